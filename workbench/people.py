@@ -1,0 +1,107 @@
+"""Person mentions -> one identity each: canonical name, country spoken for, role class.
+
+All mentions of a person in an article share one answer. A surname-only mention ("Merezhko",
+"merezhko") belongs to the closest full name before it with that surname (else the first after it).
+An identity's country and role come from the titles around any of its mentions (see titles.py);
+the actors file adds the canonical spelling and fills what the text leaves open. A misspelt name
+("Cyrus Starmer") resolves to a listed actor only by surname *and* an agreeing role or country.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from .gazetteer import Actor, Gazetteer, normalise
+from .titles import titles_for
+
+if TYPE_CHECKING:
+    from .linking import Mention
+
+
+def resolve_people(
+    doc: Doc, mentions: list[Mention], described: dict[int, dict], gaz: Gazetteer
+) -> dict[int, dict]:
+    """Map ``id(mention)`` of each person mention to its canonical/kind/country_code/role_class.
+
+    ``described`` holds the records of the other mentions (countries named in a title)."""
+    persons = [m for m in mentions if m.name]
+    identity = _identities(persons)
+    written: dict[tuple, str] = {}
+    for m in persons:
+        written.setdefault(identity[id(m)], doc.text[m.start : m.end])
+
+    roles: dict[tuple, list[tuple[str, str]]] = {}
+    codes: dict[tuple, list[str]] = {}
+    refs: dict[tuple, list[tuple]] = {}
+    for m in persons:
+        key = identity[id(m)]
+        for t in titles_for(doc, m.first, m.last + 1, gaz):
+            if t.role:
+                roles.setdefault(key, []).append((t.role, t.role_class))
+            lo, hi = doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1])
+            for x in mentions:
+                if x is m or x.start < lo or x.end > hi:
+                    continue
+                if x.name:
+                    refs.setdefault(key, []).append(identity[id(x)])
+                    continue
+                d = described[id(x)]
+                if d["country_code"] and d["kind"] in ("country", "organisation"):
+                    codes.setdefault(key, []).append(d["country_code"])
+
+    result: dict[tuple, dict] = {}
+    for key in dict.fromkeys(identity.values()):
+        role, role_class = (roles.get(key) or [(None, None)])[0]
+        code = (codes.get(key) or [None])[0]
+        actor = _match_actor(key, role, code, gaz)
+        if code is None and role in gaz.role_countries:
+            code = gaz.role_countries[role]
+        if actor is not None:
+            code = code or actor.country
+            role_class = role_class or (gaz.roles.get(normalise(actor.role)) if actor.role else None)
+        name = actor.name if actor else _display(written[key])
+        result[key] = {"canonical": name, "kind": "person", "country_code": code,
+                       "role_class": role_class}  # fmt: skip
+    for key, targets in refs.items():  # "a special representative of Donald Trump"
+        if result[key]["country_code"] is None:
+            found = [result[t]["country_code"] for t in targets if t in result and t != key]
+            result[key]["country_code"] = next((c for c in found if c), None)
+    return {id(m): result[identity[id(m)]] for m in persons}
+
+
+def _identities(persons: list[Mention]) -> dict[int, tuple]:
+    fulls: dict[str, list[tuple[int, tuple]]] = {}
+    for m in persons:
+        if len(m.name) > 1:
+            fulls.setdefault(m.name[-1], []).append((m.start, m.name))
+    out = {}
+    for m in persons:
+        if len(m.name) > 1:
+            out[id(m)] = m.name
+            continue
+        options = fulls.get(m.name[0], [])
+        before = [name for pos, name in options if pos <= m.start]
+        out[id(m)] = before[-1] if before else (options[0][1] if options else m.name)
+    return out
+
+
+def _match_actor(key: tuple, role: str | None, code: str | None, gaz: Gazetteer) -> Actor | None:
+    by_name = {normalise(a.name): a for a in gaz.actors}
+    entry = gaz.lookup(" ".join(key))
+    if entry is not None and entry.kind == "person":
+        return by_name.get(normalise(entry.canonical))
+    if len(key) == 1:
+        return None
+    for a in gaz.actors:  # a misspelt first name: surname plus an agreeing role or country
+        if normalise(a.surname) != key[-1]:
+            continue
+        if (code and code == a.country) or (role and a.role and normalise(a.role) == role):
+            return a
+    return None
+
+
+def _display(text: str) -> str:
+    name = " ".join(text.replace("’s", "").split())
+    return name if any(c.isupper() for c in name) else name.title()

@@ -1,0 +1,39 @@
+"""Bytes to text: UTF-8 (BOM removed) first, then a charset guess, then latin-1, with warnings."""
+
+from __future__ import annotations
+
+from charset_normalizer import from_bytes
+
+
+class InputError(ValueError):
+    """Content that cannot be used; the message is the one-line reason."""
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """Return ``(text, warning)``. Raises InputError for empty or binary content."""
+    if not data.strip():
+        raise InputError("empty file")
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("binary file (contains NUL bytes)")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return _check_text(text), None
+    best = from_bytes(data).best()
+    if best is not None and best.encoding:
+        text = str(best)
+        return _check_text(text), f"not valid UTF-8; decoded as {best.encoding} (guessed)"
+    return _check_text(data.decode("latin-1")), "not valid UTF-8; decoded as latin-1"
+
+
+def _check_text(text: str) -> str:
+    if not text.strip():
+        raise InputError("empty file (only white space)")
+    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > max(8, len(text[:8192]) // 100):
+        raise InputError("binary file (control characters)")
+    return text
