@@ -20,6 +20,15 @@ ENTITY_COLUMNS = ["article_id", "start_char", "end_char", "text", "label", "cano
 BLOCK_COLUMNS = ["article_id", "block", "kind", "start_char", "end_char", "text"]
 REJECTED_COLUMNS = ["path", "line", "level", "reason"]
 TABLES = {"articles": ARTICLE_COLUMNS, "entities": ENTITY_COLUMNS, "blocks": BLOCK_COLUMNS}
+_INT_COLUMNS = {"start_char", "end_char", "block", "n_words", "line"}
+
+
+def frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    """A DataFrame with exactly ``columns``: integers as Int64, everything else as strings."""
+    df = pd.DataFrame(rows, columns=columns)
+    for col in columns:
+        df[col] = df[col].astype("Int64" if col in _INT_COLUMNS else "string")
+    return df
 
 
 @dataclass
@@ -57,10 +66,10 @@ class Problem:
 class Corpus:
     """The analysed tables. Every offset indexes ``articles.text`` of the same ``article_id``."""
 
-    articles: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ARTICLE_COLUMNS))
-    entities: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ENTITY_COLUMNS))
-    blocks: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=BLOCK_COLUMNS))
-    rejected: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REJECTED_COLUMNS))
+    articles: pd.DataFrame = field(default_factory=lambda: frame([], ARTICLE_COLUMNS))
+    entities: pd.DataFrame = field(default_factory=lambda: frame([], ENTITY_COLUMNS))
+    blocks: pd.DataFrame = field(default_factory=lambda: frame([], BLOCK_COLUMNS))
+    rejected: pd.DataFrame = field(default_factory=lambda: frame([], REJECTED_COLUMNS))
 
     def __repr__(self) -> str:
         return (

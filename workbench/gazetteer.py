@@ -52,7 +52,7 @@ class Gazetteer:
     max_len: int = 1  # longest name, in tokens (for matching)
 
     def lookup(self, text: str, written: str | None = None) -> Entry | None:
-        """The entry for ``text`` respecting the case rules; ``written`` is the text as it stands."""
+        """The entry for ``text`` under the case rules; ``written`` is the text as it stands."""
         key = normalise(text)
         entry = self.names.get(key)
         if entry is None:

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from .gazetteer import Entry, Gazetteer, normalise
 from .people import resolve_people
 from .structure import Block
+from .titles import titles_for
 
 _TRIM_LEAD = {"the", "a", "an"}
 _TRIM_TAIL = {"’s", "'s", "’", "'"}
@@ -73,8 +74,13 @@ def link_entities(doc: Doc, blocks: list[Block], gaz: Gazetteer) -> list[dict]:
     described = {id(m): describe(doc, m, gaz) for m in chosen if not m.name}
     described.update(resolve_people(doc, chosen, described, gaz))
     return [
-        {"start_char": m.start, "end_char": m.end, "text": doc.text[m.start : m.end],
-         "label": m.label, **described[id(m)]}  # fmt: skip
+        {
+            "start_char": m.start,
+            "end_char": m.end,
+            "text": doc.text[m.start : m.end],
+            "label": m.label,
+            **described[id(m)],
+        }  # fmt: skip
         for m in chosen
     ]
 
@@ -167,6 +173,8 @@ def learn_names(
     for m in mentions:
         if m.label == "PERSON" and (m.entry is None or m.entry.kind == "person"):
             add([normalise(t.text) for t in doc[m.first : m.last + 1]])
+        elif m.entry is None and _titled_name(doc, m, gaz):  # NER said ORG, a title says person
+            add([normalise(t.text) for t in doc[m.first : m.last + 1]])
     for b in blocks:  # "Alexander Merezhko, People's Deputy of Ukraine"
         if b.kind == "attribution":
             name = doc.text[b.start : b.end].lstrip("—–-― \t").split(",")[0]
@@ -174,6 +182,14 @@ def learn_names(
     for bucket in names.values():
         bucket.sort(key=len, reverse=True)
     return names
+
+
+def _titled_name(doc: Doc, m: Mention, gaz: Gazetteer) -> bool:
+    """2-4 capitalised words with a role title next to them ("the EU's ... chief, Ines Vidal,")."""
+    words = doc[m.first : m.last + 1]
+    if not 2 <= len(words) <= 4 or not all(t.text[:1].isupper() and t.is_alpha for t in words):
+        return False
+    return any(t.role for t in titles_for(doc, m.first, m.last + 1, gaz))
 
 
 def person_candidates(
@@ -213,27 +229,25 @@ def select(candidates: list[Mention]) -> list[Mention]:
     return sorted(taken, key=lambda m: m.start)
 
 
+def _record(canonical: str, kind: str, code: str | None, role_class: str | None = None) -> dict:
+    return {"canonical": canonical, "kind": kind, "country_code": code, "role_class": role_class}
+
+
 def describe(doc: Doc, m: Mention, gaz: Gazetteer) -> dict:
     """canonical, kind, country_code and role_class of a mention that is not a person."""
     e = m.entry
-    text = doc.text[m.start : m.end]
     if e is None:
         kind = {"ORG": "organisation", "NORP": "other", "PERSON": "person"}.get(m.label, "place")
         code = _code_inside(doc, m, gaz) if kind == "organisation" else None
-        return {"canonical": " ".join(text.split()), "kind": kind, "country_code": code,
-                "role_class": None}  # fmt: skip
-    if e.type == "capital":
-        if acting(doc, m.last, gaz):
-            return {"canonical": gaz.country_names.get(e.country_code, e.canonical),
-                    "kind": "country", "country_code": e.country_code, "role_class": None}  # fmt: skip
-        return {"canonical": e.canonical, "kind": "place", "country_code": e.country_code,
-                "role_class": None}  # fmt: skip
+        return _record(" ".join(doc.text[m.start : m.end].split()), kind, code)
+    if e.type == "capital" and acting(doc, m.last, gaz):
+        return _record(
+            gaz.country_names.get(e.country_code, e.canonical), "country", e.country_code
+        )
     if e.kind == "person":  # an actor alias that is not a person named in the article
         role_class = gaz.roles.get(normalise(e.role)) if e.role else None
-        return {"canonical": e.canonical, "kind": "person", "country_code": e.country_code,
-                "role_class": role_class}  # fmt: skip
-    return {"canonical": e.canonical, "kind": e.kind, "country_code": e.country_code,
-            "role_class": None}  # fmt: skip
+        return _record(e.canonical, "person", e.country_code, role_class)
+    return _record(e.canonical, e.kind, e.country_code)
 
 
 def _code_inside(doc: Doc, m: Mention, gaz: Gazetteer) -> str | None:

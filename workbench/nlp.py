@@ -21,7 +21,7 @@ class ModelNotFound(RuntimeError):
 
 
 def resolve_model(name: str | None = None) -> str:
-    """The pipeline to load: ``name``, else $WORKBENCH_SPACY_MODEL, else the first installed default."""
+    """The pipeline to load: ``name``, else $WORKBENCH_SPACY_MODEL, else an installed default."""
     chosen = name or os.environ.get(ENV_MODEL) or None
     if chosen:
         if spacy.util.is_package(chosen) or os.path.isdir(chosen):

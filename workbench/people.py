@@ -60,7 +60,9 @@ def resolve_people(
             code = gaz.role_countries[role]
         if actor is not None:
             code = code or actor.country
-            role_class = role_class or (gaz.roles.get(normalise(actor.role)) if actor.role else None)
+            role_class = role_class or (
+                gaz.roles.get(normalise(actor.role)) if actor.role else None
+            )
         name = actor.name if actor else _display(written[key])
         result[key] = {"canonical": name, "kind": "person", "country_code": code,
                        "role_class": role_class}  # fmt: skip

@@ -27,10 +27,26 @@ _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•▪●◦]|\d{1,3}[.)])[ \t]+")
 _DASH_LEAD = re.compile(r"(?:—|–|--|―)[ \t]*")
 _TERMINAL = tuple(".!?;:,\"”’'»)…")
 _NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'.\-]*$")
-_PARTICLES = {"de", "da", "del", "della", "di", "van", "von", "der", "den", "al", "el", "bin", "le", "la"}
+_PARTICLES = {
+    "de",
+    "da",
+    "del",
+    "della",
+    "di",
+    "van",
+    "von",
+    "der",
+    "den",
+    "al",
+    "el",
+    "bin",
+    "le",
+    "la",
+}
 _SMALL_WORDS = {
     "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with", "from",
-    "as", "vs", "via", "into", "over", "after", "before", "amid", "among", "its", "is", "are", "not",
+    "as", "vs", "via", "into", "over", "after", "before", "amid", "among", "its", "is", "are",
+    "not",
 }  # fmt: skip
 
 
@@ -57,7 +73,7 @@ def _lines(text: str) -> list[_Line]:
     pos = 0
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip("\r\n")
-        start, end = pos, pos + len(body)
+        start = pos
         pos += len(raw)
         stripped = body.strip()
         if not stripped:
@@ -107,7 +123,8 @@ def is_heading_like(line: str) -> bool:
 
 
 def is_attribution(line: str) -> bool:
-    """ "Alexander Merezhko, People's Deputy of Ukraine" or "— Jane Doe, Minister" (or "— Jane Doe")."""
+    """An attribution line: "Alexander Merezhko, People's Deputy of Ukraine", "— Jane Doe, Minister"
+    or "— Jane Doe"."""
     s = line.strip()
     dashed = _DASH_LEAD.match(s)
     if dashed:
@@ -145,7 +162,9 @@ def _merge_text_lines(lines: list[_Line], text: str, blank_mode: bool) -> list[l
             cur_s = text[ln.start : ln.end]
             if blank_mode and prev.chunk == ln.chunk:
                 first_of_group = len(groups[-1]) == 1
-                join = not (first_of_group and is_heading_like(prev_s)) and not is_attribution(cur_s)
+                join = not (first_of_group and is_heading_like(prev_s)) and not is_attribution(
+                    cur_s
+                )
             else:
                 join = (
                     not prev_s.endswith(_TERMINAL)

@@ -43,7 +43,9 @@ def find_role(text: str, gaz: Gazetteer) -> str | None:
     norm = normalise(text)
     best: str | None = None
     for phrase in gaz.roles:
-        if len(phrase) > len(best or "") and re.search(rf"(?<![\w']){re.escape(phrase)}(?![\w'])", norm):
+        if len(phrase) > len(best or "") and re.search(
+            rf"(?<![\w']){re.escape(phrase)}(?![\w'])", norm
+        ):
             best = phrase
     return best
 
@@ -95,8 +97,10 @@ def _post_apposition(doc: Doc, end: int, sent: Span) -> Span | None:
         return None  # "Doe, said ..." is not a title
     while j < sent.end and j - end <= _MAX_APPOS:
         tok = doc[j]
-        if tok.is_space or tok.text in (",", ";", ".", ")", "(", ":", "—", "–") or (
-            tok.lower_ in _STOP_BEFORE
+        if (
+            tok.is_space
+            or tok.text in (",", ";", ".", ")", "(", ":", "—", "–")
+            or (tok.lower_ in _STOP_BEFORE)
         ):
             break
         j += 1

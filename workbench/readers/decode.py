@@ -23,7 +23,11 @@ def decode(data: bytes) -> tuple[str, str | None]:
         pass
     else:
         return _check_text(text), None
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is not None:  # among equally good guesses, prefer Windows-1252 (Western news)
+        tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+        best = next((m for m in tied if m.encoding == "cp1252"), best)
     if best is not None and best.encoding:
         text = str(best)
         return _check_text(text), f"not valid UTF-8; decoded as {best.encoding} (guessed)"

@@ -23,7 +23,9 @@ def read(path: str, data: bytes) -> tuple[list[Article], list[Problem]]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            problems.append(Problem(path, f"malformed JSON ({exc.msg} at column {exc.colno})", lineno))
+            problems.append(
+                Problem(path, f"malformed JSON ({exc.msg} at column {exc.colno})", lineno)
+            )
             continue
         if not isinstance(record, dict):
             problems.append(Problem(path, "line is not a JSON object", lineno))

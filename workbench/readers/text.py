@@ -41,9 +41,13 @@ def split_front_matter(raw: str, path: str) -> tuple[str, dict, list[Problem]]:
     body = raw[m.end() :]
     try:
         meta = yaml.safe_load(m.group(1))
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:  # PyYAML raises ValueError for 2026-02-30
         reason = str(exc).splitlines()[0]
-        return body, {}, [Problem(path, f"unreadable front matter ignored ({reason})", level="warning")]
+        return (
+            body,
+            {},
+            [Problem(path, f"unreadable front matter ignored ({reason})", level="warning")],
+        )
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):

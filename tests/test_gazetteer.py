@@ -1,0 +1,26 @@
+from workbench.gazetteer import load_gazetteer
+
+
+def test_case_rules(gaz):
+    assert gaz.lookup("russia").country_code == "RUS"
+    assert gaz.lookup("british").country_code == "GBR"
+    assert gaz.lookup("US").country_code == "USA"
+    assert gaz.lookup("us") is None  # the pronoun
+    assert gaz.lookup("Turkey").country_code == "TUR"
+    assert gaz.lookup("turkey") is None  # the bird
+    assert gaz.lookup("European Union").country_code == "EUU"
+    assert gaz.lookup("Europe").country_code is None  # a region, not the Union
+
+
+def test_every_iso_country_is_known(gaz):
+    assert gaz.lookup("Burkina Faso").country_code == "BFA"
+    assert gaz.country_names["RUS"] == "Russia"
+
+
+def test_fingerprint_follows_the_actors_file(tmp_path):
+    a = tmp_path / "a.yml"
+    a.write_text("actors:\n  - {name: Jane Roe, country: FRA}\n")
+    first = load_gazetteer(a).fingerprint
+    a.write_text("actors:\n  - {name: Jane Roe, aliases: [Roe], country: FRA}\n")
+    assert load_gazetteer(a).fingerprint != first
+    assert load_gazetteer(a).lookup("Roe").canonical == "Jane Roe"

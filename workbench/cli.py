@@ -1,0 +1,91 @@
+"""Command line: ``workbench analyse PATH... --out DIR``.
+
+Exit status: 0 every input read; 1 some inputs rejected (the rest analysed and written);
+2 usage error (no such path, nothing to read, bad option, no model).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+from .corpus import Problem
+from .nlp import ModelNotFound
+from .pipeline import analyse
+from .tables import write_tables
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="workbench", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"workbench {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    a = sub.add_parser("analyse", help="read articles and write the analysis tables")
+    a.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (read recursively)")
+    a.add_argument("--out", required=True, metavar="DIR", help="folder for the parquet tables")
+    a.add_argument(
+        "--model", metavar="NAME", help="installed spaCy pipeline (or $WORKBENCH_SPACY_MODEL)"
+    )
+    a.add_argument("--jobs", type=_positive, default=1, metavar="N", help="worker processes")
+    a.add_argument("--no-cache", action="store_true", help="parse everything again")
+    a.add_argument("--cache-dir", metavar="DIR", help="cache folder (or $WORKBENCH_CACHE_DIR)")
+    a.add_argument("--actors", metavar="FILE", help="actors gazetteer replacing the shipped one")
+    return parser
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    return n
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return _analyse(args)
+
+
+def _say(problem: Problem) -> None:
+    print(problem, file=sys.stderr)
+
+
+def _analyse(args: argparse.Namespace) -> int:
+    try:
+        corpus = analyse(
+            args.paths,
+            model=args.model,
+            jobs=args.jobs,
+            cache=not args.no_cache,
+            cache_dir=args.cache_dir,
+            actors=args.actors,
+            on_problem=_say,
+        )
+    except (FileNotFoundError, ModelNotFound, ValueError) as exc:
+        print(f"workbench: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if corpus.articles.empty and corpus.rejected.empty:
+        print(
+            "workbench: error: nothing to read (no .txt, .md, .html or .jsonl files)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    try:
+        write_tables(corpus, args.out)
+    except OSError as exc:
+        print(
+            f"workbench: error: cannot write to {args.out}: {exc.strerror or exc}", file=sys.stderr
+        )
+        return EXIT_USAGE
+    rejected = int((corpus.rejected["level"] == "error").sum())
+    print(
+        f"workbench: {len(corpus.articles)} articles, {len(corpus.entities)} entities"
+        f"{f', {rejected} inputs rejected' if rejected else ''} -> {args.out}",
+        file=sys.stderr,
+    )
+    return EXIT_REJECTED if rejected else EXIT_OK

@@ -1,0 +1,160 @@
+"""The analysis run: files -> articles -> (cache | spaCy + linking in N processes) -> Corpus."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from importlib import metadata
+from pathlib import Path
+
+from spacy.tokens import Doc
+from tqdm import tqdm
+
+from .cache import Cache, article_key, default_cache_dir
+from .corpus import (
+    ARTICLE_COLUMNS,
+    BLOCK_COLUMNS,
+    ENTITY_COLUMNS,
+    REJECTED_COLUMNS,
+    Article,
+    Corpus,
+    Problem,
+    assign_ids,
+    find_inputs,
+    frame,
+)
+from .gazetteer import Gazetteer, load_gazetteer
+from .linking import link_entities
+from .nlp import load_model, parse, resolve_model
+from .readers import read_file
+from .structure import Block
+from .tables import article_rows, block_rows, problem_rows
+
+PROGRESS_MIN = 5  # show a progress bar above this many articles to parse
+_WORKER: dict = {}
+
+
+def analyse_doc(doc: Doc, blocks: list[Block], gaz: Gazetteer) -> dict:
+    """Every record the analysis makes for one parsed article (what the cache stores)."""
+    return {"entities": link_entities(doc, blocks, gaz)}
+
+
+def read_inputs(paths: Iterable[str | os.PathLike]) -> tuple[list[Article], list[Problem]]:
+    """Find and read every input; ids assigned. Raises FileNotFoundError for a missing path."""
+    files, problems = find_inputs(paths)
+    articles: list[Article] = []
+    for path in files:
+        found, trouble = read_file(path)
+        articles += found
+        problems += trouble
+    assign_ids(articles)
+    return articles, problems
+
+
+def analyse(
+    paths: Iterable[str | os.PathLike],
+    *,
+    model: str | None = None,
+    jobs: int = 1,
+    cache: bool = True,
+    cache_dir: str | os.PathLike | None = None,
+    actors: str | os.PathLike | None = None,
+    on_problem: Callable[[Problem], None] | None = None,
+) -> Corpus:
+    """Read and analyse ``paths`` (files and folders) into a :class:`Corpus` of DataFrames.
+
+    Bad inputs never raise: they are listed in ``Corpus.rejected`` (and passed to ``on_problem``).
+    """
+    articles, problems = read_inputs(paths)
+    for p in problems:
+        if on_problem:
+            on_problem(p)
+    results = analyse_articles(articles, model=model, jobs=jobs, actors=actors,
+                               cache_dir=(Path(cache_dir) if cache_dir else default_cache_dir())
+                               if cache else None)  # fmt: skip
+    entities = [
+        {"article_id": a.article_id, **rec}
+        for a, res in zip(articles, results, strict=True)
+        for rec in res["entities"]
+    ]
+    return Corpus(
+        articles=frame(article_rows(articles), ARTICLE_COLUMNS),
+        entities=frame(entities, ENTITY_COLUMNS),
+        blocks=frame([row for a in articles for row in block_rows(a)], BLOCK_COLUMNS),
+        rejected=frame(problem_rows(problems), REJECTED_COLUMNS),
+    )
+
+
+def analyse_articles(
+    articles: list[Article],
+    *,
+    model: str | None = None,
+    jobs: int = 1,
+    actors: str | os.PathLike | None = None,
+    cache_dir: Path | None = None,
+) -> list[dict]:
+    """Results for each article, in order: from the cache when nothing changed, else parsed."""
+    name = resolve_model(model)
+    gaz = load_gazetteer(actors)
+    context = f"{name}={_model_version(name)}|{gaz.fingerprint}"
+    keys = [article_key(a.text, a.blocks, context) for a in articles]
+    store = Cache(cache_dir)
+    try:
+        done = store.get_many(keys)
+        todo = [i for i, k in enumerate(keys) if k not in done]
+        parsed = _run(articles, todo, name, gaz, actors, jobs)
+        fresh = dict(zip((keys[i] for i in todo), parsed, strict=True))
+        store.put_many(fresh)
+    finally:
+        store.close()
+    done.update(fresh)
+    return [done[k] for k in keys]
+
+
+def _model_version(name: str) -> str:
+    if os.path.isdir(name):
+        meta = Path(name) / "meta.json"
+        return str(meta.stat().st_mtime_ns) if meta.exists() else "dir"
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return metadata.version(name.replace("_", "-"))
+
+
+def _run(articles, todo, name, gaz, actors, jobs) -> Iterator[dict]:
+    items = [(articles[i].text, articles[i].blocks) for i in todo]
+    bar = tqdm(total=len(items), desc="analysing", unit="article", file=sys.stderr,
+               disable=len(items) <= PROGRESS_MIN, leave=False)  # fmt: skip
+    try:
+        if not items:
+            return
+        if jobs <= 1 or len(items) < 2:
+            nlp = load_model(name)
+            for doc, (_, blocks) in zip(parse(nlp, items), items, strict=True):
+                bar.update()
+                yield analyse_doc(doc, blocks, gaz)
+            return
+        size = max(1, min(32, len(items) // (jobs * 4) or 1))
+        chunks = [items[i : i + size] for i in range(0, len(items), size)]
+        ctx = mp.get_context(
+            "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+        )
+        with ctx.Pool(jobs, initializer=_init_worker, initargs=(name, actors)) as pool:
+            for batch in pool.imap(_work, chunks):
+                bar.update(len(batch))
+                yield from batch
+    finally:
+        bar.close()
+
+
+def _init_worker(name: str, actors: str | None) -> None:
+    _WORKER["nlp"] = load_model(name)
+    _WORKER["gaz"] = load_gazetteer(actors)
+
+
+def _work(items: list[tuple[str, list[Block]]]) -> list[dict]:
+    nlp, gaz = _WORKER["nlp"], _WORKER["gaz"]
+    docs = parse(nlp, items)
+    return [analyse_doc(doc, blocks, gaz) for doc, (_, blocks) in zip(docs, items, strict=True)]
