@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -50,6 +51,8 @@ class Gazetteer:
     country_names: dict[str, str] = field(default_factory=dict)  # alpha-3 -> shown name
     fingerprint: str = ""  # hash of every data file in effect (for the cache)
     max_len: int = 1  # longest name, in tokens (for matching)
+    first_words: set[str] = field(default_factory=set)  # first word of every name
+    role_pattern: re.Pattern | None = None  # every role phrase, longest first
 
     def lookup(self, text: str, written: str | None = None) -> Entry | None:
         """The entry for ``text`` under the case rules; ``written`` is the text as it stands."""
@@ -89,6 +92,10 @@ def load_gazetteer(actors: str | Path | None = None) -> Gazetteer:
     _load_linking(gaz, raw["linking"])
     _load_actors(gaz, raw["actors"])
     gaz.max_len = max(len(k.split()) for k in gaz.names)
+    gaz.first_words = {k.split()[0] for k in gaz.names}
+    phrases = sorted(gaz.roles, key=len, reverse=True)
+    alternation = "|".join(re.escape(p) for p in phrases) or "(?!)"
+    gaz.role_pattern = re.compile(rf"(?<![\w'])(?:{alternation})(?![\w'])")
     return gaz
 
 

@@ -107,14 +107,13 @@ def ner_candidates(doc: Doc, where: list[int], gaz: Gazetteer) -> list[Mention]:
 
 
 def gazetteer_candidates(doc: Doc, where: list[int], gaz: Gazetteer) -> list[Mention]:
-    first_words = _first_words(gaz)
     out: list[Mention] = []
     n = len(doc)
     for i, tok in enumerate(doc):
         if tok.is_space or tok.is_punct:
             continue
         hit = None
-        if normalise(tok.text) in first_words:
+        if normalise(tok.text) in gaz.first_words:
             for j in range(min(n, i + gaz.max_len), i, -1):
                 if where[j - 1] != where[i] or doc[j - 1].is_space:
                     continue
@@ -134,14 +133,6 @@ def gazetteer_candidates(doc: Doc, where: list[int], gaz: Gazetteer) -> list[Men
                     out.append(Mention(pos, pos + len(part), i, i, entry.label, "gazetteer", entry))
                 pos += len(part) + 1
     return out
-
-
-def _first_words(gaz: Gazetteer) -> set[str]:
-    cached = getattr(gaz, "_first_words", None)
-    if cached is None:
-        cached = {k.split()[0] for k in gaz.names}
-        gaz._first_words = cached  # type: ignore[attr-defined]
-    return cached
 
 
 def _plausible(tok, entry: Entry, length: int) -> bool:

@@ -15,7 +15,6 @@ The country is the first country or organisation with a code named inside the ti
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -40,14 +39,8 @@ class Title:
 
 def find_role(text: str, gaz: Gazetteer) -> str | None:
     """The longest role phrase in ``text`` (whole words), or None."""
-    norm = normalise(text)
-    best: str | None = None
-    for phrase in gaz.roles:
-        if len(phrase) > len(best or "") and re.search(
-            rf"(?<![\w']){re.escape(phrase)}(?![\w'])", norm
-        ):
-            best = phrase
-    return best
+    found = gaz.role_pattern.findall(normalise(text)) if gaz.role_pattern else []
+    return max(found, key=len, default=None)
 
 
 def titles_for(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[Title]:
