@@ -84,7 +84,8 @@ def _analyse(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     rejected = int((corpus.rejected["level"] == "error").sum())
     print(
-        f"workbench: {len(corpus.articles)} articles, {len(corpus.entities)} entities"
+        f"workbench: {len(corpus.articles)} articles, {len(corpus.entities)} entities, "
+        f"{len(corpus.quotes)} quotes"
         f"{f', {rejected} inputs rejected' if rejected else ''} -> {args.out}",
         file=sys.stderr,
     )

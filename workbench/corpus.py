@@ -18,9 +18,14 @@ ARTICLE_COLUMNS = ["article_id", "path", "title", "date", "source", "url", "text
 ENTITY_COLUMNS = ["article_id", "start_char", "end_char", "text", "label", "canonical", "kind",
                   "country_code", "role_class"]  # fmt: skip
 BLOCK_COLUMNS = ["article_id", "block", "kind", "start_char", "end_char", "text"]
+QUOTE_COLUMNS = ["article_id", "quote_id", "kind", "text", "start_char", "end_char", "speaker",
+                 "speaker_start", "speaker_end", "speaker_country", "cue", "cue_start", "cue_end",
+                 "paragraph"]  # fmt: skip
 REJECTED_COLUMNS = ["path", "line", "level", "reason"]
-TABLES = {"articles": ARTICLE_COLUMNS, "entities": ENTITY_COLUMNS, "blocks": BLOCK_COLUMNS}
-_INT_COLUMNS = {"start_char", "end_char", "block", "n_words", "line"}
+TABLES = {"articles": ARTICLE_COLUMNS, "entities": ENTITY_COLUMNS, "blocks": BLOCK_COLUMNS,
+          "quotes": QUOTE_COLUMNS}  # fmt: skip
+_INT_COLUMNS = {"start_char", "end_char", "block", "n_words", "line", "speaker_start",
+                "speaker_end", "cue_start", "cue_end", "paragraph"}  # fmt: skip
 
 
 def frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
@@ -69,11 +74,13 @@ class Corpus:
     articles: pd.DataFrame = field(default_factory=lambda: frame([], ARTICLE_COLUMNS))
     entities: pd.DataFrame = field(default_factory=lambda: frame([], ENTITY_COLUMNS))
     blocks: pd.DataFrame = field(default_factory=lambda: frame([], BLOCK_COLUMNS))
+    quotes: pd.DataFrame = field(default_factory=lambda: frame([], QUOTE_COLUMNS))
     rejected: pd.DataFrame = field(default_factory=lambda: frame([], REJECTED_COLUMNS))
 
     def __repr__(self) -> str:
         return (
             f"Corpus({len(self.articles)} articles, {len(self.entities)} entities, "
+            f"{len(self.quotes)} quotes, "
             f"{len(self.rejected)} problems)"
         )
 

@@ -162,8 +162,8 @@ def _load_organisations(gaz: Gazetteer, data: dict) -> None:
 
 def _load_roles(gaz: Gazetteer, data: dict) -> None:
     for role_class, phrases in (data.get("roles") or {}).items():
-        for phrase in phrases or []:
-            gaz.roles[normalise(phrase)] = role_class
+        for phrase in phrases or []:  # class "none": the word is a title, its class unknown
+            gaz.roles[normalise(phrase)] = None if role_class == "none" else role_class
     gaz.role_countries = {normalise(k): v for k, v in (data.get("role_countries") or {}).items()}
 
 

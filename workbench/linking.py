@@ -145,11 +145,15 @@ def _plausible(tok, entry: Entry, length: int) -> bool:
 def learn_names(
     doc: Doc, blocks: list[Block], mentions: list[Mention], gaz: Gazetteer
 ) -> dict[str, list[tuple[str, ...]]]:
-    """Names of people in this article: surname -> full names (lower-case words), longest first."""
+    """Names of people in this article: surname -> full names (lower-case words), longest first.
+
+    Words are white-space separated, so "Ana-Maria Ciobanu" is two words."""
     names: dict[str, list[tuple[str, ...]]] = {}
 
-    def add(words: list[str]) -> None:
-        words = [w for w in words if w not in _TRIM_TAIL]
+    def add(text: str) -> None:
+        words = [w for w in normalise(text).split() if w not in _TRIM_TAIL]
+        if words and words[-1].endswith("'s"):
+            words[-1] = words[-1][:-2]
         while len(words) > 1 and (words[0] in gaz.roles or words[0] in _HONORIFICS):
             words = words[1:]  # "President Trump" names Trump
         if not words or not all(any(c.isalpha() for c in w) for w in words):
@@ -163,16 +167,35 @@ def learn_names(
 
     for m in mentions:
         if m.label == "PERSON" and (m.entry is None or m.entry.kind == "person"):
-            add([normalise(t.text) for t in doc[m.first : m.last + 1]])
+            add(doc.text[m.start : m.end])
         elif m.entry is None and _titled_name(doc, m, gaz):  # NER said ORG, a title says person
-            add([normalise(t.text) for t in doc[m.first : m.last + 1]])
+            add(doc.text[m.start : m.end])
+    taken = {i for m in mentions for i in range(m.first, m.last + 1)}
+    for lo, hi in _name_runs(doc, taken):  # names NER missed, shown by a title ("X, an ambassador")
+        if any(t.role for t in titles_for(doc, lo, hi, gaz)):
+            add(doc[lo:hi].text)
     for b in blocks:  # "Alexander Merezhko, People's Deputy of Ukraine"
         if b.kind == "attribution":
-            name = doc.text[b.start : b.end].lstrip("—–-― \t").split(",")[0]
-            add([normalise(w) for w in name.split()])
+            add(doc.text[b.start : b.end].lstrip("—–-― \t").split(",")[0])
     for bucket in names.values():
         bucket.sort(key=len, reverse=True)
     return names
+
+
+def _name_runs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Runs of 2-4 capitalised proper nouns that no other mention covers."""
+    runs, lo = [], None
+    for tok in [*doc, None]:
+        ok = (tok is not None and tok.pos_ == "PROPN" and tok.text[:1].isupper()
+              and tok.i not in taken and any(c.isalpha() for c in tok.text))  # fmt: skip
+        if ok and lo is None:
+            lo = tok.i
+        elif not ok and lo is not None:
+            hi = tok.i if tok is not None else len(doc)
+            if 2 <= hi - lo <= 4:
+                runs.append((lo, hi))
+            lo = None
+    return runs
 
 
 def _titled_name(doc: Doc, m: Mention, gaz: Gazetteer) -> bool:
@@ -195,13 +218,19 @@ def person_candidates(
             continue
         name: tuple[str, ...] = (words[-1][-1],)
         first = tok.i
-        for full in words:
-            k = len(full)
-            lo = tok.i - k + 1
-            if lo >= 0 and where[lo] == where[tok.i]:
-                if tuple(normalise(t.text) for t in doc[lo : tok.i + 1]) == full:
+        for full in words:  # the longest full name written right before the surname
+            wanted = " ".join(full)
+            for lo in range(tok.i, max(-1, tok.i - 3 * len(full) - 1), -1):
+                if where[lo] != where[tok.i]:
+                    break
+                written = normalise(doc[lo : tok.i + 1].text)
+                if written == wanted:
                     name, first = full, lo
                     break
+                if len(written) > len(wanted):
+                    break
+            if first != tok.i or len(full) == 1:
+                break
         out.append(Mention(doc[first].idx, tok.idx + len(tok.text), first, tok.i, "PERSON",
                            "person", None, name))  # fmt: skip
     return out

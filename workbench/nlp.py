@@ -53,15 +53,18 @@ def model_key(nlp: Language) -> str:
 
 def make_doc(nlp: Language, text: str, blocks: list[Block]) -> Doc:
     """Tokenise ``text`` and start a sentence at every block, so no sentence or entity crosses one
-    (a heading is never glued to the sentence after it)."""
+    (a heading is never glued to the sentence after it). A block's sentence starts at the first
+    token after the previous block, so markers ("- ", "> ") never trail the sentence before."""
     doc = nlp.make_doc(text)
-    starts = sorted(b.start for b in blocks)
+    ordered = sorted(blocks, key=lambda b: b.start)
+    bounds = [prev.end for prev in ordered[:-1]]
     i = 0
     for tok in doc:
-        while i < len(starts) and starts[i] < tok.idx:
-            i += 1
-        if i < len(starts) and starts[i] == tok.idx and tok.i > 0:
-            tok.is_sent_start = True
+        if i < len(bounds) and tok.idx >= bounds[i] and not tok.is_space:
+            if tok.i > 0:
+                tok.is_sent_start = True
+            while i < len(bounds) and bounds[i] <= tok.idx:
+                i += 1
     return doc
 
 

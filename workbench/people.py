@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 def resolve_people(
     doc: Doc, mentions: list[Mention], described: dict[int, dict], gaz: Gazetteer
 ) -> dict[int, dict]:
-    """Map ``id(mention)`` of each person mention to its canonical/kind/country_code/role_class.
+    """Map ``id(mention)`` of each person mention to its canonical, kind, country_code, role_class
+    and role (the role phrase, used to resolve "the minister"; not a column of the table).
 
     ``described`` holds the records of the other mentions (countries named in a title)."""
     persons = [m for m in mentions if m.name]
@@ -38,7 +39,7 @@ def resolve_people(
     for m in persons:
         key = identity[id(m)]
         for t in titles_for(doc, m.first, m.last + 1, gaz):
-            if t.role:
+            if t.role or t.role_class:
                 roles.setdefault(key, []).append((t.role, t.role_class))
             lo, hi = doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1])
             for x in mentions:
@@ -53,7 +54,8 @@ def resolve_people(
 
     result: dict[tuple, dict] = {}
     for key in dict.fromkeys(identity.values()):
-        role, role_class = (roles.get(key) or [(None, None)])[0]
+        found = roles.get(key) or [(None, None)]
+        role, role_class = next(((r, c) for r, c in found if c), found[0])
         code = (codes.get(key) or [None])[0]
         actor = _match_actor(key, role, code, gaz)
         if code is None and role in gaz.role_countries:
@@ -64,8 +66,9 @@ def resolve_people(
                 gaz.roles.get(normalise(actor.role)) if actor.role else None
             )
         name = actor.name if actor else _display(written[key])
+        role = role or (actor.role if actor else None)
         result[key] = {"canonical": name, "kind": "person", "country_code": code,
-                       "role_class": role_class}  # fmt: skip
+                       "role_class": role_class, "role": role}  # fmt: skip
     for key, targets in refs.items():  # "a special representative of Donald Trump"
         if result[key]["country_code"] is None:
             found = [result[t]["country_code"] for t in targets if t in result and t != key]
@@ -80,8 +83,10 @@ def _identities(persons: list[Mention]) -> dict[int, tuple]:
             fulls.setdefault(m.name[-1], []).append((m.start, m.name))
     out = {}
     for m in persons:
-        if len(m.name) > 1:
-            out[id(m)] = m.name
+        if len(m.name) > 1:  # "van Rossum" after "Pieter van Rossum" is the same person
+            longer = [n for _, n in fulls[m.name[-1]] if len(n) > len(m.name)
+                      and n[-len(m.name) :] == m.name]  # fmt: skip
+            out[id(m)] = longer[0] if longer else m.name
             continue
         options = fulls.get(m.name[0], [])
         before = [name for pos, name in options if pos <= m.start]

@@ -17,6 +17,7 @@ from .corpus import (
     ARTICLE_COLUMNS,
     BLOCK_COLUMNS,
     ENTITY_COLUMNS,
+    QUOTE_COLUMNS,
     REJECTED_COLUMNS,
     Article,
     Corpus,
@@ -25,9 +26,11 @@ from .corpus import (
     find_inputs,
     frame,
 )
+from .cues import Cues, load_cues
 from .gazetteer import Gazetteer, load_gazetteer
 from .linking import link_entities
 from .nlp import load_model, parse, resolve_model
+from .quotes import extract_quotes
 from .readers import read_file
 from .structure import Block
 from .tables import article_rows, block_rows, problem_rows
@@ -36,9 +39,10 @@ PROGRESS_MIN = 5  # show a progress bar above this many articles to parse
 _WORKER: dict = {}
 
 
-def analyse_doc(doc: Doc, blocks: list[Block], gaz: Gazetteer) -> dict:
+def analyse_doc(doc: Doc, blocks: list[Block], gaz: Gazetteer, cues: Cues) -> dict:
     """Every record the analysis makes for one parsed article (what the cache stores)."""
-    return {"entities": link_entities(doc, blocks, gaz)}
+    entities = link_entities(doc, blocks, gaz)
+    return {"entities": entities, "quotes": extract_quotes(doc, blocks, entities, cues, gaz)}
 
 
 def read_inputs(paths: Iterable[str | os.PathLike]) -> tuple[list[Article], list[Problem]]:
@@ -74,14 +78,17 @@ def analyse(
     results = analyse_articles(articles, model=model, jobs=jobs, actors=actors,
                                cache_dir=(Path(cache_dir) if cache_dir else default_cache_dir())
                                if cache else None)  # fmt: skip
-    entities = [
-        {"article_id": a.article_id, **rec}
-        for a, res in zip(articles, results, strict=True)
-        for rec in res["entities"]
+    pairs = list(zip(articles, results, strict=True))
+    entities = [{"article_id": a.article_id, **rec} for a, res in pairs for rec in res["entities"]]
+    quotes = [
+        {"article_id": a.article_id, "quote_id": quote_id(a.article_id, q), **q}
+        for a, res in pairs
+        for q in res["quotes"]
     ]
     return Corpus(
         articles=frame(article_rows(articles), ARTICLE_COLUMNS),
         entities=frame(entities, ENTITY_COLUMNS),
+        quotes=frame(quotes, QUOTE_COLUMNS),
         blocks=frame([row for a in articles for row in block_rows(a)], BLOCK_COLUMNS),
         rejected=frame(problem_rows(problems), REJECTED_COLUMNS),
     )
@@ -97,14 +104,14 @@ def analyse_articles(
 ) -> list[dict]:
     """Results for each article, in order: from the cache when nothing changed, else parsed."""
     name = resolve_model(model)
-    gaz = load_gazetteer(actors)
-    context = f"{name}={_model_version(name)}|{gaz.fingerprint}"
+    gaz, cues = load_gazetteer(actors), load_cues()
+    context = f"{name}={_model_version(name)}|{gaz.fingerprint}|{cues.fingerprint}"
     keys = [article_key(a.text, a.blocks, context) for a in articles]
     store = Cache(cache_dir)
     try:
         done = store.get_many(keys)
         todo = [i for i, k in enumerate(keys) if k not in done]
-        parsed = _run(articles, todo, name, gaz, actors, jobs)
+        parsed = _run(articles, todo, name, (gaz, cues), actors, jobs)
         fresh = dict(zip((keys[i] for i in todo), parsed, strict=True))
         store.put_many(fresh)
     finally:
@@ -123,7 +130,7 @@ def _model_version(name: str) -> str:
         return metadata.version(name.replace("_", "-"))
 
 
-def _run(articles, todo, name, gaz, actors, jobs) -> Iterator[dict]:
+def _run(articles, todo, name, lexicons, actors, jobs) -> Iterator[dict]:
     items = [(articles[i].text, articles[i].blocks) for i in todo]
     bar = tqdm(total=len(items), desc="analysing", unit="article", file=sys.stderr,
                disable=len(items) <= PROGRESS_MIN, leave=False)  # fmt: skip
@@ -134,7 +141,7 @@ def _run(articles, todo, name, gaz, actors, jobs) -> Iterator[dict]:
             nlp = load_model(name)
             for doc, (_, blocks) in zip(parse(nlp, items), items, strict=True):
                 bar.update()
-                yield analyse_doc(doc, blocks, gaz)
+                yield analyse_doc(doc, blocks, *lexicons)
             return
         size = max(1, min(32, len(items) // (jobs * 4) or 1))
         chunks = [items[i : i + size] for i in range(0, len(items), size)]
@@ -151,10 +158,15 @@ def _run(articles, todo, name, gaz, actors, jobs) -> Iterator[dict]:
 
 def _init_worker(name: str, actors: str | None) -> None:
     _WORKER["nlp"] = load_model(name)
-    _WORKER["gaz"] = load_gazetteer(actors)
+    _WORKER["lexicons"] = (load_gazetteer(actors), load_cues())
 
 
 def _work(items: list[tuple[str, list[Block]]]) -> list[dict]:
-    nlp, gaz = _WORKER["nlp"], _WORKER["gaz"]
+    nlp, lexicons = _WORKER["nlp"], _WORKER["lexicons"]
     docs = parse(nlp, items)
-    return [analyse_doc(doc, blocks, gaz) for doc, (_, blocks) in zip(docs, items, strict=True)]
+    return [analyse_doc(doc, b, *lexicons) for doc, (_, b) in zip(docs, items, strict=True)]
+
+
+def quote_id(article_id: str, quote: dict) -> str:
+    """Stable across runs: ``{article_id}:{start_char}-{end_char}``."""
+    return f"{article_id}:{quote['start_char']}-{quote['end_char']}"

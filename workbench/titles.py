@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from .gazetteer import Gazetteer, normalise
 
-_STOP_BEFORE = {"who", "which", "that", "whose", "said", "says", "told"}
+_STOP_BEFORE = {"said", "says", "told"}
 _PRE_POS = {"PROPN", "NOUN", "ADJ", "PART", "NUM"}
 _MAX_APPOS = 25
 
@@ -53,6 +53,9 @@ def titles_for(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[Title]:
     post = _post_apposition(doc, end, sent)
     if post is not None:
         out.append(_title(post, gaz, adjacent=False))
+    of = _of_phrase(doc, end, sent)  # "Sergeant Tomas Kuusk of the Estonian Defence Forces"
+    if of is not None:
+        out.append(_title(of, gaz, adjacent=True))
     before = _pre_apposition(doc, start, end, sent)
     if before is not None:
         out.append(_title(before, gaz, adjacent=False))
@@ -98,6 +101,15 @@ def _post_apposition(doc: Doc, end: int, sent: Span) -> Span | None:
             break
         j += 1
     return doc[end + 1 : j] if j > end + 1 else None
+
+
+def _of_phrase(doc: Doc, end: int, sent: Span) -> Span | None:
+    if end >= sent.end or doc[end].lower_ not in ("of", "from"):
+        return None
+    j = end + 1
+    while j < sent.end and j - end <= 8 and not (doc[j].is_punct or doc[j].is_space):
+        j += 1
+    return doc[end:j] if j > end + 1 else None
 
 
 def _pre_apposition(doc: Doc, start: int, end: int, sent: Span) -> Span | None:
