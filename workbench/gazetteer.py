@@ -53,6 +53,7 @@ class Gazetteer:
     max_len: int = 1  # longest name, in tokens (for matching)
     first_words: set[str] = field(default_factory=set)  # first word of every name
     role_pattern: re.Pattern | None = None  # every role phrase, longest first
+    role_words: set[str] = field(default_factory=set)  # every word of a role phrase
 
     def lookup(self, text: str, written: str | None = None) -> Entry | None:
         """The entry for ``text`` under the case rules; ``written`` is the text as it stands."""
@@ -93,6 +94,12 @@ def load_gazetteer(actors: str | Path | None = None) -> Gazetteer:
     _load_actors(gaz, raw["actors"])
     gaz.max_len = max(len(k.split()) for k in gaz.names)
     gaz.first_words = {k.split()[0] for k in gaz.names}
+    gaz.role_words = {w for phrase in gaz.roles for w in phrase.split()} - {
+        "of",
+        "the",
+        "for",
+        "in",
+    }
     phrases = sorted(gaz.roles, key=len, reverse=True)
     alternation = "|".join(re.escape(p) for p in phrases) or "(?!)"
     gaz.role_pattern = re.compile(rf"(?<![\w'])(?:{alternation})(?![\w'])")

@@ -154,7 +154,7 @@ def learn_names(
         words = [w for w in normalise(text).split() if w not in _TRIM_TAIL]
         if words and words[-1].endswith("'s"):
             words[-1] = words[-1][:-2]
-        while len(words) > 1 and (words[0] in gaz.roles or words[0] in _HONORIFICS):
+        while len(words) > 1 and (words[0] in gaz.role_words or words[0] in _HONORIFICS):
             words = words[1:]  # "President Trump" names Trump
         if not words or not all(any(c.isalpha() for c in w) for w in words):
             return
@@ -167,13 +167,20 @@ def learn_names(
 
     for m in mentions:
         if m.label == "PERSON" and (m.entry is None or m.entry.kind == "person"):
-            add(doc.text[m.start : m.end])
+            first = m.first  # NER sometimes leaves out the first name ("Anders" of "Anders Mørk")
+            while (
+                first > 0 and _name_word(doc[first - 1], gaz) and doc[first - 1].dep_ == "compound"
+            ):
+                first -= 1
+            add(doc.text[doc[first].idx : m.end])
         elif m.entry is None and _titled_name(doc, m, gaz):  # NER said ORG, a title says person
             add(doc.text[m.start : m.end])
-    taken = {i for m in mentions for i in range(m.first, m.last + 1)}
-    for lo, hi in _name_runs(doc, taken):  # names NER missed, shown by a title ("X, an ambassador")
-        if any(t.role for t in titles_for(doc, lo, hi, gaz)):
-            add(doc[lo:hi].text)
+    taken = {i for m in mentions if m.label != "PERSON" for i in range(m.first, m.last + 1)}
+    for lo, hi in _name_runs(doc, taken, gaz):  # names NER missed, shown by a title
+        if (lo > 0 and normalise(doc[lo - 1].text) in gaz.role_words) or any(
+            t.role for t in titles_for(doc, lo, hi, gaz)
+        ):
+            add(doc[lo:hi].text)  # "Sergeant Tomas Kuusk", "Anders Mørk, Denmark's ambassador"
     for b in blocks:  # "Alexander Merezhko, People's Deputy of Ukraine"
         if b.kind == "attribution":
             add(doc.text[b.start : b.end].lstrip("—–-― \t").split(",")[0])
@@ -182,12 +189,17 @@ def learn_names(
     return names
 
 
-def _name_runs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+def _name_word(tok, gaz: Gazetteer) -> bool:
+    """A capitalised proper noun that is not a country, demonym or other gazetteer name."""
+    return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and any(c.isalpha() for c in tok.text)
+            and gaz.lookup(tok.text) is None and normalise(tok.text) not in gaz.role_words)  # fmt: skip
+
+
+def _name_runs(doc: Doc, taken: set[int], gaz: Gazetteer) -> list[tuple[int, int]]:
     """Runs of 2-4 capitalised proper nouns that no other mention covers."""
     runs, lo = [], None
     for tok in [*doc, None]:
-        ok = (tok is not None and tok.pos_ == "PROPN" and tok.text[:1].isupper()
-              and tok.i not in taken and any(c.isalpha() for c in tok.text))  # fmt: skip
+        ok = tok is not None and tok.i not in taken and _name_word(tok, gaz)
         if ok and lo is None:
             lo = tok.i
         elif not ok and lo is not None:

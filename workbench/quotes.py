@@ -139,7 +139,7 @@ class _Extractor:
     # -- inline quotes ------------------------------------------------------------------------
     def _inline(self, q: Quoted) -> None:
         speaker, cue = None, None
-        after = self._after_frame(q)
+        after = self._after_frame(q) if q.close_at is not None else self._inner_frame(q)
         cue = next((c for c in map(self._cue, after) if c is not None), None)
         if cue is not None:
             speaker = self._speaker_for(cue, after)
@@ -171,6 +171,20 @@ class _Extractor:
                 break  # “…” and said …: the cue belongs to the next clause
             out.append(tok)
         return out
+
+    def _inner_frame(self, q: Quoted) -> list[Token]:
+        """A missing closing mark: “We will not sign …, he told journalists (the cue is inside)."""
+        lo, hi = self._tokens(q.start, q.end)
+        toks = list(self.doc[lo:hi])
+        for k, tok in enumerate(toks[:-1]):
+            if tok.text != ",":
+                continue
+            frame = toks[k + 1 : k + 1 + _FRAME]
+            for cand in frame[:4]:
+                cue = match_cue(cand, self.cues)
+                if cue is not None and subject_of(cue.token, self.cues) in frame:
+                    return frame
+        return []
 
     def _cue(self, tok: Token):
         if tok.i in self.used_cues:

@@ -29,6 +29,9 @@ from .gazetteer import Gazetteer
 _MAIN = {"ROOT", "conj"}
 _CUT = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"}
 _RELATIVE = {"who", "which", "that", "whom"}
+_GENDER = {"he": "m", "his": "m", "him": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+           "herself": "f", "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f",
+           "ms": "f", "ms.": "f", "miss": "f", "dame": "f", "lady": "f"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,7 @@ class SpeakerFinder:
         self.entities = sorted(entities, key=lambda r: r["start_char"])
         self._starts = [r["start_char"] for r in self.entities]
         self.quoted = quoted
-        self.role_words = {w for phrase in gaz.roles for w in phrase.split()} - {"of", "the", "for"}
+        self.role_words = gaz.role_words
         self.salient: list[tuple[int, dict]] = []  # (position, entity) main-clause subjects
         self.by_head: dict[str, Speaker] = {}  # "a White House spokesperson" -> "the spokesperson"
         for r in self.entities:
@@ -58,6 +61,7 @@ class SpeakerFinder:
             in_attr = any(s <= r["start_char"] < e for s, e in attributions)
             if in_attr or self._is_main_subject(r):
                 self.salient.append((r["start_char"], r))
+        self.gender = self._genders()
 
     # -- public -------------------------------------------------------------------------------
     def from_token(self, tok: Token) -> Speaker | None:
@@ -78,6 +82,11 @@ class SpeakerFinder:
         start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
         inside = [r for r in self._entities_between(start, end)]
         people = [r for r in inside if r["kind"] == "person"]
+        owners = [
+            r for r in people if self.doc.text[r["end_char"] : r["end_char"] + 2] in ("’s", "'s")
+        ]
+        if len(owners) < len(people):  # "Bereczky's counterpart, Femke Jorritsma": not Bereczky
+            people = [r for r in people if r not in owners]
         if people:
             r = min(people, key=lambda r: abs(r["start_char"] - (head.idx if head else start)))
             return self._from_entity(r)
@@ -167,11 +176,51 @@ class SpeakerFinder:
                 stack.append(child)
         return min(keep), max(keep) + 1
 
+    def _genders(self) -> dict[str, str]:
+        """Gender the text itself shows: an honorific, or the first he/his/she/her after a person
+        mentioned as a subject, with no other person named in between."""
+        votes: dict[str, str | None] = {}
+        people = [r for r in self.entities if r["kind"] == "person"]
+        for k, r in enumerate(people):
+            start = self.doc.char_span(r["start_char"], r["end_char"], alignment_mode="expand")
+            if start is None:
+                continue
+            found = None
+            if start.start > 0 and self.doc[start.start - 1].lower_ in _GENDER:
+                found = _GENDER[self.doc[start.start - 1].lower_]
+            elif self._is_main_subject(r) and not self._in_quote(r):
+                limit = people[k + 1]["start_char"] if k + 1 < len(people) else len(self.doc.text)
+                for tok in self.doc[start.end : start.sent.end]:
+                    if tok.idx >= limit:
+                        break
+                    if tok.lower_ in _GENDER and tok.pos_ == "PRON":
+                        found = _GENDER[tok.lower_]
+                        break
+            if found:
+                name = r["canonical"]
+                votes[name] = found if votes.get(name, found) == found else None
+        return {k: v for k, v in votes.items() if v}
+
     def _antecedent(self, tok: Token, kinds: tuple[str, ...]) -> Speaker | None:
-        before = [r for pos, r in self.salient if pos < tok.idx and r["kind"] in kinds]
+        want = _GENDER.get(tok.lower_) if kinds == ("person",) else None
+
+        def fits(r: dict) -> bool:
+            return r["kind"] in kinds and not (
+                want and self.gender.get(r["canonical"], want) != want
+            )
+
+        before = [r for pos, r in self.salient if pos < tok.idx and fits(r)]
+        if want and (not before or self.gender.get(before[-1]["canonical"]) is None):
+            # a person named outside a subject ("joined by … Owen Pritchard") who fits better
+            named = [r for r in self.entities if r["start_char"] < tok.idx and fits(r)
+                     and not self._in_quote(r) and self.gender.get(r["canonical"]) == want]  # fmt: skip
+            if named and (not before or named[-1]["start_char"] > before[-1]["start_char"]):
+                before.append(named[-1])
         if not before:
             return None
         r = before[-1]
+        if want and r["kind"] == "person":  # "she said" tells us Echevarría's gender from now on
+            self.gender.setdefault(r["canonical"], want)
         if kinds != ("person",) and self._paragraph_gap(r["start_char"], tok.idx) > 1:
             return None
         return Speaker(r["canonical"], tok.idx, tok.idx + len(tok), r["country_code"], r["kind"])

@@ -40,7 +40,8 @@ class Title:
 def find_role(text: str, gaz: Gazetteer) -> str | None:
     """The longest role phrase in ``text`` (whole words), or None."""
     found = gaz.role_pattern.findall(normalise(text)) if gaz.role_pattern else []
-    return max(found, key=len, default=None)
+    classed = [r for r in found if gaz.roles.get(r)]  # "colleague Senator": senator tells more
+    return max(classed or found, key=len, default=None)
 
 
 def titles_for(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[Title]:
@@ -56,7 +57,10 @@ def titles_for(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[Title]:
     of = _of_phrase(doc, end, sent)  # "Sergeant Tomas Kuusk of the Estonian Defence Forces"
     if of is not None:
         out.append(_title(of, gaz, adjacent=True))
-    before = _pre_apposition(doc, start, end, sent)
+    anchor = (
+        pre.start if pre is not None else start
+    )  # "her British counterpart, Defence Secretary X"
+    before = _pre_apposition(doc, anchor, end, sent)
     if before is not None:
         out.append(_title(before, gaz, adjacent=False))
     return [t for t in out if t.role or t.adjacent]
