@@ -1,4 +1,4 @@
-"""Command line: ``workbench analyse PATH... --out DIR``.
+"""Command line: ``workbench analyse PATH... --out DIR`` and ``workbench evaluate quotes GOLD...``.
 
 Exit status: 0 every input read; 1 some inputs rejected (the rest analysed and written);
 2 usage error (no such path, nothing to read, bad option, no model).
@@ -33,6 +33,12 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--no-cache", action="store_true", help="parse everything again")
     a.add_argument("--cache-dir", metavar="DIR", help="cache folder (or $WORKBENCH_CACHE_DIR)")
     a.add_argument("--actors", metavar="FILE", help="actors gazetteer replacing the shipped one")
+    e = sub.add_parser("evaluate", help="score the analysis against annotated gold files")
+    e.add_argument("target", choices=["quotes"], help="what to score")
+    e.add_argument("gold", nargs="+", metavar="GOLD_FILE", help="gold YAML file(s)")
+    e.add_argument("--model", metavar="NAME", help="installed spaCy pipeline")
+    e.add_argument("--no-cache", action="store_true", help="parse everything again")
+    e.add_argument("--errors", action="store_true", help="list every miss, extra and wrong speaker")
     return parser
 
 
@@ -48,7 +54,7 @@ def _positive(value: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return _analyse(args)
+    return _analyse(args) if args.command == "analyse" else _evaluate(args)
 
 
 def _say(problem: Problem) -> None:
@@ -90,3 +96,20 @@ def _analyse(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return EXIT_REJECTED if rejected else EXIT_OK
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from .cache import default_cache_dir
+    from .evaluate import evaluate_quotes
+
+    try:
+        result = evaluate_quotes(
+            args.gold, model=args.model, cache_dir=None if args.no_cache else default_cache_dir()
+        )
+    except (OSError, ValueError, ModelNotFound, KeyError) as exc:
+        print(f"workbench: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.errors:
+        print("\n".join(result.errors))
+    print(result.summary())
+    return EXIT_OK

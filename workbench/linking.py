@@ -191,8 +191,9 @@ def learn_names(
 
 def _name_word(tok, gaz: Gazetteer) -> bool:
     """A capitalised proper noun that is not a country, demonym or other gazetteer name."""
-    return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and any(c.isalpha() for c in tok.text)
-            and gaz.lookup(tok.text) is None and normalise(tok.text) not in gaz.role_words)  # fmt: skip
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or not any(c.isalpha() for c in tok.text):
+        return False
+    return gaz.lookup(tok.text) is None and normalise(tok.text) not in gaz.role_words
 
 
 def _name_runs(doc: Doc, taken: set[int], gaz: Gazetteer) -> list[tuple[int, int]]:

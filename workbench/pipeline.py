@@ -133,7 +133,7 @@ def _model_version(name: str) -> str:
 def _run(articles, todo, name, lexicons, actors, jobs) -> Iterator[dict]:
     items = [(articles[i].text, articles[i].blocks) for i in todo]
     bar = tqdm(total=len(items), desc="analysing", unit="article", file=sys.stderr,
-               disable=len(items) <= PROGRESS_MIN, leave=False)  # fmt: skip
+               disable=True if len(items) <= PROGRESS_MIN else None, leave=False)  # fmt: skip
     try:
         if not items:
             return

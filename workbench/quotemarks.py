@@ -88,7 +88,9 @@ def find_quoted(text: str, blocks: list[Block]) -> list[Quoted]:
         if open_ is not None:
             nxt = blocks[bi + 1] if bi + 1 < len(blocks) else None
             reopens = nxt is not None and _MARK.match(text, _skip_space(text, nxt.start))
-            if reopens and nxt.kind in _QUOTABLE:
+            lead = text[blocks[open_[2]].start : open_[0]].rstrip()
+            opens_speech = not lead or lead.endswith((":", ","))  # not “a long winter.
+            if reopens and nxt.kind in _QUOTABLE and opens_speech:
                 carry = (open_[0], open_[1], open_[2])
             else:  # a missing closing mark: the quote runs to the end of its paragraph
                 out.append(Quoted(open_[1], block.end, open_[0], None, None, open_[2], bi))

@@ -212,8 +212,11 @@ class SpeakerFinder:
         before = [r for pos, r in self.salient if pos < tok.idx and fits(r)]
         if want and (not before or self.gender.get(before[-1]["canonical"]) is None):
             # a person named outside a subject ("joined by … Owen Pritchard") who fits better
-            named = [r for r in self.entities if r["start_char"] < tok.idx and fits(r)
-                     and not self._in_quote(r) and self.gender.get(r["canonical"]) == want]  # fmt: skip
+            named = [
+                r for r in self.entities
+                if r["start_char"] < tok.idx and fits(r) and not self._in_quote(r)
+                and self.gender.get(r["canonical"]) == want
+            ]  # fmt: skip
             if named and (not before or named[-1]["start_char"] > before[-1]["start_char"]):
                 before.append(named[-1])
         if not before:

@@ -1,0 +1,69 @@
+"""Quote accuracy on the annotated fixtures (the acceptance figures) and the scorer itself."""
+
+import subprocess
+import sys
+
+import pytest
+from conftest import FIXTURES, ROOT
+
+from workbench.evaluate import evaluate_quotes, load_gold, overlap
+
+GOLD = sorted((FIXTURES / "quotes").glob("gold_*.yml"))
+
+
+def test_overlap_is_the_smaller_share():
+    assert overlap((0, 10), (0, 10)) == 1.0
+    assert overlap((0, 10), (7, 20)) == pytest.approx(3 / 13)
+    assert overlap((0, 10), (10, 20)) == 0.0
+
+
+def test_gold_files_are_large_enough():
+    articles = golds = 0
+    for path in GOLD:
+        arts, gs = load_gold(path)
+        articles += len(arts)
+        golds += len(gs)
+    assert articles >= 31 and golds >= 150
+
+
+def test_gold_text_must_be_in_the_article(tmp_path):
+    gold = tmp_path / "gold.yml"
+    gold.write_text(f"articles:\n  - file: {ROOT / 'seeds' / '000_9e8ae43d946c058c.txt'}\n"
+                    "    quotes:\n      - {text: 'not in the seed at all', speaker: null}\n")  # fmt: skip
+    with pytest.raises(ValueError, match="not found"):
+        load_gold(gold)
+
+
+@pytest.fixture(scope="module")
+def score(tmp_path_factory):
+    return evaluate_quotes(GOLD, cache_dir=tmp_path_factory.mktemp("cache"))
+
+
+def test_acceptance_figures(score):
+    assert score.precision >= 0.90
+    assert score.recall >= 0.90
+    assert score.rate(score.speaker_ok) >= 0.90
+    assert score.rate(score.wrong_speaker) <= 0.03
+
+
+def test_each_set_on_its_own_is_usable(tmp_path):
+    for path in GOLD:
+        s = evaluate_quotes([path], cache_dir=tmp_path)
+        assert s.precision >= 0.85 and s.recall >= 0.85, (path.name, s.summary())
+        assert s.rate(s.speaker_ok) >= 0.85, (path.name, s.summary())
+
+
+def test_cli_prints_the_figures():
+    proc = subprocess.run(
+        [sys.executable, "-m", "workbench", "evaluate", "quotes", *map(str, GOLD)],
+        capture_output=True, text=True, cwd=ROOT, timeout=600,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    for word in (
+        "precision",
+        "recall",
+        "speaker accuracy",
+        "country accuracy",
+        "wrong-speaker rate",
+    ):
+        assert word in proc.stdout
