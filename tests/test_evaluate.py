@@ -28,8 +28,9 @@ def test_gold_files_are_large_enough():
 
 def test_gold_text_must_be_in_the_article(tmp_path):
     gold = tmp_path / "gold.yml"
-    gold.write_text(f"articles:\n  - file: {ROOT / 'seeds' / '000_9e8ae43d946c058c.txt'}\n"
-                    "    quotes:\n      - {text: 'not in the seed at all', speaker: null}\n")  # fmt: skip
+    seed = ROOT / "seeds" / "000_9e8ae43d946c058c.txt"
+    quote = "{text: 'not in the seed at all', speaker: null}"
+    gold.write_text(f"articles:\n  - file: {seed}\n    quotes:\n      - {quote}\n")
     with pytest.raises(ValueError, match="not found"):
         load_gold(gold)
 
