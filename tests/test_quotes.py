@@ -2,6 +2,8 @@
 
 import pytest
 from conftest import SEED
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from workbench.cues import load_cues
 from workbench.linking import link_entities
@@ -273,3 +275,18 @@ def test_registered_spacy_component(nlp):
     assert [(q["text"], q["speaker"]) for q in doc._.quotes] == [
         ("We are ready,", "Claire Fontaine")
     ]
+
+
+WORDS = ["He", "she", "said", "told", "according", "to", "Fontaine", "Kowal", "the", "minister",
+         "Kremlin", "“", "”", '"', "''", "'", ",", ".", ":", "\n", "\n- ", "\n> ", "— ", "6'3\"",
+         "that", "called", "for", "ruled", "out", "and", "but", "who", "It", "Paris"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(WORDS), max_size=60))
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_no_document_makes_the_extractor_fail(quotes_of, words):
+    text = "Title\n" + " ".join(words)
+    for kind, quote, _, _ in quotes_of(text):
+        assert kind in ("direct", "indirect") and quote
