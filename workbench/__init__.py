@@ -13,7 +13,8 @@ except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0.0.0"
 
 from .corpus import Corpus  # noqa: E402
+from .matrix import Cell, stance_matrix  # noqa: E402
 from .pipeline import analyse  # noqa: E402
 from .tables import load, write_tables  # noqa: E402
 
-__all__ = ["Corpus", "analyse", "load", "write_tables", "__version__"]
+__all__ = ["Cell", "Corpus", "analyse", "load", "stance_matrix", "write_tables", "__version__"]

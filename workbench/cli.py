@@ -33,6 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--no-cache", action="store_true", help="parse everything again")
     a.add_argument("--cache-dir", metavar="DIR", help="cache folder (or $WORKBENCH_CACHE_DIR)")
     a.add_argument("--actors", metavar="FILE", help="actors gazetteer replacing the shipped one")
+    a.add_argument("--topics", metavar="FILE", help="topic catalogue replacing the shipped one")
+    a.add_argument(
+        "--overrides", metavar="FILE", help="analyst overrides (aliases, speakers, cells)"
+    )
     e = sub.add_parser("evaluate", help="score the analysis against annotated gold files")
     e.add_argument("target", choices=["quotes"], help="what to score")
     e.add_argument("gold", nargs="+", metavar="GOLD_FILE", help="gold YAML file(s)")
@@ -70,6 +74,8 @@ def _analyse(args: argparse.Namespace) -> int:
             cache=not args.no_cache,
             cache_dir=args.cache_dir,
             actors=args.actors,
+            topics=args.topics,
+            overrides=args.overrides,
             on_problem=_say,
         )
     except (FileNotFoundError, ModelNotFound, ValueError) as exc:
@@ -91,7 +97,7 @@ def _analyse(args: argparse.Namespace) -> int:
     rejected = int((corpus.rejected["level"] == "error").sum())
     print(
         f"workbench: {len(corpus.articles)} articles, {len(corpus.entities)} entities, "
-        f"{len(corpus.quotes)} quotes"
+        f"{len(corpus.quotes)} quotes, {len(corpus.stances)} stances"
         f"{f', {rejected} inputs rejected' if rejected else ''} -> {args.out}",
         file=sys.stderr,
     )

@@ -20,10 +20,14 @@ ENTITY_COLUMNS = ["article_id", "start_char", "end_char", "text", "label", "cano
 BLOCK_COLUMNS = ["article_id", "block", "kind", "start_char", "end_char", "text"]
 QUOTE_COLUMNS = ["article_id", "quote_id", "kind", "text", "start_char", "end_char", "speaker",
                  "speaker_start", "speaker_end", "speaker_country", "cue", "cue_start", "cue_end",
-                 "paragraph"]  # fmt: skip
+                 "paragraph", "origin"]  # fmt: skip
 REJECTED_COLUMNS = ["path", "line", "level", "reason"]
+STANCE_COLUMNS = ["article_id", "actor", "country_code", "role_class", "topic", "stance", "label",
+                  "confidence", "voiced_by", "attribution", "evidence", "start_char", "end_char",
+                  "quote_id", "rule", "origin"]  # fmt: skip
 TABLES = {"articles": ARTICLE_COLUMNS, "entities": ENTITY_COLUMNS, "blocks": BLOCK_COLUMNS,
-          "quotes": QUOTE_COLUMNS}  # fmt: skip
+          "quotes": QUOTE_COLUMNS, "stances": STANCE_COLUMNS}  # fmt: skip
+_FLOAT_COLUMNS = {"stance", "confidence"}
 _INT_COLUMNS = {"start_char", "end_char", "block", "n_words", "line", "speaker_start",
                 "speaker_end", "cue_start", "cue_end", "paragraph"}  # fmt: skip
 
@@ -32,7 +36,8 @@ def frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
     """A DataFrame with exactly ``columns``: integers as Int64, everything else as strings."""
     df = pd.DataFrame(rows, columns=columns)
     for col in columns:
-        df[col] = df[col].astype("Int64" if col in _INT_COLUMNS else "string")
+        kind = "Int64" if col in _INT_COLUMNS else "Float64" if col in _FLOAT_COLUMNS else "string"
+        df[col] = df[col].astype(kind)
     return df
 
 
@@ -75,12 +80,13 @@ class Corpus:
     entities: pd.DataFrame = field(default_factory=lambda: frame([], ENTITY_COLUMNS))
     blocks: pd.DataFrame = field(default_factory=lambda: frame([], BLOCK_COLUMNS))
     quotes: pd.DataFrame = field(default_factory=lambda: frame([], QUOTE_COLUMNS))
+    stances: pd.DataFrame = field(default_factory=lambda: frame([], STANCE_COLUMNS))
     rejected: pd.DataFrame = field(default_factory=lambda: frame([], REJECTED_COLUMNS))
 
     def __repr__(self) -> str:
         return (
             f"Corpus({len(self.articles)} articles, {len(self.entities)} entities, "
-            f"{len(self.quotes)} quotes, "
+            f"{len(self.quotes)} quotes, {len(self.stances)} stances, "
             f"{len(self.rejected)} problems)"
         )
 

@@ -77,8 +77,11 @@ def default_data_path(name: str) -> Path:
     return Path(str(resources.files("workbench") / "data" / f"{name}.yml"))
 
 
-def load_gazetteer(actors: str | Path | None = None) -> Gazetteer:
-    """Load the shipped data files; ``actors`` replaces the actors file."""
+def load_gazetteer(
+    actors: str | Path | None = None, extra_actors: list[dict] | None = None
+) -> Gazetteer:
+    """Load the shipped data files; ``actors`` replaces the actors file; ``extra_actors`` (analyst
+    aliases, same fields as the actors file) are added to it."""
     paths = {name: default_data_path(name) for name in DATA_FILES}
     if actors is not None:
         paths["actors"] = Path(actors)
@@ -86,6 +89,9 @@ def load_gazetteer(actors: str | Path | None = None) -> Gazetteer:
     digest = hashlib.sha256(pycountry.__name__.encode())
     for name in DATA_FILES:
         digest.update(name.encode() + b"\0" + paths[name].read_bytes())
+    if extra_actors:
+        raw["actors"] = {"actors": [*(raw["actors"].get("actors") or []), *extra_actors]}
+        digest.update(repr(extra_actors).encode())
     gaz = Gazetteer(fingerprint=digest.hexdigest())
     _load_countries(gaz, raw["countries"])
     _load_organisations(gaz, raw["organisations"])

@@ -19,6 +19,7 @@ from .corpus import (
     ENTITY_COLUMNS,
     QUOTE_COLUMNS,
     REJECTED_COLUMNS,
+    STANCE_COLUMNS,
     Article,
     Corpus,
     Problem,
@@ -30,19 +31,33 @@ from .cues import Cues, load_cues
 from .gazetteer import Gazetteer, load_gazetteer
 from .linking import link_entities
 from .nlp import load_model, parse, resolve_model
+from .overrides import actor_entries, apply_to_corpus, load_overrides
 from .quotes import extract_quotes
 from .readers import read_file
+from .stances import Lexicon, extract_stances, load_lexicon
 from .structure import Block
 from .tables import article_rows, block_rows, problem_rows
+from .topics import Catalogue, load_topics
 
 PROGRESS_MIN = 5  # show a progress bar above this many articles to parse
 _WORKER: dict = {}
 
 
-def analyse_doc(doc: Doc, blocks: list[Block], gaz: Gazetteer, cues: Cues) -> dict:
+def analyse_doc(
+    doc: Doc, blocks: list[Block], gaz: Gazetteer, cues: Cues, lexicon: Lexicon, topics: Catalogue
+) -> dict:
     """Every record the analysis makes for one parsed article (what the cache stores)."""
     entities = link_entities(doc, blocks, gaz)
-    return {"entities": entities, "quotes": extract_quotes(doc, blocks, entities, cues, gaz)}
+    quotes = extract_quotes(doc, blocks, entities, cues, gaz)
+    stances = extract_stances(doc, blocks, entities, quotes, lexicon, topics)
+    return {"entities": entities, "quotes": quotes, "stances": stances}
+
+
+def load_lexicons(
+    actors=None, topics=None, extra_actors=None
+) -> tuple[Gazetteer, Cues, Lexicon, Catalogue]:
+    """Every data file the analysis reads (their fingerprints key the cache)."""
+    return load_gazetteer(actors, extra_actors), load_cues(), load_lexicon(), load_topics(topics)
 
 
 def read_inputs(paths: Iterable[str | os.PathLike]) -> tuple[list[Article], list[Problem]]:
@@ -65,33 +80,60 @@ def analyse(
     cache: bool = True,
     cache_dir: str | os.PathLike | None = None,
     actors: str | os.PathLike | None = None,
+    topics: str | os.PathLike | None = None,
+    overrides: str | os.PathLike | None = None,
     on_problem: Callable[[Problem], None] | None = None,
 ) -> Corpus:
     """Read and analyse ``paths`` (files and folders) into a :class:`Corpus` of DataFrames.
 
     Bad inputs never raise: they are listed in ``Corpus.rejected`` (and passed to ``on_problem``).
     """
+    ov = load_overrides(overrides) if overrides is not None else None
     articles, problems = read_inputs(paths)
     for p in problems:
         if on_problem:
             on_problem(p)
-    results = analyse_articles(articles, model=model, jobs=jobs, actors=actors,
+    extra = actor_entries(ov) if ov else None
+    results = analyse_articles(articles, model=model, jobs=jobs, actors=actors, topics=topics,
+                               extra_actors=extra,
                                cache_dir=(Path(cache_dir) if cache_dir else default_cache_dir())
                                if cache else None)  # fmt: skip
     pairs = list(zip(articles, results, strict=True))
     entities = [{"article_id": a.article_id, **rec} for a, res in pairs for rec in res["entities"]]
     quotes = [
-        {"article_id": a.article_id, "quote_id": quote_id(a.article_id, q), **q}
+        {"article_id": a.article_id, "quote_id": quote_id(a.article_id, q), **q, "origin": "model"}
         for a, res in pairs
         for q in res["quotes"]
     ]
-    return Corpus(
+    stances = [
+        {
+            "article_id": a.article_id,
+            **s,
+            "quote_id": quote_id(
+                a.article_id, {"start_char": s["quote_start"], "end_char": s["quote_end"]}
+            )
+            if s.get("quote_start") is not None
+            else None,
+        }  # fmt: skip
+        for a, res in pairs
+        for s in res["stances"]
+    ]
+    corpus = Corpus(
         articles=frame(article_rows(articles), ARTICLE_COLUMNS),
         entities=frame(entities, ENTITY_COLUMNS),
         quotes=frame(quotes, QUOTE_COLUMNS),
+        stances=frame(stances, STANCE_COLUMNS),
         blocks=frame([row for a in articles for row in block_rows(a)], BLOCK_COLUMNS),
         rejected=frame(problem_rows(problems), REJECTED_COLUMNS),
     )
+    if ov is not None:
+        for warning in apply_to_corpus(corpus, ov):
+            problem = Problem(str(overrides), warning.split(": ", 1)[-1], level="warning")
+            problems.append(problem)
+            if on_problem:
+                on_problem(problem)
+        corpus.rejected = frame(problem_rows(problems), REJECTED_COLUMNS)
+    return corpus
 
 
 def analyse_articles(
@@ -100,18 +142,20 @@ def analyse_articles(
     model: str | None = None,
     jobs: int = 1,
     actors: str | os.PathLike | None = None,
+    topics: str | os.PathLike | None = None,
+    extra_actors: list[dict] | None = None,
     cache_dir: Path | None = None,
 ) -> list[dict]:
     """Results for each article, in order: from the cache when nothing changed, else parsed."""
     name = resolve_model(model)
-    gaz, cues = load_gazetteer(actors), load_cues()
-    context = f"{name}={_model_version(name)}|{gaz.fingerprint}|{cues.fingerprint}"
+    lexicons = load_lexicons(actors, topics, extra_actors)
+    context = "|".join([f"{name}={_model_version(name)}", *(x.fingerprint for x in lexicons)])
     keys = [article_key(a.text, a.blocks, context) for a in articles]
     store = Cache(cache_dir)
     try:
         done = store.get_many(keys)
         todo = [i for i, k in enumerate(keys) if k not in done]
-        parsed = _run(articles, todo, name, (gaz, cues), actors, jobs)
+        parsed = _run(articles, todo, name, lexicons, (actors, topics, extra_actors), jobs)
         fresh = dict(zip((keys[i] for i in todo), parsed, strict=True))
         store.put_many(fresh)
     finally:
@@ -130,7 +174,7 @@ def _model_version(name: str) -> str:
         return metadata.version(name.replace("_", "-"))
 
 
-def _run(articles, todo, name, lexicons, actors, jobs) -> Iterator[dict]:
+def _run(articles, todo, name, lexicons, files, jobs) -> Iterator[dict]:
     items = [(articles[i].text, articles[i].blocks) for i in todo]
     bar = tqdm(total=len(items), desc="analysing", unit="article", file=sys.stderr,
                disable=True if len(items) <= PROGRESS_MIN else None, leave=False)  # fmt: skip
@@ -148,7 +192,7 @@ def _run(articles, todo, name, lexicons, actors, jobs) -> Iterator[dict]:
         ctx = mp.get_context(
             "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
         )
-        with ctx.Pool(jobs, initializer=_init_worker, initargs=(name, actors)) as pool:
+        with ctx.Pool(jobs, initializer=_init_worker, initargs=(name, files)) as pool:
             for batch in pool.imap(_work, chunks):
                 bar.update(len(batch))
                 yield from batch
@@ -156,9 +200,9 @@ def _run(articles, todo, name, lexicons, actors, jobs) -> Iterator[dict]:
         bar.close()
 
 
-def _init_worker(name: str, actors: str | None) -> None:
+def _init_worker(name: str, files: tuple) -> None:
     _WORKER["nlp"] = load_model(name)
-    _WORKER["lexicons"] = (load_gazetteer(actors), load_cues())
+    _WORKER["lexicons"] = load_lexicons(*files)
 
 
 def _work(items: list[tuple[str, list[Block]]]) -> list[dict]:

@@ -1,0 +1,117 @@
+"""Analyst overrides: a YAML file that sets or corrects matrix cells, adds aliases, fixes speakers.
+
+```yaml
+cells:     # set or correct a cell
+  - {country: ITA, topic: troop_deployment, label: sceptical, note: "Rome briefing, 2 June"}
+aliases:   # add an actor alias (used when analysing)
+  - {alias: Kai Kallas, name: Kaja Kallas, country: EUU, role: high representative}
+speakers:  # fix a quote's speaker, by its stable quote_id
+  - {quote_id: "000_9e8ae43d946c058c:2054-2898", speaker: Oleksandr Merezhko, country: UKR}
+```
+
+Overridden values carry ``origin = analyst``. An override that matches nothing (an unknown quote_id,
+topic or label, an alias that never occurs in the corpus) is reported as a warning.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from .corpus import Corpus
+from .stances import SCALE
+
+_LABELS = {label: stance for stance, label in SCALE.items()}
+
+
+@dataclass
+class Overrides:
+    cells: list[dict] = field(default_factory=list)
+    aliases: list[dict] = field(default_factory=list)
+    speakers: list[dict] = field(default_factory=list)
+    source: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+def load_overrides(path: str | os.PathLike) -> Overrides:
+    """Read an overrides file. Raises ValueError with one line when it cannot be read."""
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise ValueError(f"{path}: cannot read overrides ({str(exc).splitlines()[0]})") from exc
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: overrides must be a mapping with cells, aliases, speakers")
+    return Overrides(
+        *(list(data.get(k) or []) for k in ("cells", "aliases", "speakers")), str(path)
+    )
+
+
+def as_overrides(value) -> Overrides:
+    return value if isinstance(value, Overrides) else load_overrides(value)
+
+
+def actor_entries(ov: Overrides) -> list[dict]:
+    """Aliases as actors-file entries (merged into the gazetteer when analysing)."""
+    return [
+        {
+            "name": a["name"],
+            "aliases": [a["alias"]],
+            "country": a.get("country"),
+            "role": a.get("role"),
+        }
+        for a in ov.aliases
+        if a.get("alias") and a.get("name")
+    ]
+
+
+def apply_to_corpus(corpus: Corpus, ov: Overrides) -> list[str]:
+    """Fix speakers in the quotes and stances tables; returns warnings for what matched nothing."""
+    warnings = []
+    for fix in ov.speakers:
+        qid = fix.get("quote_id")
+        hit = corpus.quotes.quote_id == qid
+        if not hit.any():
+            warnings.append(f"{ov.source}: speaker override for unknown quote_id {qid!r}")
+            continue
+        corpus.quotes.loc[hit, ["speaker", "speaker_country", "origin"]] = [
+            fix.get("speaker"), fix.get("country"), "analyst"]  # fmt: skip
+        own = (corpus.stances.quote_id == qid) & (corpus.stances.attribution == "self")
+        corpus.stances.loc[own, ["actor", "country_code", "voiced_by", "origin"]] = [
+            fix.get("speaker"), fix.get("country"), fix.get("speaker"), "analyst"]  # fmt: skip
+        other = (corpus.stances.quote_id == qid) & ~own
+        corpus.stances.loc[other, ["voiced_by", "origin"]] = [fix.get("speaker"), "analyst"]
+    texts = corpus.articles.text.str.lower()
+    for a in ov.aliases:
+        alias = str(a.get("alias") or "").lower()
+        if not alias or not texts.str.contains(alias, regex=False).any():
+            warnings.append(f"{ov.source}: alias {a.get('alias')!r} does not occur in the corpus")
+    return warnings
+
+
+def apply_cell_overrides(long: pd.DataFrame, ov: Overrides, by: str = "country") -> pd.DataFrame:
+    """Set or correct cells of the long matrix; unusable cell overrides become warnings."""
+    rows = long.to_dict("records")
+    index = {(r["key"], r["topic"]): r for r in rows}
+    for fix in ov.cells:
+        key = fix.get(by) or fix.get("key")
+        label = fix.get("label")
+        if key is None or fix.get("topic") is None or label not in _LABELS:
+            ov.warnings.append(f"{ov.source}: cell override {fix!r} needs {by}, topic and a label "
+                               f"from {sorted(_LABELS)}")  # fmt: skip
+            continue
+        note = {"text": fix.get("note") or "analyst override", "voiced_by": "analyst",
+                "attribution": "analyst", "label": label, "origin": "analyst"}  # fmt: skip
+        row = index.get((key, fix["topic"]))
+        if row is None:
+            row = {"key": key, "topic": fix["topic"], "score": None, "n_statements": 0,
+                   "evidence": [], "changed": False, "change": None}  # fmt: skip
+            rows.append(row)
+            index[(key, fix["topic"])] = row
+        row.update(stance=_LABELS[label], label=label, origin="analyst",
+                   evidence=[note, *row["evidence"]])  # fmt: skip
+    return pd.DataFrame(rows, columns=long.columns)

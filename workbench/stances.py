@@ -1,0 +1,294 @@
+"""Stance statements: who holds which position on which topic, with evidence and a readable rule.
+
+Units are the quotes (voiced by their speaker) and the narrated sentences outside quotes (voiced by
+the narrator). A unit is split into clauses at contrast words ("but", "however"); each clause is
+scored with the stance lexicon (``data/stance.yml``) and put on topics (``topics.py``).
+
+The holder of a position is not always its voice: the subject that carries the stance ("russia,
+which opposes …", "President trump is unlikely to provide …", "affirmations from London") holds
+it; otherwise a quote's speaker does. ``attribution`` is ``self`` (the speaker's own position),
+``reported`` (a speaker telling another actor's position) or ``narrated`` (the narrator's account).
+Within one unit, the last clause after a contrast decides for a holder and topic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from .gazetteer import default_data_path
+from .structure import Block
+from .topics import Catalogue, find_phrases, phrases, topics_of
+
+SCALE = {1.0: "support", 0.5: "conditional", 0.0: "neutral", -0.5: "sceptical", -1.0: "oppose"}
+_ACTOR_KINDS = ("person", "country", "organisation")
+_SELF_WORDS = {"i", "we", "my", "our", "us", "me"}
+_RELATIVE = {"which", "who", "that"}
+
+
+@dataclass
+class Lexicon:
+    categories: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    negation: set[str] = field(default_factory=set)
+    contrast: set[str] = field(default_factory=set)
+    speech_nouns: dict[str, str] = field(default_factory=dict)  # noun -> category
+    fingerprint: str = ""
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """Load the stance lexicon (the shipped one unless ``path`` is given)."""
+    path = Path(path) if path else default_data_path("stance")
+    raw = path.read_bytes()
+    data = yaml.safe_load(raw) or {}
+    cats = {k: phrases(data.get(k) or []) for k in ("support", "oppose", "sceptical", "conditional",
+                                                     "undecided")}  # fmt: skip
+    nouns = {" ".join(p): cat for cat, words in (data.get("speech_nouns") or {}).items()
+             for p in phrases(words)}  # fmt: skip
+    return Lexicon(cats, {str(w).lower() for w in data.get("negation") or []},
+                   {str(w).lower() for w in data.get("contrast") or []}, nouns,
+                   hashlib.sha256(raw).hexdigest())  # fmt: skip
+
+
+@dataclass
+class _Unit:
+    tokens: list[Token]
+    quote: dict | None  # the quote record, or None for narration
+
+
+def extract_stances(doc: Doc, blocks: list[Block], entities: list[dict], quotes: list[dict],
+                    lexicon: Lexicon, catalogue: Catalogue) -> list[dict]:  # fmt: skip
+    """Stance statements of one article (offsets index ``doc.text``; quote offsets name quotes)."""
+    ents = sorted((e for e in entities if e["kind"] in _ACTOR_KINDS), key=lambda e: e["start_char"])
+    out: list[dict] = []
+    for unit in _units(doc, blocks, quotes):
+        try:
+            out += _score_unit(doc, unit, ents, lexicon, catalogue)
+        except Exception:  # an odd parse costs this unit, never the article
+            continue
+    return out
+
+
+def _units(doc: Doc, blocks: list[Block], quotes: list[dict]) -> list[_Unit]:
+    units = []
+    covered: list[tuple[int, int]] = []
+    for q in quotes:
+        covered.append((q["start_char"], q["end_char"]))
+        span = doc.char_span(q["start_char"], q["end_char"], alignment_mode="expand")
+        if span is None:
+            continue
+        for sent in span.sents:
+            toks = [t for t in sent if q["start_char"] <= t.idx < q["end_char"]]
+            if toks:
+                units.append(_Unit(toks, q))
+    skip = [(b.start, b.end) for b in blocks if b.kind in ("title", "heading", "attribution",
+                                                            "blockquote")]  # fmt: skip
+    for sent in doc.sents:
+        if any(s <= sent.start_char < e for s, e in skip):
+            continue
+        toks = [t for t in sent if not any(s <= t.idx < e for s, e in covered)]
+        if any(t.is_alpha for t in toks):
+            units.append(_Unit(toks, None))
+    return units
+
+
+def _clauses(tokens: list[Token], lexicon: Lexicon) -> list[list[Token]]:
+    out: list[list[Token]] = [[]]
+    for t in tokens:
+        if t.lower_ in lexicon.contrast and out[-1]:
+            out.append([])
+        out[-1].append(t)
+    return [c for c in out if c]
+
+
+def _score_unit(doc, unit: _Unit, ents, lexicon: Lexicon, catalogue: Catalogue) -> list[dict]:
+    clauses = _clauses(unit.tokens, lexicon)
+    unit_codes = _codes_in(unit.tokens, ents)
+    unit_topics = topics_of(unit.tokens, catalogue, unit_codes | _speaker_codes(unit))
+    found: dict[tuple, dict] = {}
+    for k, clause in enumerate(clauses):
+        stance_, why_, cue = _stance(clause, lexicon)
+        for holder, how, forced in _holders(doc, clause, cue, unit, ents, lexicon):
+            stance, why = (
+                (forced, f"speech noun ({SCALE[forced]})")
+                if forced is not None
+                else (stance_, why_)
+            )
+            if stance is None:
+                continue
+            codes = unit_codes | ({holder["country_code"]} if holder.get("country_code") else set())
+            topics = topics_of(clause, catalogue, codes) or [
+                (t, f"{trig} (sentence)") for t, trig in unit_topics
+            ]
+            for topic, trigger in topics:
+                key = (holder["canonical"], topic.id)
+                contrast = " after contrast" if k > 0 and key in found else ""
+                found[key] = _record(doc, clause, unit, holder, how, topic.id, stance,
+                                     f"{why}{contrast} · holder: {how} · topic: {trigger}",
+                                     trigger != "prototype")  # fmt: skip
+    return list(found.values())
+
+
+def _stance(clause: list[Token], lexicon: Lexicon) -> tuple[float | None, str, Token | None]:
+    """Stance of a clause, the rule that gave it and the cue token (None, "", None without one)."""
+    hits = {cat: find_phrases(clause, entries) for cat, entries in lexicon.categories.items()}
+
+    def negated(i: int) -> bool:
+        tok = clause[i]
+        window = clause[max(0, i - 3) : i]
+        return any(c.dep_ == "neg" for c in tok.head.children) or any(
+            t.lower_ in lexicon.negation for t in window
+        )
+
+    rules = [("undecided", None, 0.0, "undecided cue"), ("oppose", False, -1.0, "refusal cue"),
+             ("support", True, -1.0, "negated"), ("sceptical", None, -0.5, "hedge"),
+             ("conditional", None, 0.5, "condition"), ("support", False, 1.0, "readiness cue"),
+             ("oppose", True, 0.5, "negated refusal")]  # fmt: skip
+    for cat, neg, stance, name in rules:
+        for i, _, phrase in hits[cat]:
+            if neg is None or negated(i) == neg:
+                return stance, f"{name} '{phrase}'", clause[i]
+    return None, "", None
+
+
+def _holders(doc, clause: list[Token], cue: Token | None, unit: _Unit, ents, lexicon: Lexicon):
+    """(holder entity, how it was found, forced stance or None) for a clause."""
+    out = []
+    ids = {t.i for t in clause}
+    for tok in clause:  # "strong affirmations from London and Paris"
+        if tok.dep_ != "pobj" or tok.head.lower_ not in ("from", "by"):
+            continue
+        noun = tok.head.head
+        cat = lexicon.speech_nouns.get(noun.lower_) or lexicon.speech_nouns.get(noun.lemma_.lower())
+        if cat is None:
+            continue
+        forced = {"support": 1.0, "oppose": -1.0, "sceptical": -0.5}[cat]
+        for t in [tok, *[c for c in tok.subtree if c.dep_ == "conj"]]:
+            ent = _entity_at(t, ents)
+            if ent is not None and ent.get("country_code"):
+                out.append((ent, f"'{noun.text} from {t.text}'", forced))
+    if out:
+        return out
+    subj = _cue_subject(cue, ids) if cue is not None else None
+    holder = _subject_entity(subj, unit, ents) if subj is not None else None
+    if holder is not None:  # the subject of the words that carry the stance
+        return [(holder, f"subject '{subj.text}'", None)]
+    if unit.quote is not None and unit.quote.get("speaker"):
+        q = unit.quote
+        speaker = {"canonical": q["speaker"], "country_code": q["speaker_country"],
+                   "kind": "person", "role_class": _speaker_role(q, ents)}  # fmt: skip
+        return [(speaker, "speaker", None)]
+    return []
+
+
+def _cue_subject(cue: Token, ids: set[int]) -> Token | None:
+    """The subject governing the stance cue ("russia, which opposes", "trump is unlikely to");
+    for "it is unlikely that he will agree", the subject of the that-clause."""
+    tok, steps = cue, 0
+    while steps < 6:
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.i in ids:
+            if subj.lower_ == "it":
+                inner = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+                inner_subj = inner and next((c for c in inner.children if c.dep_ == "nsubj"), None)
+                return inner_subj if inner_subj is not None and inner_subj.i in ids else None
+            return subj
+        if tok.head.i == tok.i or tok.head.i not in ids:
+            return None
+        tok, steps = tok.head, steps + 1
+    return None
+
+
+def _subject_entity(tok: Token, unit: _Unit, ents) -> dict | None:
+    low = tok.lower_
+    if low in _SELF_WORDS and unit.quote is not None:
+        return None  # the speaker: handled by the caller's fallback
+    if low in _RELATIVE and tok.head.dep_ == "relcl":
+        tok = tok.head.head  # "russia, which opposes …"
+    if (
+        low in ("he", "she") and unit.quote is not None
+    ):  # inside a quote: the last person named in it
+        before = [e for e in ents if e["kind"] == "person"
+                  and unit.quote["start_char"] <= e["start_char"] < tok.idx]  # fmt: skip
+        return before[-1] if before else None
+    ent = _entity_at(tok, ents)
+    if ent is None:
+        lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+        inside = [e for e in ents if lo <= e["start_char"] and e["end_char"] <= hi]
+        ent = inside[0] if len(inside) == 1 and _heads_phrase(tok, inside[0]) else None
+    if ent is None or not (ent.get("country_code") or ent["kind"] == "person"):
+        return None
+    return ent
+
+
+def _heads_phrase(tok: Token, ent: dict) -> bool:
+    """ "the absence of U.S. support": the U.S. does not hold the subject's position; "British
+    officials" do."""
+    return tok.lower_ in (
+        "official",
+        "officials",
+        "government",
+        "leaders",
+        "leader",
+        "ministers",
+        "diplomats",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "officers",
+    )
+
+
+def _entity_at(tok: Token, ents) -> dict | None:
+    for e in ents:
+        if e["start_char"] <= tok.idx < e["end_char"]:
+            return e
+        if e["start_char"] > tok.idx:
+            return None
+    return None
+
+
+def _codes_in(tokens: list[Token], ents) -> set[str]:
+    lo, hi = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return {e["country_code"] for e in ents if lo <= e["start_char"] < hi and e.get("country_code")}
+
+
+def _speaker_codes(unit: _Unit) -> set[str]:
+    code = unit.quote.get("speaker_country") if unit.quote else None
+    return {code} if code else set()
+
+
+def _speaker_role(quote: dict, ents) -> str | None:
+    people = [e for e in ents if e["canonical"] == quote["speaker"] and e["kind"] == "person"]
+    if people:
+        return next((e["role_class"] for e in people if e.get("role_class")), None)
+    return "government" if quote.get("speaker") else None  # an organisation, seat or government
+
+
+def _record(doc, clause, unit: _Unit, holder: dict, how: str, topic: str, stance: float, rule: str,
+            by_trigger: bool) -> dict:  # fmt: skip
+    start, end = clause[0].idx, clause[-1].idx + len(clause[-1])
+    while end > start and not doc.text[end - 1].isalnum():
+        end -= 1
+    quote = unit.quote
+    voice = (quote.get("speaker") or "unknown") if quote else "narrator"
+    if quote is None:
+        attribution = "narrated"
+    else:
+        attribution = "self" if holder["canonical"] == quote.get("speaker") else "reported"
+    role = holder.get("role_class")
+    if role is None and holder.get("kind") in ("country", "organisation"):
+        role = "government"
+    confidence = 0.5 + (0.2 if by_trigger else 0.0) + (0.15 if attribution == "self" else 0.05)
+    confidence += 0.1 if how.startswith(("subject", "'")) or attribution == "self" else 0.0
+    return {
+        "actor": holder["canonical"], "country_code": holder.get("country_code"),
+        "role_class": role, "topic": topic, "stance": stance, "label": SCALE[stance],
+        "confidence": round(min(confidence, 0.95), 2), "voiced_by": voice,
+        "attribution": attribution, "evidence": doc.text[start:end], "start_char": start,
+        "end_char": end, "quote_start": quote["start_char"] if quote else None,
+        "quote_end": quote["end_char"] if quote else None, "rule": rule, "origin": "model",
+    }  # fmt: skip

@@ -1,0 +1,114 @@
+"""The topic catalogue (``data/topics.yml``) and finding the topics of a clause.
+
+A clause is on a topic when it holds one of the topic's trigger words or phrases (a word matches a
+token's lower-case form or its lemma). Topics with ``requires_country`` also need that country
+named in the sentence or as the holder (``us_backstop`` is about the United States). A clause with
+no trigger is compared with the topic's prototype sentences by lemma overlap.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Span, Token
+
+from .gazetteer import default_data_path
+
+PROTOTYPE_MIN = 0.5  # share of a prototype's content lemmas a clause must contain
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    label: str
+    description: str
+    proposition: str = ""
+    triggers: tuple[tuple[str, ...], ...] = ()
+    requires_country: str | None = None
+    prototypes: tuple[frozenset[str], ...] = ()
+
+
+@dataclass
+class Catalogue:
+    topics: list[Topic] = field(default_factory=list)
+    fingerprint: str = ""
+
+    def ids(self) -> list[str]:
+        return [t.id for t in self.topics]
+
+
+def load_topics(path: str | Path | None = None) -> Catalogue:
+    """Load the topic catalogue (the shipped one unless ``path`` is given)."""
+    path = Path(path) if path else default_data_path("topics")
+    raw = path.read_bytes()
+    try:
+        data = yaml.safe_load(raw) or {}
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{path}: cannot read topics ({str(exc).splitlines()[0]})") from exc
+    topics = []
+    for item in data.get("topics") or []:
+        if not isinstance(item, dict) or "id" not in item:
+            raise ValueError(f"{path}: every topic needs an id")
+        topics.append(
+            Topic(
+                id=str(item["id"]),
+                label=str(item.get("label") or item["id"]),
+                description=str(item.get("description") or ""),
+                proposition=str(item.get("proposition") or ""),
+                triggers=tuple(phrases(item.get("triggers") or [])),
+                requires_country=item.get("requires_country"),
+                prototypes=tuple(_content_words(p) for p in item.get("prototypes") or []),
+            )
+        )
+    return Catalogue(topics, hashlib.sha256(raw).hexdigest())
+
+
+def phrases(words: list) -> list[tuple[str, ...]]:
+    """Lexicon entries as tuples of lower-case words, longest first."""
+    out = {tuple(str(w).lower().replace("’", "'").split()) for w in words if str(w).strip()}
+    return sorted(out, key=len, reverse=True)
+
+
+def find_phrases(tokens: list[Token], entries: list[tuple[str, ...]]) -> list[tuple[int, int, str]]:
+    """Non-overlapping matches of ``entries`` in ``tokens``: (first, last + 1, phrase)."""
+    forms = [{t.lower_.replace("’", "'"), t.lemma_.lower()} for t in tokens]
+    out, used = [], set()
+    for entry in entries:  # longest first
+        n = len(entry)
+        for i in range(len(tokens) - n + 1):
+            if any(j in used for j in range(i, i + n)):
+                continue
+            if all(entry[k] in forms[i + k] for k in range(n)):
+                out.append((i, i + n, " ".join(entry)))
+                used.update(range(i, i + n))
+    return sorted(out)
+
+
+def _content_words(sentence: str) -> frozenset[str]:
+    return frozenset(w.strip(".,;:").lower() for w in sentence.split() if len(w.strip(".,;:")) > 3)
+
+
+def topics_of(
+    clause: Span | list[Token], catalogue: Catalogue, countries: set[str]
+) -> list[tuple[Topic, str]]:
+    """Topics of a clause with the trigger (or "prototype") that put it there.
+
+    ``countries`` are the codes named in the clause's sentence plus the holder's."""
+    tokens = list(clause)
+    out = []
+    lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    for topic in catalogue.topics:
+        if topic.requires_country and topic.requires_country not in countries:
+            continue
+        hits = find_phrases(tokens, list(topic.triggers))
+        if hits:
+            out.append((topic, hits[0][2]))
+            continue
+        for proto in topic.prototypes:
+            if proto and len(proto & lemmas) / len(proto) >= PROTOTYPE_MIN:
+                out.append((topic, "prototype"))
+                break
+    return out
