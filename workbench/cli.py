@@ -1,4 +1,4 @@
-"""Command line: ``workbench analyse PATH... --out DIR`` and ``workbench evaluate quotes GOLD...``.
+"""Command line: ``workbench analyse PATH... --out DIR`` and ``workbench evaluate KIND GOLD...``.
 
 Exit status: 0 every input read; 1 some inputs rejected (the rest analysed and written);
 2 usage error (no such path, nothing to read, bad option, no model).
@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--overrides", metavar="FILE", help="analyst overrides (aliases, speakers, cells)"
     )
     e = sub.add_parser("evaluate", help="score the analysis against annotated gold files")
-    e.add_argument("target", choices=["quotes"], help="what to score")
+    e.add_argument("target", choices=["quotes", "stances"], help="what to score")
     e.add_argument("gold", nargs="+", metavar="GOLD_FILE", help="gold YAML file(s)")
     e.add_argument("--model", metavar="NAME", help="installed spaCy pipeline")
     e.add_argument("--no-cache", action="store_true", help="parse everything again")
@@ -106,10 +106,11 @@ def _analyse(args: argparse.Namespace) -> int:
 
 def _evaluate(args: argparse.Namespace) -> int:
     from .cache import default_cache_dir
-    from .evaluate import evaluate_quotes
+    from .evaluate import evaluate_quotes, evaluate_stances
 
+    run = evaluate_quotes if args.target == "quotes" else evaluate_stances
     try:
-        result = evaluate_quotes(
+        result = run(
             args.gold, model=args.model, cache_dir=None if args.no_cache else default_cache_dir()
         )
     except (OSError, ValueError, ModelNotFound, KeyError) as exc:

@@ -173,3 +173,82 @@ def evaluate_quotes(
         golds += gs
     results = analyse_articles(articles, model=model, cache_dir=cache_dir)
     return score(articles, golds, [r["quotes"] for r in results])
+
+
+@dataclass
+class StanceScore:
+    """Per-article cell accuracy: cells whose label matches / union of gold and predicted cells."""
+
+    accuracies: list[float] = field(default_factory=list)
+    n_gold: int = 0
+    n_pred: int = 0
+    n_correct: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return sum(self.accuracies) / len(self.accuracies) if self.accuracies else 1.0
+
+    def summary(self) -> str:
+        return (
+            f"articles {len(self.accuracies)}  gold cells {self.n_gold}  predicted cells "
+            f"{self.n_pred}  correct {self.n_correct}\n"
+            f"per-article cell accuracy {self.accuracy:.3f}"
+        )
+
+
+def load_stance_gold(path: str | os.PathLike) -> tuple[list[Article], list[dict[tuple, str]]]:
+    """Articles named by a stance gold file and, per article, (country, topic) -> label."""
+    path = Path(path)
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    articles, cells = [], []
+    for item in data.get("articles") or []:
+        found, problems = read_file(path.parent / item["file"])
+        if not found:
+            raise ValueError(f"{path}: cannot read {item['file']}: {problems[0].reason}")
+        articles.append(found[0])
+        cells.append({(c["country"], c["topic"]): c["label"] for c in item.get("cells") or []})
+    assign_ids(articles)
+    return articles, cells
+
+
+def article_cells(statements: list[dict]) -> dict[tuple, str]:
+    """One article's (country, topic) -> label, confidence-weighted and snapped to the scale."""
+    from .matrix import snap
+    from .stances import SCALE
+
+    sums: dict[tuple, list[float]] = {}
+    for s in statements:
+        if s.get("country_code"):
+            acc = sums.setdefault((s["country_code"], s["topic"]), [0.0, 0.0])
+            acc[0] += s["confidence"] * s["stance"]
+            acc[1] += s["confidence"]
+    return {k: SCALE[snap(total / weight)] for k, (total, weight) in sums.items()}
+
+
+def evaluate_stances(
+    gold_files: list[str | os.PathLike], model: str | None = None, cache_dir: Path | None = None
+) -> StanceScore:
+    """Analyse the articles of every stance gold file and score their cells."""
+    articles: list[Article] = []
+    golds: list[dict[tuple, str]] = []
+    for path in gold_files:
+        arts, cells = load_stance_gold(path)
+        articles += arts
+        golds += cells
+    assign_ids(articles)
+    results = analyse_articles(articles, model=model, cache_dir=cache_dir)
+    result = StanceScore()
+    for article, gold, res in zip(articles, golds, results, strict=True):
+        pred = article_cells(res["stances"])
+        union = set(gold) | set(pred)
+        correct = [k for k in union if gold.get(k) is not None and gold.get(k) == pred.get(k)]
+        result.accuracies.append(len(correct) / len(union) if union else 1.0)
+        result.n_gold += len(gold)
+        result.n_pred += len(pred)
+        result.n_correct += len(correct)
+        for k in sorted(union - set(correct)):
+            result.errors.append(
+                f"{article.path}: {k[0]} {k[1]}: gold {gold.get(k)}, got {pred.get(k)}"
+            )
+    return result

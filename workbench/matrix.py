@@ -78,7 +78,7 @@ def statements(corpus: Corpus, voices: str = "all", as_of: str | None = None) ->
 
 
 def cells(corpus: Corpus, by: str = "country", as_of: str | None = None, voices: str = "all",
-          half_life: float = 60.0) -> pd.DataFrame:  # fmt: skip
+          half_life: float = 14.0) -> pd.DataFrame:  # fmt: skip
     """The matrix in long form: one row per (country or actor, topic) with a Cell's fields."""
     key = {"country": "country_code", "actor": "actor"}.get(by)
     if key is None:
@@ -150,7 +150,7 @@ def stance_matrix(
     as_of: str | None = None,
     voices: str = "all",
     overrides=None,
-    half_life: float = 60.0,
+    half_life: float = 14.0,
 ) -> pd.DataFrame:
     """Country (or actor) × topic table of :class:`Cell` objects; empty cells are None.
 

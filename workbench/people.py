@@ -69,11 +69,38 @@ def resolve_people(
         role = role or (actor.role if actor else None)
         result[key] = {"canonical": name, "kind": "person", "country_code": code,
                        "role_class": role_class, "role": role}  # fmt: skip
+    for key, first in _first_mentions(persons, identity).items():  # "Estonia went furthest.
+        if result[key]["country_code"] is None and result[key]["role_class"]:  # Minister X said"
+            result[key]["country_code"] = _lede_country(doc, first, described, mentions)
     for key, targets in refs.items():  # "a special representative of Donald Trump"
         if result[key]["country_code"] is None:
             found = [result[t]["country_code"] for t in targets if t in result and t != key]
             result[key]["country_code"] = next((c for c in found if c), None)
     return {id(m): result[identity[id(m)]] for m in persons}
+
+
+def _first_mentions(persons: list[Mention], identity: dict[int, tuple]) -> dict[tuple, Mention]:
+    out: dict[tuple, Mention] = {}
+    for m in persons:
+        out.setdefault(identity[id(m)], m)
+    return out
+
+
+def _lede_country(doc: Doc, m: Mention, described: dict[int, dict], mentions: list[Mention]):
+    """The country that is the subject of the sentence just before, in the same paragraph."""
+    sent = doc[m.first].sent
+    if sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    if "\n" in doc.text[prev.end_char : sent.start_char]:
+        return None
+    for x in mentions:
+        if x.name or not (prev.start_char <= x.start < prev.end_char):
+            continue
+        d = described.get(id(x), {})
+        if d.get("kind") == "country" and doc[x.last].dep_ in ("nsubj", "nsubjpass"):
+            return d["country_code"]
+    return None
 
 
 def _identities(persons: list[Mention]) -> dict[int, tuple]:

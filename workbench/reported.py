@@ -125,8 +125,8 @@ def _sentence_end(sent: Span) -> int:
 def _content_before(verb: Token) -> bool:
     """ "The talks will resume in May, the minister said." """
     return any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children) and not any(
-        c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > verb.i for c in verb.children
-    )
+        c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children
+    )  # "…, the minister told lawmakers." keeps its person object
 
 
 def _around(cue: Cue, sent: Span, end: int) -> tuple[int, int] | None:

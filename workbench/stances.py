@@ -28,6 +28,7 @@ SCALE = {1.0: "support", 0.5: "conditional", 0.0: "neutral", -0.5: "sceptical", 
 _ACTOR_KINDS = ("person", "country", "organisation")
 _SELF_WORDS = {"i", "we", "my", "our", "us", "me"}
 _RELATIVE = {"which", "who", "that"}
+_PLAIN_CUES = {"said", "says", "say", "told", "tells", "added", "adds", "stated", "according to"}
 
 
 @dataclass
@@ -80,10 +81,11 @@ def _units(doc: Doc, blocks: list[Block], quotes: list[dict]) -> list[_Unit]:
         span = doc.char_span(q["start_char"], q["end_char"], alignment_mode="expand")
         if span is None:
             continue
-        for sent in span.sents:
+        lead = _cue_tokens(doc, q)
+        for k, sent in enumerate(span.sents):
             toks = [t for t in sent if q["start_char"] <= t.idx < q["end_char"]]
             if toks:
-                units.append(_Unit(toks, q))
+                units.append(_Unit((lead if k == 0 else []) + toks, q))
     skip = [(b.start, b.end) for b in blocks if b.kind in ("title", "heading", "attribution",
                                                             "blockquote")]  # fmt: skip
     for sent in doc.sents:
@@ -93,6 +95,24 @@ def _units(doc: Doc, blocks: list[Block], quotes: list[dict]) -> list[_Unit]:
         if any(t.is_alpha for t in toks):
             units.append(_Unit(toks, None))
     return units
+
+
+def _cue_tokens(doc: Doc, q: dict) -> list[Token]:
+    """A reported quote's cue, scored with its content ("ruled out" + "a deployment of troops"),
+    with the negation and auxiliaries before it ("did not rule out")."""
+    if q.get("kind") != "indirect" or q.get("cue_start") is None or q["cue_end"] > q["start_char"]:
+        return []
+    if q["cue"].lower() in _PLAIN_CUES:  # "said" adds nothing to the evidence
+        return []
+    span = doc.char_span(q["cue_start"], q["start_char"], alignment_mode="expand")
+    if span is None:
+        return []
+    lo = span.start
+    while (
+        lo > 0 and doc[lo - 1].dep_ in ("neg", "aux", "advmod") and doc[lo - 1].head.i == span.start
+    ):
+        lo -= 1
+    return [t for t in doc[lo : span.end] if not t.is_space]
 
 
 def _clauses(tokens: list[Token], lexicon: Lexicon) -> list[list[Token]]:
@@ -120,16 +140,26 @@ def _score_unit(doc, unit: _Unit, ents, lexicon: Lexicon, catalogue: Catalogue) 
             if stance is None:
                 continue
             codes = unit_codes | ({holder["country_code"]} if holder.get("country_code") else set())
-            topics = topics_of(clause, catalogue, codes) or [
+            topics = _nearest(topics_of(clause, catalogue, codes, with_positions=True), cue) or [
                 (t, f"{trig} (sentence)") for t, trig in unit_topics
             ]
             for topic, trigger in topics:
-                key = (holder["canonical"], topic.id)
+                key = (holder.get("country_code") or holder["canonical"], topic.id)
                 contrast = " after contrast" if k > 0 and key in found else ""
                 found[key] = _record(doc, clause, unit, holder, how, topic.id, stance,
                                      f"{why}{contrast} · holder: {how} · topic: {trigger}",
                                      trigger != "prototype")  # fmt: skip
     return list(found.values())
+
+
+def _nearest(found: list, cue: Token | None, slack: int = 3) -> list:
+    """Topics whose trigger is nearest the stance cue ("France backs the draft mandate … limit the
+    force" is about the mandate); all of them when there is no cue."""
+    if cue is None or not found:
+        return [(t, trig) for t, trig, _ in found]
+    dist = [min(abs(i - cue.i) for i in where) if where else 99 for _, _, where in found]
+    best = min(dist)
+    return [(t, trig) for (t, trig, _), d in zip(found, dist, strict=True) if d <= best + slack]
 
 
 def _stance(clause: list[Token], lexicon: Lexicon) -> tuple[float | None, str, Token | None]:
@@ -150,8 +180,23 @@ def _stance(clause: list[Token], lexicon: Lexicon) -> tuple[float | None, str, T
     for cat, neg, stance, name in rules:
         for i, _, phrase in hits[cat]:
             if neg is None or negated(i) == neg:
-                return stance, f"{name} '{phrase}'", clause[i]
+                cue = clause[i]
+                if cat == "conditional":  # "Stockholm would commit … only if the US agreed …"
+                    cue = _conditioned(cue)
+                return stance, f"{name} '{phrase}'", cue
     return None, "", None
+
+
+def _conditioned(marker: Token) -> Token:
+    """The verb a condition ("if", "only if", "unless") attaches to: its holder holds the stance."""
+    tok = marker
+    for _ in range(4):
+        if tok.dep_ == "advcl":
+            return tok.head
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return marker
 
 
 def _holders(doc, clause: list[Token], cue: Token | None, unit: _Unit, ents, lexicon: Lexicon):
@@ -224,22 +269,18 @@ def _subject_entity(tok: Token, unit: _Unit, ents) -> dict | None:
     return ent
 
 
+_HOLDER_NOUNS = {"official", "officials", "government", "leaders", "leader", "ministers",
+                 "diplomats", "spokesperson", "spokesman", "spokeswoman", "officers", "support",
+                 "backing", "contribution", "participation", "involvement", "commitment",
+                 "position", "decision", "role", "troops", "soldiers", "forces", "envoy",
+                 "delegation", "negotiators", "authorities", "administration",
+                 "parliament"}  # fmt: skip
+
+
 def _heads_phrase(tok: Token, ent: dict) -> bool:
-    """ "the absence of U.S. support": the U.S. does not hold the subject's position; "British
-    officials" do."""
-    return tok.lower_ in (
-        "official",
-        "officials",
-        "government",
-        "leaders",
-        "leader",
-        "ministers",
-        "diplomats",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "officers",
-    )
+    """A country that modifies the subject holds its position ("British officials", "any US
+    support would depend on …"); "the absence of U.S. support" is not the U.S.'s position."""
+    return tok.lower_ in _HOLDER_NOUNS and ent["start_char"] < tok.idx
 
 
 def _entity_at(tok: Token, ents) -> dict | None:
@@ -277,8 +318,12 @@ def _record(doc, clause, unit: _Unit, holder: dict, how: str, topic: str, stance
     voice = (quote.get("speaker") or "unknown") if quote else "narrator"
     if quote is None:
         attribution = "narrated"
-    else:
-        attribution = "self" if holder["canonical"] == quote.get("speaker") else "reported"
+    elif holder["canonical"] == quote.get("speaker"):
+        attribution = "self"
+    else:  # "Italy would send troops", said by Italy's defence minister, is Italy's own word
+        own = holder.get("kind") in ("country", "organisation") and holder.get("country_code")
+        same = own and holder["country_code"] == quote.get("speaker_country")
+        attribution = "self" if same else "reported"
     role = holder.get("role_class")
     if role is None and holder.get("kind") in ("country", "organisation"):
         role = "government"

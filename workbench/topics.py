@@ -92,9 +92,10 @@ def _content_words(sentence: str) -> frozenset[str]:
 
 
 def topics_of(
-    clause: Span | list[Token], catalogue: Catalogue, countries: set[str]
-) -> list[tuple[Topic, str]]:
-    """Topics of a clause with the trigger (or "prototype") that put it there.
+    clause: Span | list[Token], catalogue: Catalogue, countries: set[str], with_positions=False
+) -> list[tuple]:
+    """Topics of a clause with the trigger (or "prototype") that put it there, and with
+    ``with_positions`` the token indices (``Token.i``) of the trigger matches.
 
     ``countries`` are the codes named in the clause's sentence plus the holder's."""
     tokens = list(clause)
@@ -105,10 +106,10 @@ def topics_of(
             continue
         hits = find_phrases(tokens, list(topic.triggers))
         if hits:
-            out.append((topic, hits[0][2]))
+            out.append((topic, hits[0][2], [tokens[i].i for i, _, _ in hits]))
             continue
         for proto in topic.prototypes:
             if proto and len(proto & lemmas) / len(proto) >= PROTOTYPE_MIN:
-                out.append((topic, "prototype"))
+                out.append((topic, "prototype", []))
                 break
-    return out
+    return out if with_positions else [(t, trig) for t, trig, _ in out]

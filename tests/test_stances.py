@@ -1,0 +1,139 @@
+"""Stance statements: scale, cues, holders and voices, on fictional snippets and the seed."""
+
+import pytest
+
+from workbench.cues import load_cues
+from workbench.linking import link_entities
+from workbench.nlp import parse
+from workbench.quotes import extract_quotes
+from workbench.stances import extract_stances, load_lexicon
+from workbench.structure import parse_blocks
+from workbench.topics import load_topics
+
+
+@pytest.fixture(scope="module")
+def stances_of(nlp, gaz):
+    cues, lexicon, topics = load_cues(), load_lexicon(), load_topics()
+
+    def run(text: str) -> list[dict]:
+        blocks = parse_blocks(text)
+        doc = next(parse(nlp, [(text, blocks)]))
+        entities = link_entities(doc, blocks, gaz)
+        quotes = extract_quotes(doc, blocks, entities, cues, gaz)
+        found = extract_stances(doc, blocks, entities, quotes, lexicon, topics)
+        for s in found:
+            assert doc.text[s["start_char"] : s["end_char"]] == s["evidence"]
+            assert s["rule"]
+        return found
+
+    return run
+
+
+def cells(found, topic):
+    return {(s["country_code"], s["label"]) for s in found if s["topic"] == topic}
+
+
+INTRO = "Coalition Talks\n"
+AALBERS = "Dutch Defence Minister Pieter Aalbers"
+
+
+@pytest.mark.parametrize(
+    "sentence, label",
+    [
+        (AALBERS + " said the Netherlands will not send troops.", "oppose"),
+        (AALBERS + " said sending troops was premature.", "sceptical"),
+        (AALBERS + " said a deployment was far too early.", "sceptical"),
+        (AALBERS + " called the force only a theoretical reflection.",
+         "sceptical"),
+        (AALBERS + " said the deployment hinges on a ceasefire.",
+         "conditional"),
+        (AALBERS + " ruled out a deployment of troops.", "oppose"),
+        (AALBERS + " said the Netherlands was ready to contribute troops.",
+         "support"),
+        (AALBERS + " said member states had different opinions on the "
+         "mission.", "neutral"),
+        (AALBERS + " said the Netherlands would block any deployment.",
+         "oppose"),
+    ],
+)  # fmt: skip
+def test_scale_and_cues(stances_of, sentence, label):
+    assert cells(stances_of(INTRO + sentence + "\n"), "troop_deployment") == {("NLD", label)}
+
+
+def test_but_clause_decides(stances_of):
+    text = (
+        INTRO
+        + AALBERS
+        + " said the Netherlands backed the mission, but sending troops now was far too early.\n"
+    )
+    assert cells(stances_of(text), "troop_deployment") == {("NLD", "sceptical")}
+    (s,) = [s for s in stances_of(text) if s["topic"] == "troop_deployment"]
+    assert "after contrast" in s["rule"]
+
+
+def test_conditions_belong_to_the_conditioned_clause(stances_of):
+    text = (
+        INTRO
+        + "Stockholm would commit ground forces only if the United States agreed to provide air "
+        "cover, the Swedish defence minister said.\n"
+    )
+    assert ("SWE", "conditional") in cells(stances_of(text), "troop_deployment")
+
+
+def test_narrated_positions_and_holders(stances_of):
+    text = (
+        INTRO + "Despite strong affirmations from London and Paris, the coalition faces hurdles.\n"
+        "Speculation grew about ties with russia, which opposes the deployment of Western forces.\n"
+    )
+    found = stances_of(text)
+    assert cells(found, "troop_deployment") == {
+        ("GBR", "support"),
+        ("FRA", "support"),
+        ("RUS", "oppose"),
+    }
+    assert {s["attribution"] for s in found} == {"narrated"}
+    assert {s["voiced_by"] for s in found} == {"narrator"}
+
+
+def test_holder_is_not_always_the_voice(stances_of):
+    text = (
+        INTRO + "Polish Foreign Minister Marta Zielinska said Washington was unlikely to provide "
+        "security guarantees.\n"
+    )
+    found = [s for s in stances_of(text) if s["topic"] == "us_backstop"]
+    assert [(s["country_code"], s["label"], s["attribution"], s["voiced_by"]) for s in found] == [
+        ("USA", "sceptical", "reported", "Marta Zielinska")
+    ]
+
+
+def test_self_stated_positions_carry_the_quote(stances_of):
+    text = (
+        INTRO + "“We are ready to contribute troops,” Dutch Defence Minister Pieter Aalbers said.\n"
+    )
+    (s,) = [s for s in stances_of(text) if s["topic"] == "troop_deployment"]
+    assert (s["actor"], s["country_code"], s["attribution"], s["role_class"]) == (
+        "Pieter Aalbers", "NLD", "self", "government"
+    )  # fmt: skip
+    assert s["quote_start"] is not None
+
+
+def test_seed_acceptance(seed_corpus):
+    import workbench
+
+    m = workbench.stance_matrix(seed_corpus)
+    troops = {c: cell.label for c, cell in m["troop_deployment"].items() if cell is not None}
+    for country in ("GBR", "FRA", "UKR"):
+        assert troops[country] in ("support", "conditional"), country
+    assert troops["ITA"] == "sceptical"
+    assert troops["RUS"] == "oppose"
+    assert troops["EUU"] == "neutral"
+    backstop = {c: cell.label for c, cell in m["us_backstop"].items() if cell is not None}
+    assert backstop["USA"] in ("sceptical", "oppose")
+    assert backstop["GBR"] in ("conditional", "support")
+
+
+def test_seed_us_position_is_reported_not_stated_by_washington(seed_corpus):
+    st = seed_corpus.stances
+    us = st[(st.country_code == "USA") & (st.topic == "us_backstop")]
+    assert set(us.attribution) <= {"reported", "narrated"}
+    assert "narrator" in set(us.voiced_by) and "Oleksandr Merezhko" in set(us.voiced_by)
