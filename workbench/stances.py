@@ -22,12 +22,13 @@ from spacy.tokens import Doc, Token
 
 from .gazetteer import default_data_path
 from .structure import Block
-from .topics import Catalogue, find_phrases, phrases, topics_of
+from .topics import Catalogue, find_phrases, phrases, topic_stance, topics_of
 
 SCALE = {1.0: "support", 0.5: "conditional", 0.0: "neutral", -0.5: "sceptical", -1.0: "oppose"}
 _ACTOR_KINDS = ("person", "country", "organisation")
 _SELF_WORDS = {"i", "we", "my", "our", "us", "me"}
 _RELATIVE = {"which", "who", "that"}
+_DEONTIC = {"should", "must", "need", "needs", "ought"}
 _PLAIN_CUES = {"said", "says", "say", "told", "tells", "added", "adds", "stated", "according to"}
 
 
@@ -129,8 +130,12 @@ def _score_unit(doc, unit: _Unit, ents, lexicon: Lexicon, catalogue: Catalogue) 
     unit_codes = _codes_in(unit.tokens, ents)
     unit_topics = topics_of(unit.tokens, catalogue, unit_codes | _speaker_codes(unit))
     found: dict[tuple, dict] = {}
+    labels = {label: value for value, label in SCALE.items()}
     for k, clause in enumerate(clauses):
         stance_, why_, cue = _stance(clause, lexicon)
+        own = topic_stance(clause, catalogue)  # "as soon as a ceasefire holds" is about timing
+        if own is not None:
+            stance_, why_, cue = labels[own[1]], f"{own[0].id} phrase '{own[2]}'", own[3]
         for holder, how, forced in _holders(doc, clause, cue, unit, ents, lexicon):
             stance, why = (
                 (forced, f"speech noun ({SCALE[forced]})")
@@ -140,9 +145,13 @@ def _score_unit(doc, unit: _Unit, ents, lexicon: Lexicon, catalogue: Catalogue) 
             if stance is None:
                 continue
             codes = unit_codes | ({holder["country_code"]} if holder.get("country_code") else set())
-            topics = _nearest(topics_of(clause, catalogue, codes, with_positions=True), cue) or [
-                (t, f"{trig} (sentence)") for t, trig in unit_topics
-            ]
+            if own is not None:
+                topics = [(own[0], own[2])]
+            else:
+                found_topics = topics_of(clause, catalogue, codes, with_positions=True)
+                topics = _nearest(found_topics, cue) or [
+                    (t, f"{trig} (sentence)") for t, trig in unit_topics
+                ]
             for topic, trigger in topics:
                 key = (holder.get("country_code") or holder["canonical"], topic.id)
                 contrast = " after contrast" if k > 0 and key in found else ""
@@ -159,7 +168,12 @@ def _nearest(found: list, cue: Token | None, slack: int = 3) -> list:
         return [(t, trig) for t, trig, _ in found]
     dist = [min(abs(i - cue.i) for i in where) if where else 99 for _, _, where in found]
     best = min(dist)
-    return [(t, trig) for (t, trig, _), d in zip(found, dist, strict=True) if d <= best + slack]
+    kept = [(t, trig, d) for (t, trig, _), d in zip(found, dist, strict=True) if d <= best + slack]
+    # a specific topic at least as near the cue replaces the general one it overrides
+    replaced = {
+        r for t, _, d in kept for r in t.overrides for u, _, e in kept if u.id == r and d <= e
+    }
+    return [(t, trig) for t, trig, _ in kept if t.id not in replaced]
 
 
 def _stance(clause: list[Token], lexicon: Lexicon) -> tuple[float | None, str, Token | None]:
@@ -218,6 +232,8 @@ def _holders(doc, clause: list[Token], cue: Token | None, unit: _Unit, ents, lex
     if out:
         return out
     subj = _cue_subject(cue, ids) if cue is not None else None
+    if cue is not None and cue.lower_ in _DEONTIC and unit.quote is not None:
+        subj = None  # "The United States must be part of it", said by a Pole: Poland's demand
     holder = _subject_entity(subj, unit, ents) if subj is not None else None
     if holder is not None:  # the subject of the words that carry the stance
         return [(holder, f"subject '{subj.text}'", None)]

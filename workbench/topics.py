@@ -29,6 +29,8 @@ class Topic:
     triggers: tuple[tuple[str, ...], ...] = ()
     requires_country: str | None = None
     prototypes: tuple[frozenset[str], ...] = ()
+    stance_phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (label, phrase)
+    overrides: tuple[str, ...] = ()  # topic ids this topic replaces in the same clause
 
 
 @dataclass
@@ -61,6 +63,12 @@ def load_topics(path: str | Path | None = None) -> Catalogue:
                 triggers=tuple(phrases(item.get("triggers") or [])),
                 requires_country=item.get("requires_country"),
                 prototypes=tuple(_content_words(p) for p in item.get("prototypes") or []),
+                stance_phrases=tuple(
+                    (label, phrase)
+                    for label, words in (item.get("stance_phrases") or {}).items()
+                    for phrase in phrases(words)
+                ),
+                overrides=tuple(item.get("overrides") or ()),
             )
         )
     return Catalogue(topics, hashlib.sha256(raw).hexdigest())
@@ -85,6 +93,16 @@ def find_phrases(tokens: list[Token], entries: list[tuple[str, ...]]) -> list[tu
                 out.append((i, i + n, " ".join(entry)))
                 used.update(range(i, i + n))
     return sorted(out)
+
+
+def topic_stance(clause: list[Token], catalogue: Catalogue) -> tuple[Topic, str, str, Token] | None:
+    """A topic-specific stance phrase in the clause: (topic, label, phrase, first token)."""
+    for topic in catalogue.topics:
+        for label, phrase in topic.stance_phrases:
+            hits = find_phrases(clause, [phrase])
+            if hits:
+                return topic, label, " ".join(phrase), clause[hits[0][0]]
+    return None
 
 
 def _content_words(sentence: str) -> frozenset[str]:
@@ -112,4 +130,7 @@ def topics_of(
             if proto and len(proto & lemmas) / len(proto) >= PROTOTYPE_MIN:
                 out.append((topic, "prototype", []))
                 break
-    return out if with_positions else [(t, trig) for t, trig, _ in out]
+    if not with_positions:  # without positions, overriding topics always win
+        replaced = {r for t, _, _ in out for r in t.overrides}
+        return [(t, trig) for t, trig, _ in out if t.id not in replaced]
+    return out
