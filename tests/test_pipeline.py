@@ -66,6 +66,6 @@ def test_two_processes_give_the_same_tables(tmp_path):
     paths = [FIXTURES / "linking", FIXTURES / "formats", ROOT / "seeds"]
     one = workbench.analyse(paths, cache=False)
     two = workbench.analyse(paths, cache=False, jobs=2)
-    for name in ("articles", "entities", "blocks", "rejected"):
+    for name in ("articles", "entities", "blocks", "quotes", "stances", "rejected"):
         pd.testing.assert_frame_equal(getattr(one, name), getattr(two, name))
     assert len(one.articles) == 8

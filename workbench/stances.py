@@ -59,6 +59,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
 class _Unit:
     tokens: list[Token]
     quote: dict | None  # the quote record, or None for narration
+    block: int = -1  # the paragraph the unit starts in
 
 
 def extract_stances(doc: Doc, blocks: list[Block], entities: list[dict], quotes: list[dict],
@@ -66,9 +67,10 @@ def extract_stances(doc: Doc, blocks: list[Block], entities: list[dict], quotes:
     """Stance statements of one article (offsets index ``doc.text``; quote offsets name quotes)."""
     ents = sorted((e for e in entities if e["kind"] in _ACTOR_KINDS), key=lambda e: e["start_char"])
     out: list[dict] = []
+    block_topics = _block_topics(doc, blocks, ents, catalogue)
     for unit in _units(doc, blocks, quotes):
         try:
-            out += _score_unit(doc, unit, ents, lexicon, catalogue)
+            out += _score_unit(doc, unit, ents, lexicon, catalogue, block_topics)
         except Exception:  # an odd parse costs this unit, never the article
             continue
     return out
@@ -86,7 +88,9 @@ def _units(doc: Doc, blocks: list[Block], quotes: list[dict]) -> list[_Unit]:
         for k, sent in enumerate(span.sents):
             toks = [t for t in sent if q["start_char"] <= t.idx < q["end_char"]]
             if toks:
-                units.append(_Unit((lead if k == 0 else []) + toks, q))
+                units.append(
+                    _Unit((lead if k == 0 else []) + toks, q, _block_of(blocks, toks[0].idx))
+                )
     skip = [(b.start, b.end) for b in blocks if b.kind in ("title", "heading", "attribution",
                                                             "blockquote")]  # fmt: skip
     for sent in doc.sents:
@@ -94,8 +98,12 @@ def _units(doc: Doc, blocks: list[Block], quotes: list[dict]) -> list[_Unit]:
             continue
         toks = [t for t in sent if not any(s <= t.idx < e for s, e in covered)]
         if any(t.is_alpha for t in toks):
-            units.append(_Unit(toks, None))
+            units.append(_Unit(toks, None, _block_of(blocks, toks[0].idx)))
     return units
+
+
+def _block_of(blocks: list[Block], char: int) -> int:
+    return next((i for i, b in enumerate(blocks) if b.start <= char < b.end), -1)
 
 
 def _cue_tokens(doc: Doc, q: dict) -> list[Token]:
@@ -125,10 +133,25 @@ def _clauses(tokens: list[Token], lexicon: Lexicon) -> list[list[Token]]:
     return [c for c in out if c]
 
 
-def _score_unit(doc, unit: _Unit, ents, lexicon: Lexicon, catalogue: Catalogue) -> list[dict]:
+def _block_topics(doc: Doc, blocks: list[Block], ents, catalogue: Catalogue) -> dict[int, list]:
+    """Topics of each paragraph, for clauses that take a position without naming its topic
+    ("Canada said it was ready to contribute")."""
+    out = {}
+    for i, b in enumerate(blocks):
+        span = doc.char_span(b.start, b.end, alignment_mode="expand")
+        if span is not None and b.kind in ("paragraph", "blockquote", "list_item"):
+            toks = list(span)
+            out[i] = topics_of(toks, catalogue, _codes_in(toks, ents)) if toks else []
+    return out
+
+
+def _score_unit(doc, unit: _Unit, ents, lexicon: Lexicon, catalogue: Catalogue,
+                block_topics: dict[int, list]) -> list[dict]:  # fmt: skip
     clauses = _clauses(unit.tokens, lexicon)
     unit_codes = _codes_in(unit.tokens, ents)
     unit_topics = topics_of(unit.tokens, catalogue, unit_codes | _speaker_codes(unit))
+    if not unit_topics:
+        unit_topics = block_topics.get(unit.block, [])
     found: dict[tuple, dict] = {}
     labels = {label: value for value, label in SCALE.items()}
     for k, clause in enumerate(clauses):
