@@ -77,7 +77,7 @@ def load_topics(path: str | Path | None = None) -> Catalogue:
 def phrases(words: list) -> list[tuple[str, ...]]:
     """Lexicon entries as tuples of lower-case words, longest first."""
     out = {tuple(str(w).lower().replace("’", "'").split()) for w in words if str(w).strip()}
-    return sorted(out, key=len, reverse=True)
+    return sorted(out, key=lambda p: (-len(p), p))  # a fixed order, whatever the hash seed
 
 
 def find_phrases(tokens: list[Token], entries: list[tuple[str, ...]]) -> list[tuple[int, int, str]]:
