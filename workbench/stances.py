@@ -189,7 +189,10 @@ def _nearest(found: list, cue: Token | None, slack: int = 3) -> list:
     force" is about the mandate); all of them when there is no cue."""
     if cue is None or not found:
         return [(t, trig) for t, trig, _ in found]
-    dist = [min(abs(i - cue.i) for i in where) if where else 99 for _, _, where in found]
+    doc = cue.doc
+    dist = [
+        min(_tree_distance(cue, doc[i]) for i in where) if where else 99 for _, _, where in found
+    ]
     best = min(dist)
     kept = [(t, trig, d) for (t, trig, _), d in zip(found, dist, strict=True) if d <= best + slack]
     # a specific topic at least as near the cue replaces the general one it overrides
@@ -197,6 +200,18 @@ def _nearest(found: list, cue: Token | None, slack: int = 3) -> list:
         r for t, _, d in kept for r in t.overrides for u, _, e in kept if u.id == r and d <= e
     }
     return [(t, trig) for t, trig, _ in kept if t.id not in replaced]
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    """Arcs between two tokens in the dependency tree (the subject head "support" is nearer
+    "depend" than "mission" inside its modifier)."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    index = {t.i: k for k, t in enumerate(up_a)}
+    for k, t in enumerate(up_b):
+        if t.i in index:
+            return index[t.i] + k
+    return len(up_a) + len(up_b)
 
 
 def _stance(clause: list[Token], lexicon: Lexicon) -> tuple[float | None, str, Token | None]:
