@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from .gazetteer import default_data_path
+from .datafiles import default_data_path, read_data
 
 
 @dataclass
@@ -31,12 +28,7 @@ class Cues:
 
 def load_cues(path: str | Path | None = None) -> Cues:
     """Load the cue lexicon (the shipped one unless ``path`` is given)."""
-    path = Path(path) if path else default_data_path("cues")
-    raw = path.read_bytes()
-    try:
-        data = yaml.safe_load(raw) or {}
-    except yaml.YAMLError as exc:
-        raise ValueError(f"{path}: cannot read data file ({str(exc).splitlines()[0]})") from exc
+    data, fingerprint = read_data(path or default_data_path("cues"))
     words = {k: {str(w).lower() for w in data.get(k) or []} for k in (
         "speech", "needs_completion", "object_content", "person_object", "generic_speakers",
         "person_pronouns", "group_pronouns", "naming_words")}  # fmt: skip
@@ -47,6 +39,6 @@ def load_cues(path: str | Path | None = None) -> Cues:
     return Cues(
         multiword=multi,
         organisations={str(k).lower(): v for k, v in (data.get("organisations") or {}).items()},
-        fingerprint=hashlib.sha256(raw).hexdigest(),
+        fingerprint=fingerprint,
         **words,
     )

@@ -75,10 +75,7 @@ def load_gold(path: str | os.PathLike) -> tuple[list[Article], list[Gold]]:
     articles: list[Article] = []
     golds: list[Gold] = []
     for item in data.get("articles") or []:
-        found, problems = read_file(path.parent / item["file"])
-        if not found:
-            raise ValueError(f"{path}: cannot read {item['file']}: {problems[0].reason}")
-        article = found[0]
+        article = _gold_article(path, item)
         articles.append(article)
         for q in item.get("quotes") or []:
             start = _find(article.text, q["text"], int(q.get("occurrence", 1)))
@@ -90,6 +87,15 @@ def load_gold(path: str | os.PathLike) -> tuple[list[Article], list[Gold]]:
                               q.get("country")))  # fmt: skip
     assign_ids(articles)
     return articles, golds
+
+
+def _gold_article(gold: Path, item: dict) -> Article:
+    """The article a gold file names (its path is relative to the gold file)."""
+    found, problems = read_file(gold.parent / item["file"])
+    if not found:
+        reason = problems[0].reason if problems else "no article"
+        raise ValueError(f"{gold}: cannot read {item['file']}: {reason}")
+    return found[0]
 
 
 def _find(text: str, needle: str, occurrence: int) -> int:
@@ -203,10 +209,7 @@ def load_stance_gold(path: str | os.PathLike) -> tuple[list[Article], list[dict[
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     articles, cells = [], []
     for item in data.get("articles") or []:
-        found, problems = read_file(path.parent / item["file"])
-        if not found:
-            raise ValueError(f"{path}: cannot read {item['file']}: {problems[0].reason}")
-        articles.append(found[0])
+        articles.append(_gold_article(path, item))
         cells.append({(c["country"], c["topic"]): c["label"] for c in item.get("cells") or []})
     assign_ids(articles)
     return articles, cells

@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 import pycountry
-import yaml
+
+from .datafiles import default_data_path, read_data
 
 DATA_FILES = ("countries", "organisations", "roles", "actors", "linking")
 
@@ -73,10 +73,6 @@ def normalise(text: str) -> str:
     return " ".join(text.replace("’", "'").replace("‘", "'").split()).lower()
 
 
-def default_data_path(name: str) -> Path:
-    return Path(str(resources.files("workbench") / "data" / f"{name}.yml"))
-
-
 def load_gazetteer(
     actors: str | Path | None = None, extra_actors: list[dict] | None = None
 ) -> Gazetteer:
@@ -85,10 +81,10 @@ def load_gazetteer(
     paths = {name: default_data_path(name) for name in DATA_FILES}
     if actors is not None:
         paths["actors"] = Path(actors)
-    raw = {name: _read_yaml(path) for name, path in paths.items()}
-    digest = hashlib.sha256(pycountry.__name__.encode())
+    raw, digest = {}, hashlib.sha256(pycountry.__name__.encode())
     for name in DATA_FILES:
-        digest.update(name.encode() + b"\0" + paths[name].read_bytes())
+        raw[name], fingerprint = read_data(paths[name])
+        digest.update(f"{name}={fingerprint}".encode())
     if extra_actors:
         raw["actors"] = {"actors": [*(raw["actors"].get("actors") or []), *extra_actors]}
         digest.update(repr(extra_actors).encode())
@@ -110,16 +106,6 @@ def load_gazetteer(
     alternation = "|".join(re.escape(p) for p in phrases) or "(?!)"
     gaz.role_pattern = re.compile(rf"(?<![\w'])(?:{alternation})(?![\w'])")
     return gaz
-
-
-def _read_yaml(path: Path) -> dict:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise ValueError(f"{path}: cannot read data file ({str(exc).splitlines()[0]})") from exc
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: data file must be a mapping")
-    return data
 
 
 def _add(gaz: Gazetteer, name: str, entry: Entry, overwrite: bool = True) -> None:

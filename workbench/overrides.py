@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from .corpus import Corpus
+from .datafiles import read_data
 from .stances import SCALE
 
 _LABELS = {label: stance for stance, label in SCALE.items()}
@@ -39,13 +38,7 @@ class Overrides:
 
 def load_overrides(path: str | os.PathLike) -> Overrides:
     """Read an overrides file. Raises ValueError with one line when it cannot be read."""
-    path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise ValueError(f"{path}: cannot read overrides ({str(exc).splitlines()[0]})") from exc
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: overrides must be a mapping with cells, aliases, speakers")
+    data, _ = read_data(path)
     return Overrides(
         *(list(data.get(k) or []) for k in ("cells", "aliases", "speakers")), str(path)
     )

@@ -13,14 +13,12 @@ Within one unit, the last clause after a contrast decides for a holder and topic
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from spacy.tokens import Doc, Token
 
-from .gazetteer import default_data_path
+from .datafiles import default_data_path, read_data
 from .structure import Block
 from .topics import Catalogue, find_phrases, phrases, topic_stance, topics_of
 
@@ -43,16 +41,14 @@ class Lexicon:
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """Load the stance lexicon (the shipped one unless ``path`` is given)."""
-    path = Path(path) if path else default_data_path("stance")
-    raw = path.read_bytes()
-    data = yaml.safe_load(raw) or {}
+    data, fingerprint = read_data(path or default_data_path("stance"))
     cats = {k: phrases(data.get(k) or []) for k in ("support", "oppose", "sceptical", "conditional",
                                                      "undecided")}  # fmt: skip
     nouns = {" ".join(p): cat for cat, words in (data.get("speech_nouns") or {}).items()
              for p in phrases(words)}  # fmt: skip
     return Lexicon(cats, {str(w).lower() for w in data.get("negation") or []},
                    {str(w).lower() for w in data.get("contrast") or []}, nouns,
-                   hashlib.sha256(raw).hexdigest())  # fmt: skip
+                   fingerprint)  # fmt: skip
 
 
 @dataclass

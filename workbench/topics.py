@@ -8,14 +8,12 @@ no trigger is compared with the topic's prototype sentences by lemma overlap.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from spacy.tokens import Span, Token
 
-from .gazetteer import default_data_path
+from .datafiles import default_data_path, read_data
 
 PROTOTYPE_MIN = 0.5  # share of a prototype's content lemmas a clause must contain
 
@@ -45,11 +43,7 @@ class Catalogue:
 def load_topics(path: str | Path | None = None) -> Catalogue:
     """Load the topic catalogue (the shipped one unless ``path`` is given)."""
     path = Path(path) if path else default_data_path("topics")
-    raw = path.read_bytes()
-    try:
-        data = yaml.safe_load(raw) or {}
-    except yaml.YAMLError as exc:
-        raise ValueError(f"{path}: cannot read topics ({str(exc).splitlines()[0]})") from exc
+    data, fingerprint = read_data(path)
     topics = []
     for item in data.get("topics") or []:
         if not isinstance(item, dict) or "id" not in item:
@@ -71,7 +65,7 @@ def load_topics(path: str | Path | None = None) -> Catalogue:
                 overrides=tuple(item.get("overrides") or ()),
             )
         )
-    return Catalogue(topics, hashlib.sha256(raw).hexdigest())
+    return Catalogue(topics, fingerprint)
 
 
 def phrases(words: list) -> list[tuple[str, ...]]:

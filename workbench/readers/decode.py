@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from charset_normalizer import from_bytes
 
+from ..corpus import Problem
+
 
 class InputError(ValueError):
     """Content that cannot be used; the message is the one-line reason."""
@@ -41,3 +43,13 @@ def _check_text(text: str) -> str:
     if controls > max(8, len(text[:8192]) // 100):
         raise InputError("binary file (control characters)")
     return text
+
+
+def decode_file(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
+    """``(text, problems)``: no text and one rejection for unusable content; a decoding guess is
+    a warning and the text is still read."""
+    try:
+        text, warning = decode(data)
+    except InputError as exc:
+        return None, [Problem(path, str(exc))]
+    return text, [Problem(path, warning, level="warning")] if warning else []

@@ -13,18 +13,16 @@ from lxml import etree
 
 from ..corpus import Article, Problem
 from ..structure import Block, mark_quotes, parse_blocks
-from .decode import InputError, decode
+from .decode import decode_file
 
 _WS = re.compile(r"\s+")
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
 def read(path: str, data: bytes) -> tuple[list[Article], list[Problem]]:
-    try:
-        raw, warning = decode(data)
-    except InputError as exc:
-        return [], [Problem(path, str(exc))]
-    problems = [Problem(path, warning, level="warning")] if warning else []
+    raw, problems = decode_file(path, data)
+    if raw is None:
+        return [], problems
     doc = None
     try:
         doc = trafilatura.bare_extraction(

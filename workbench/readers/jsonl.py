@@ -6,16 +6,14 @@ import json
 
 from ..corpus import Article, Problem
 from ..structure import parse_blocks
-from .decode import InputError, decode
+from .decode import decode_file
 from .text import clean_meta
 
 
 def read(path: str, data: bytes) -> tuple[list[Article], list[Problem]]:
-    try:
-        raw, warning = decode(data)
-    except InputError as exc:
-        return [], [Problem(path, str(exc))]
-    problems = [Problem(path, warning, level="warning")] if warning else []
+    raw, problems = decode_file(path, data)
+    if raw is None:
+        return [], problems
     articles: list[Article] = []
     for lineno, line in enumerate(raw.splitlines(), start=1):
         if not line.strip():

@@ -9,18 +9,16 @@ import yaml
 from ..corpus import Article, Problem
 from ..dates import normalise_date
 from ..structure import parse_blocks
-from .decode import InputError, decode
+from .decode import decode_file
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 META_KEYS = ("title", "date", "source", "url", "id")
 
 
 def read(path: str, data: bytes) -> tuple[list[Article], list[Problem]]:
-    try:
-        raw, warning = decode(data)
-    except InputError as exc:
-        return [], [Problem(path, str(exc))]
-    problems = [Problem(path, warning, level="warning")] if warning else []
+    raw, problems = decode_file(path, data)
+    if raw is None:
+        return [], problems
     body, meta, meta_problems = split_front_matter(raw, path)
     problems += meta_problems
     if not body.strip():
