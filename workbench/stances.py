@@ -26,6 +26,7 @@ SCALE = {1.0: "support", 0.5: "conditional", 0.0: "neutral", -0.5: "sceptical", 
 _ACTOR_KINDS = ("person", "country", "organisation")
 _SELF_WORDS = {"i", "we", "my", "our", "us", "me"}
 _RELATIVE = {"which", "who", "that"}
+_WEAK_ARCS = 4
 _DEONTIC = {"should", "must", "need", "needs", "ought"}
 _PLAIN_CUES = {"said", "says", "say", "told", "tells", "added", "adds", "stated", "according to"}
 
@@ -42,8 +43,8 @@ class Lexicon:
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """Load the stance lexicon (the shipped one unless ``path`` is given)."""
     data, fingerprint = read_data(path or default_data_path("stance"))
-    cats = {k: phrases(data.get(k) or []) for k in ("support", "oppose", "sceptical", "conditional",
-                                                     "undecided")}  # fmt: skip
+    names = ("support", "support_weak", "oppose", "sceptical", "conditional", "undecided")
+    cats = {k: phrases(data.get(k) or []) for k in names}
     nouns = {" ".join(p): cat for cat, words in (data.get("speech_nouns") or {}).items()
              for p in phrases(words)}  # fmt: skip
     return Lexicon(cats, {str(w).lower() for w in data.get("negation") or []},
@@ -168,15 +169,20 @@ def _score_unit(doc, unit: _Unit, ents, lexicon: Lexicon, catalogue: Catalogue,
                 topics = [(own[0], own[2])]
             else:
                 found_topics = topics_of(clause, catalogue, codes, with_positions=True)
-                topics = _nearest(found_topics, cue) or [
-                    (t, f"{trig} (sentence)") for t, trig in unit_topics
-                ]
+                if why.startswith("weak cue"):  # "who joined the meeting" is no position
+                    found_topics = [x for x in found_topics if _within(cue, x[2], _WEAK_ARCS)]
+                    topics = _nearest(found_topics, cue)
+                else:
+                    topics = _nearest(found_topics, cue) or [
+                        (t, f"{trig} (sentence)") for t, trig in unit_topics
+                    ]
             for topic, trigger in topics:
                 key = (holder.get("country_code") or holder["canonical"], topic.id)
                 contrast = " after contrast" if k > 0 and key in found else ""
+                named = trigger != "prototype" and not trigger.endswith("(sentence)")
                 found[key] = _record(doc, clause, unit, holder, how, topic.id, stance,
                                      f"{why}{contrast} · holder: {how} · topic: {trigger}",
-                                     trigger != "prototype")  # fmt: skip
+                                     named)  # fmt: skip
     return list(found.values())
 
 
@@ -196,6 +202,10 @@ def _nearest(found: list, cue: Token | None, slack: int = 3) -> list:
         r for t, _, d in kept for r in t.overrides for u, _, e in kept if u.id == r and d <= e
     }
     return [(t, trig) for t, trig, _ in kept if t.id not in replaced]
+
+
+def _within(cue: Token, where: list[int], arcs: int) -> bool:
+    return any(_tree_distance(cue, cue.doc[i]) <= arcs for i in where)
 
 
 def _tree_distance(a: Token, b: Token) -> int:
@@ -222,8 +232,9 @@ def _stance(clause: list[Token], lexicon: Lexicon) -> tuple[float | None, str, T
         )
 
     rules = [("undecided", None, 0.0, "undecided cue"), ("oppose", False, -1.0, "refusal cue"),
-             ("support", True, -1.0, "negated"), ("sceptical", None, -0.5, "hedge"),
-             ("conditional", None, 0.5, "condition"), ("support", False, 1.0, "readiness cue"),
+             ("support", True, -1.0, "negated"), ("support_weak", True, -1.0, "negated"),
+             ("sceptical", None, -0.5, "hedge"), ("conditional", None, 0.5, "condition"),
+             ("support", False, 1.0, "readiness cue"), ("support_weak", False, 1.0, "weak cue"),
              ("oppose", True, 0.5, "negated refusal")]  # fmt: skip
     for cat, neg, stance, name in rules:
         for i, _, phrase in hits[cat]:
