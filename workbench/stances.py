@@ -35,6 +35,7 @@ _PLAIN_CUES = {"said", "says", "say", "told", "tells", "added", "adds", "stated"
 class Lexicon:
     categories: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     negation: set[str] = field(default_factory=set)
+    reporting: set[str] = field(default_factory=set)  # verbs whose subject owns a "should" below
     contrast: set[str] = field(default_factory=set)
     speech_nouns: dict[str, str] = field(default_factory=dict)  # noun -> category
     fingerprint: str = ""
@@ -48,6 +49,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     nouns = {" ".join(p): cat for cat, words in (data.get("speech_nouns") or {}).items()
              for p in phrases(words)}  # fmt: skip
     return Lexicon(cats, {str(w).lower() for w in data.get("negation") or []},
+                   {str(w).lower() for w in data.get("reporting_verbs") or []},
                    {str(w).lower() for w in data.get("contrast") or []}, nouns,
                    fingerprint)  # fmt: skip
 
@@ -177,6 +179,7 @@ def _score_unit(doc, unit: _Unit, ents, lexicon: Lexicon, catalogue: Catalogue,
                         (t, f"{trig} (sentence)") for t, trig in unit_topics
                     ]
             for topic, trigger in topics:
+                topic = catalogue.for_holder(topic, holder.get("country_code"))
                 key = (holder.get("country_code") or holder["canonical"], topic.id)
                 contrast = " after contrast" if k > 0 and key in found else ""
                 named = trigger != "prototype" and not trigger.endswith("(sentence)")
@@ -277,8 +280,11 @@ def _holders(doc, clause: list[Token], cue: Token | None, unit: _Unit, ents, lex
     if out:
         return out
     subj = _cue_subject(cue, ids) if cue is not None else None
-    if cue is not None and cue.lower_ in _DEONTIC and unit.quote is not None:
-        subj = None  # "The United States must be part of it", said by a Pole: Poland's demand
+    if cue is not None and cue.lower_ in _DEONTIC:
+        if unit.quote is not None:
+            subj = None  # "The United States must be part of it", said by a Pole: Poland's demand
+        else:  # "Strautmane said the EU should tighten sanctions": Strautmane's demand
+            subj = _reporter(cue, ids, lexicon) or subj
     holder = _subject_entity(subj, unit, ents) if subj is not None else None
     if holder is not None:  # the subject of the words that carry the stance
         return [(holder, f"subject '{subj.text}'", None)]
@@ -288,6 +294,16 @@ def _holders(doc, clause: list[Token], cue: Token | None, unit: _Unit, ents, lex
                    "kind": "person", "role_class": _speaker_role(q, ents)}  # fmt: skip
         return [(speaker, "speaker", None)]
     return []
+
+
+def _reporter(cue: Token, ids: set[int], lexicon: Lexicon) -> Token | None:
+    """The subject of a reporting verb above the cue, if any."""
+    for tok in cue.ancestors:
+        if tok.i not in ids:
+            return None
+        if tok.lemma_.lower() in lexicon.reporting:
+            return next((c for c in tok.children if c.dep_ == "nsubj" and c.i in ids), None)
+    return None
 
 
 def _cue_subject(cue: Token, ids: set[int]) -> Token | None:

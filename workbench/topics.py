@@ -29,6 +29,7 @@ class Topic:
     prototypes: tuple[frozenset[str], ...] = ()
     stance_phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (label, phrase)
     overrides: tuple[str, ...] = ()  # topic ids this topic replaces in the same clause
+    absorbs: tuple[str, ...] = ()  # topic ids that count as this one for requires_country holders
 
 
 @dataclass
@@ -38,6 +39,13 @@ class Catalogue:
 
     def ids(self) -> list[str]:
         return [t.id for t in self.topics]
+
+    def for_holder(self, topic: Topic, country: str | None) -> Topic:
+        """The topic a holder's statement counts for (``absorbs``)."""
+        for t in self.topics:
+            if topic.id in t.absorbs and country and t.requires_country == country:
+                return t
+        return topic
 
 
 def load_topics(path: str | Path | None = None) -> Catalogue:
@@ -63,6 +71,7 @@ def load_topics(path: str | Path | None = None) -> Catalogue:
                     for phrase in phrases(words)
                 ),
                 overrides=tuple(item.get("overrides") or ()),
+                absorbs=tuple(item.get("absorbs") or ()),
             )
         )
     return Catalogue(topics, fingerprint)
