@@ -83,7 +83,7 @@ def _units(doc: Doc, blocks: list[Block], quotes: list[dict]) -> list[_Unit]:
         span = doc.char_span(q["start_char"], q["end_char"], alignment_mode="expand")
         if span is None:
             continue
-        lead = _cue_tokens(doc, q)
+        lead = _cue_tokens(doc, q) or _before_attribution(doc, q)
         for k, sent in enumerate(span.sents):
             toks = [t for t in sent if q["start_char"] <= t.idx < q["end_char"]]
             if toks:
@@ -99,6 +99,24 @@ def _units(doc: Doc, blocks: list[Block], quotes: list[dict]) -> list[_Unit]:
         if any(t.is_alpha for t in toks):
             units.append(_Unit(toks, None, _block_of(blocks, toks[0].idx)))
     return units
+
+
+def _before_attribution(doc: Doc, q: dict) -> list[Token]:
+    """ "Germany, he added, has still not made up its mind": the words before a mid-sentence
+    attribution are the reported clause's subject."""
+    if q.get("kind") != "indirect" or q.get("cue_start") is None:
+        return []
+    attribution = min(q["cue_start"], q["speaker_start"] if q.get("speaker_start") is not None
+                      else q["cue_start"])  # fmt: skip
+    if attribution >= q["start_char"]:
+        return []
+    sent = doc.char_span(q["start_char"], q["end_char"], alignment_mode="expand")
+    if sent is None:
+        return []
+    sent = sent[0].sent
+    prefix = [t for t in sent if t.idx < attribution and not (t.is_punct or t.is_space)]
+    owns = any(t.dep_ == "nsubj" and q["start_char"] <= t.head.idx < q["end_char"] for t in prefix)
+    return prefix if owns else []
 
 
 def _block_of(blocks: list[Block], char: int) -> int:
