@@ -213,6 +213,13 @@ def _nearest(found: list, cue: Token | None, slack: int = 3) -> list:
     if cue is None or not found:
         return [(t, trig) for t, trig, _ in found]
     doc = cue.doc
+    found = [
+        (t, trig, [i for i in where if _same_clause(cue, doc[i])] if where else None)
+        for t, trig, where in found
+    ]
+    found = [x for x in found if x[2] is None or x[2]]  # None: a prototype, no trigger position
+    if not found:
+        return []
     dist = [
         min(_tree_distance(cue, doc[i]) for i in where) if where else 99 for _, _, where in found
     ]
@@ -223,6 +230,20 @@ def _nearest(found: list, cue: Token | None, slack: int = 3) -> list:
         r for t, _, d in kept for r in t.overrides for u, _, e in kept if u.id == r and d <= e
     }
     return [(t, trig) for t, trig, _ in kept if t.id not in replaced]
+
+
+def _same_clause(cue: Token, tok: Token) -> bool:
+    """False when ``tok`` sits in another clause with a subject of its own below the point where it
+    meets the cue ("…, as European governments argued over when a force should follow")."""
+    above_cue = {t.i for t in [cue, *cue.ancestors]}
+    for t in [tok, *tok.ancestors]:
+        if t.i in above_cue:
+            return True
+        if t.dep_ in ("advcl", "relcl", "ccomp", "conj") and any(
+            c.dep_ == "nsubj" for c in t.children
+        ):
+            return False
+    return True
 
 
 def _within(cue: Token, where: list[int], arcs: int) -> bool:
