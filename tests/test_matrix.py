@@ -65,3 +65,11 @@ def test_voices_filter(corpus, seed_corpus):
     assert "RUS" not in own.index  # Russia's position is only narrated
     with pytest.raises(ValueError):
         workbench.stance_matrix(seed_corpus, voices="nobody")
+
+
+def test_support_with_a_condition_is_conditional():
+    from workbench.matrix import position
+
+    assert position([1.0, 0.5], [1.0, 1.0])[0] == 0.5
+    assert position([1.0, 1.0], [1.0, 1.0])[0] == 1.0
+    assert position([1.0, -1.0, 0.5], [1.0, 1.0, 1.0])[0] == 0.0

@@ -217,16 +217,16 @@ def load_stance_gold(path: str | os.PathLike) -> tuple[list[Article], list[dict[
 
 def article_cells(statements: list[dict]) -> dict[tuple, str]:
     """One article's (country, topic) -> label, confidence-weighted and snapped to the scale."""
-    from .matrix import snap
+    from .matrix import position
     from .stances import SCALE
 
-    sums: dict[tuple, list[float]] = {}
+    cells: dict[tuple, tuple[list[float], list[float]]] = {}
     for s in statements:
         if s.get("country_code"):
-            acc = sums.setdefault((s["country_code"], s["topic"]), [0.0, 0.0])
-            acc[0] += s["confidence"] * s["stance"]
-            acc[1] += s["confidence"]
-    return {k: SCALE[snap(total / weight)] for k, (total, weight) in sums.items()}
+            stances, weights = cells.setdefault((s["country_code"], s["topic"]), ([], []))
+            stances.append(s["stance"])
+            weights.append(s["confidence"])
+    return {k: SCALE[position(st, w)[0]] for k, (st, w) in cells.items()}
 
 
 def evaluate_stances(

@@ -10,7 +10,8 @@ Method (also in the README):
 3. A cell's score is the mean of its statements' stances weighted by confidence × recency, where a
    statement loses half its weight for every ``half_life`` days it is older than the cell's newest
    statement (undated statements weigh as the newest).
-4. The score is snapped to the nearest point of the scale (-1, -0.5, 0, 0.5, 1).
+4. The score is snapped to the nearest point of the scale (-1, -0.5, 0, 0.5, 1); support qualified
+   by a condition stays conditional (all statements positive, one conditional → 0.5).
 5. A cell is flagged ``changed`` when the position snapped from the statements of its earliest date
    differs from that of its latest date ("sceptical (2026-05-02) → conditional (2026-06-10)").
 """
@@ -53,6 +54,16 @@ class Cell:
 def snap(score: float) -> float:
     """The nearest point of the scale (ties go towards neutral)."""
     return min(sorted(SCALE, key=abs), key=lambda p: abs(p - score))
+
+
+def position(stances: list[float], weights: list[float]) -> tuple[float, float]:
+    """(snapped position, weighted mean) of statements. Support qualified by a condition is
+    conditional support: when every statement is positive and one is conditional, the position
+    is 0.5."""
+    score = sum(w * s for w, s in zip(weights, stances, strict=True)) / sum(weights)
+    if all(s > 0 for s in stances) and 0.5 in stances:
+        return 0.5, score
+    return snap(score), score
 
 
 def statements(corpus: Corpus, voices: str = "all", as_of: str | None = None) -> pd.DataFrame:
@@ -101,8 +112,7 @@ def _aggregate(group: pd.DataFrame, half_life: float) -> Cell:
         (newest - dates).dt.days.fillna(0) if pd.notna(newest) else pd.Series(0, index=group.index)
     )
     weight = group.confidence.astype(float) * 0.5 ** (age.astype(float) / half_life)
-    score = float((weight * group.stance.astype(float)).sum() / weight.sum())
-    stance = snap(score)
+    stance, score = position(list(group.stance.astype(float)), list(weight))
     evidence = [_evidence(row) for _, row in group.assign(_w=weight).sort_values(
         "_w", ascending=False).iterrows()]  # fmt: skip
     changed, change = _change(group, dates)
@@ -124,8 +134,7 @@ def _change(group: pd.DataFrame, dates: pd.Series) -> tuple[bool, str | None]:
 
 
 def _position(rows: pd.DataFrame) -> float:
-    w = rows.confidence.astype(float)
-    return snap(float((w * rows.stance.astype(float)).sum() / w.sum()))
+    return position(list(rows.stance.astype(float)), list(rows.confidence.astype(float)))[0]
 
 
 def _evidence(row: pd.Series) -> dict:
