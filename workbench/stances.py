@@ -27,6 +27,7 @@ _ACTOR_KINDS = ("person", "country", "organisation")
 _SELF_WORDS = {"i", "we", "my", "our", "us", "me"}
 _RELATIVE = {"which", "who", "that"}
 _WEAK_ARCS = 4
+_NOT_CUE_POS = {"ADV", "ADP", "PART", "DET"}
 _DEONTIC = {"should", "must", "need", "needs", "ought"}
 _PLAIN_CUES = {"said", "says", "say", "told", "tells", "added", "adds", "stated", "according to"}
 
@@ -273,6 +274,8 @@ def _stance(clause: list[Token], lexicon: Lexicon) -> tuple[float | None, str, T
             t.lower_ in lexicon.negation for t in window
         )
 
+    hits = {cat: [h for h in found if h[1] - h[0] > 1 or clause[h[0]].pos_ not in _NOT_CUE_POS]
+            for cat, found in hits.items()}  # fmt: skip
     rules = [("undecided", None, 0.0, "undecided cue"), ("oppose", False, -1.0, "refusal cue"),
              ("support", True, -1.0, "negated"), ("support_weak", True, -1.0, "negated"),
              ("sceptical", None, -0.5, "hedge"), ("conditional", None, 0.5, "condition"),
