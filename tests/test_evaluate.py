@@ -81,4 +81,4 @@ def test_stance_fixtures_score(tmp_path):
 
     assert sum(len(load_stance_gold(p)[0]) for p in STANCE_GOLD) >= 20
     result = evaluate_stances(STANCE_GOLD, cache_dir=tmp_path)
-    assert result.accuracy >= 0.72, result.summary()
+    assert result.accuracy >= 0.73, result.summary()

@@ -165,7 +165,10 @@ def learn_names(
         if tuple(words) not in bucket:
             bucket.append(tuple(words))
 
+    headings = [(b.start, b.end) for b in blocks if b.kind in ("title", "heading")]
     for m in mentions:
+        if any(s <= m.start < e for s, e in headings):
+            continue  # title case makes NER see people in headings ("Timing Dilemma")
         if m.label == "PERSON" and (m.entry is None or m.entry.kind == "person"):
             first = m.first  # NER sometimes leaves out the first name ("Anders" of "Anders Mørk")
             while (

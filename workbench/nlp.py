@@ -59,12 +59,20 @@ def make_doc(nlp: Language, text: str, blocks: list[Block]) -> Doc:
     ordered = sorted(blocks, key=lambda b: b.start)
     bounds = [prev.end for prev in ordered[:-1]]
     i = 0
+    starts = []
     for tok in doc:
         if i < len(bounds) and tok.idx >= bounds[i] and not tok.is_space:
             if tok.i > 0:
                 tok.is_sent_start = True
+                starts.append(tok.i)
             while i < len(bounds) and bounds[i] <= tok.idx:
                 i += 1
+    for k in starts:  # no one-word sentence at a block's start ("Madrid | , meanwhile, considers")
+        nxt = k + 1
+        while nxt < len(doc) and doc[nxt].is_space:
+            nxt += 1
+        if nxt < len(doc) and nxt not in starts and "\n" not in doc.text[doc[k].idx : doc[nxt].idx]:
+            doc[nxt].is_sent_start = False
     return doc
 
 

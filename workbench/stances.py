@@ -27,7 +27,9 @@ _ACTOR_KINDS = ("person", "country", "organisation")
 _SELF_WORDS = {"i", "we", "my", "our", "us", "me"}
 _RELATIVE = {"which", "who", "that"}
 _WEAK_ARCS = 4
-_NOT_CUE_POS = {"ADV", "ADP", "PART", "DET"}
+_NOT_CUE_POS = {"ADP", "PART", "DET"}
+_CONDITION_MARKS = {"if", "unless", "provided", "providing", "once", "until"}
+_DIRECTIONS = {"back", "forward", "ahead", "up", "off", "out"}
 _DEONTIC = {"should", "must", "need", "needs", "ought"}
 _PLAIN_CUES = {"said", "says", "say", "told", "tells", "added", "adds", "stated", "according to"}
 
@@ -274,7 +276,7 @@ def _stance(clause: list[Token], lexicon: Lexicon) -> tuple[float | None, str, T
             t.lower_ in lexicon.negation for t in window
         )
 
-    hits = {cat: [h for h in found if h[1] - h[0] > 1 or clause[h[0]].pos_ not in _NOT_CUE_POS]
+    hits = {cat: [h for h in found if h[1] - h[0] > 1 or not _other_sense(clause[h[0]])]
             for cat, found in hits.items()}  # fmt: skip
     rules = [("undecided", None, 0.0, "undecided cue"), ("oppose", False, -1.0, "refusal cue"),
              ("support", True, -1.0, "negated"), ("support_weak", True, -1.0, "negated"),
@@ -289,6 +291,11 @@ def _stance(clause: list[Token], lexicon: Lexicon) -> tuple[float | None, str, T
                     cue = _conditioned(cue)
                 return stance, f"{name} '{phrase}'", cue
     return None, "", None
+
+
+def _other_sense(tok: Token) -> bool:
+    """A one-word cue used as a preposition or particle, or "back" as in "back from Washington"."""
+    return tok.pos_ in _NOT_CUE_POS or (tok.pos_ == "ADV" and tok.lower_ in _DIRECTIONS)
 
 
 def _conditioned(marker: Token) -> Token:
@@ -322,12 +329,17 @@ def _holders(doc, clause: list[Token], cue: Token | None, unit: _Unit, ents, lex
     if out:
         return out
     subj = _cue_subject(cue, ids) if cue is not None else None
+    if subj is not None and _in_condition(subj):
+        subj = None  # "only if Kyiv accepts …": Kyiv is the condition, not the holder
     if cue is not None and cue.lower_ in _DEONTIC:
         if unit.quote is not None:
             subj = None  # "The United States must be part of it", said by a Pole: Poland's demand
         else:  # "Strautmane said the EU should tighten sanctions": Strautmane's demand
             subj = _reporter(cue, ids, lexicon) or subj
     holder = _subject_entity(subj, unit, ents) if subj is not None else None
+    if holder is None and cue is not None and unit.quote is None:
+        subj = _opinion_holder(cue, ids)  # "Madrid considers the debate premature"
+        holder = _subject_entity(subj, unit, ents) if subj is not None else None
     if holder is not None:  # the subject of the words that carry the stance
         return [(holder, f"subject '{subj.text}'", None)]
     if unit.quote is not None and unit.quote.get("speaker"):
@@ -336,6 +348,28 @@ def _holders(doc, clause: list[Token], cue: Token | None, unit: _Unit, ents, lex
                    "kind": "person", "role_class": _speaker_role(q, ents)}  # fmt: skip
         return [(speaker, "speaker", None)]
     return []
+
+
+def _in_condition(tok: Token) -> bool:
+    """Inside an if/unless/provided clause."""
+    for t in [tok, *tok.ancestors]:
+        if t.dep_ == "advcl" and any(c.lower_ in _CONDITION_MARKS for c in t.children):
+            return True
+    return False
+
+
+def _opinion_holder(cue: Token, ids: set[int]) -> Token | None:
+    """The subject of a verb whose complement holds the cue ("Madrid considers [the debate
+    premature]"), climbing only through complements."""
+    tok = cue
+    for _ in range(4):
+        if tok.dep_ not in ("ccomp", "xcomp", "oprd", "acomp", "advcl") or tok.head.i not in ids:
+            return None
+        tok = tok.head
+        subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i in ids), None)
+        if subj is not None:
+            return subj
+    return None
 
 
 def _reporter(cue: Token, ids: set[int], lexicon: Lexicon) -> Token | None:

@@ -104,7 +104,12 @@ def topic_stance(clause: list[Token], catalogue: Catalogue) -> tuple[Topic, str,
         for label, phrase in topic.stance_phrases:
             hits = find_phrases(clause, [phrase])
             if hits:
-                return topic, label, " ".join(phrase), clause[hits[0][0]]
+                words = clause[hits[0][0] : hits[0][1]]
+                inside = {t.i for t in words}
+                head = next(
+                    (t for t in words if t.head.i not in inside or t.head.i == t.i), words[0]
+                )
+                return topic, label, " ".join(phrase), head
     return None
 
 
