@@ -137,3 +137,14 @@ def test_seed_us_position_is_reported_not_stated_by_washington(seed_corpus):
     us = st[(st.country_code == "USA") & (st.topic == "us_backstop")]
     assert set(us.attribution) <= {"reported", "narrated"}
     assert "narrator" in set(us.voiced_by) and "Oleksandr Merezhko" in set(us.voiced_by)
+
+
+def test_condition_after_contrast_qualifies_support_and_questions_are_not_positions(stances_of):
+    text = (
+        INTRO
+        + "Italian Defence Minister Paolo Ferretti said Italy could join a reassurance force, "
+        "but only under a UN mandate.\n"
+        "Ferretti was asked whether Polish soldiers would join the force.\n"
+    )
+    found = stances_of(text)
+    assert cells(found, "troop_deployment") == {("ITA", "conditional")}

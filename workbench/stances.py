@@ -204,10 +204,19 @@ def _score_unit(doc, unit: _Unit, ents, lexicon: Lexicon, catalogue: Catalogue,
                 key = (holder.get("country_code") or holder["canonical"], topic.id)
                 contrast = " after contrast" if k > 0 and key in found else ""
                 named = trigger != "prototype" and not trigger.endswith("(sentence)")
+                if stance == 0.5 and k > 0:  # "could join the force, but only under a mandate"
+                    _qualify(found, key[0], why)
                 found[key] = _record(doc, clause, unit, holder, how, topic.id, stance,
                                      f"{why}{contrast} · holder: {how} · topic: {trigger}",
                                      named)  # fmt: skip
     return list(found.values())
+
+
+def _qualify(found: dict, holder: str, why: str) -> None:
+    """A condition after a contrast qualifies the holder's support in the clauses before it."""
+    for (h, _), rec in found.items():
+        if h == holder and rec["stance"] == 1.0:
+            rec.update(stance=0.5, label=SCALE[0.5], rule=f"{rec['rule']} · qualified by {why}")
 
 
 def _nearest(found: list, cue: Token | None, slack: int = 3) -> list:
@@ -285,6 +294,8 @@ def _stance(clause: list[Token], lexicon: Lexicon) -> tuple[float | None, str, T
              ("oppose", True, 0.5, "negated refusal")]  # fmt: skip
     for cat, neg, stance, name in rules:
         for i, _, phrase in hits[cat]:
+            if _in_question(clause[i]):
+                continue
             if neg is None or negated(i) == neg:
                 cue = clause[i]
                 if cat == "conditional":  # "Stockholm would commit … only if the US agreed …"
@@ -353,9 +364,18 @@ def _holders(doc, clause: list[Token], cue: Token | None, unit: _Unit, ents, lex
 def _in_condition(tok: Token) -> bool:
     """Inside an if/unless/provided clause."""
     for t in [tok, *tok.ancestors]:
-        if t.dep_ == "advcl" and any(c.lower_ in _CONDITION_MARKS for c in t.children):
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in t.children):
             return True
     return False
+
+
+def _in_question(tok: Token) -> bool:
+    """Under "whether" ("asked whether Polish soldiers would join"): a question, not a position."""
+    return any(
+        c.dep_ == "mark" and c.lower_ == "whether"
+        for t in [tok, *tok.ancestors]
+        for c in t.children
+    )
 
 
 def _opinion_holder(cue: Token, ids: set[int]) -> Token | None:
