@@ -47,7 +47,7 @@ class Lexicon:
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """Load the stance lexicon (the shipped one unless ``path`` is given)."""
     data, fingerprint = read_data(path or default_data_path("stance"))
-    names = ("support", "support_weak", "oppose", "sceptical", "conditional", "undecided")
+    names = ("support", "support_weak", "oppose", "sceptical", "conditional", "undecided", "ignore")
     cats = {k: phrases(data.get(k) or []) for k in names}
     nouns = {" ".join(p): cat for cat, words in (data.get("speech_nouns") or {}).items()
              for p in phrases(words)}  # fmt: skip
@@ -285,8 +285,9 @@ def _stance(clause: list[Token], lexicon: Lexicon) -> tuple[float | None, str, T
             t.lower_ in lexicon.negation for t in window
         )
 
-    hits = {cat: [h for h in found if h[1] - h[0] > 1 or not _other_sense(clause[h[0]])]
-            for cat, found in hits.items()}  # fmt: skip
+    ignored = {i for lo, hi, _ in hits.pop("ignore", []) for i in range(lo, hi)}
+    hits = {cat: [h for h in found if (h[1] - h[0] > 1 or not _other_sense(clause[h[0]]))
+                  and h[0] not in ignored] for cat, found in hits.items()}  # fmt: skip
     rules = [("undecided", None, 0.0, "undecided cue"), ("oppose", False, -1.0, "refusal cue"),
              ("support", True, -1.0, "negated"), ("support_weak", True, -1.0, "negated"),
              ("sceptical", None, -0.5, "hedge"), ("conditional", None, 0.5, "condition"),
