@@ -147,7 +147,9 @@ def _cue_tokens(doc: Doc, q: dict) -> list[Token]:
 def _clauses(tokens: list[Token], lexicon: Lexicon) -> list[list[Token]]:
     out: list[list[Token]] = [[]]
     for t in tokens:
-        if t.lower_ in lexicon.contrast and out[-1]:
+        after_punct = bool(out[-1]) and out[-1][-1].is_punct
+        splits = t.pos_ in ("CCONJ", "SCONJ") or after_punct  # not "not yet convinced"
+        if t.lower_ in lexicon.contrast and out[-1] and splits:
             out.append([])
         out[-1].append(t)
     return [c for c in out if c]
@@ -196,8 +198,11 @@ def _score_unit(doc, unit: _Unit, ents, lexicon: Lexicon, catalogue: Catalogue,
                     found_topics = [x for x in found_topics if _within(cue, x[2], _WEAK_ARCS)]
                     topics = _nearest(found_topics, cue)
                 else:
+                    before = [t for c in clauses[: k + 1] for t in c]  # never from a later clause
+                    borrowed = topics_of(before, catalogue, codes) if k < len(clauses) - 1 else []
+                    borrowed = borrowed or (unit_topics if k == len(clauses) - 1 else [])
                     topics = _nearest(found_topics, cue) or [
-                        (t, f"{trig} (sentence)") for t, trig in unit_topics
+                        (t, f"{trig} (sentence)") for t, trig in borrowed
                     ]
             for topic, trigger in topics:
                 topic = catalogue.for_holder(topic, holder.get("country_code"))
@@ -372,11 +377,12 @@ def _in_condition(tok: Token) -> bool:
 
 def _in_question(tok: Token) -> bool:
     """Under "whether" ("asked whether Polish soldiers would join"): a question, not a position."""
-    return any(
-        c.dep_ == "mark" and c.lower_ == "whether"
-        for t in [tok, *tok.ancestors]
-        for c in t.children
-    )
+    for t in [tok, *tok.ancestors]:
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in t.children):
+            return True
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return False  # the clause has a subject of its own: not inside the question
+    return False
 
 
 def _opinion_holder(cue: Token, ids: set[int]) -> Token | None:
