@@ -74,11 +74,10 @@ STANCE_GOLD = sorted((FIXTURES / "stances").glob("gold_*.yml"))
 
 
 def test_stance_fixtures_score(tmp_path):
-    """A regression floor, not the acceptance target: the stances issue asks for a per-article cell
-    accuracy of 0.85 on these 24 fictional articles; the rules reach about 0.84 today (see the
-    README's known limits). Raise this floor as the rules improve; never lower it."""
+    """The stances issue's acceptance: per-article cell accuracy of at least 0.85, counted over
+    the union of gold and predicted cells, on at least 20 annotated fictional articles."""
     from workbench.evaluate import evaluate_stances, load_stance_gold
 
     assert sum(len(load_stance_gold(p)[0]) for p in STANCE_GOLD) >= 20
     result = evaluate_stances(STANCE_GOLD, cache_dir=tmp_path)
-    assert result.accuracy >= 0.83, result.summary()
+    assert result.accuracy >= 0.85, result.summary()

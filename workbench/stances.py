@@ -162,7 +162,7 @@ def _block_topics(doc: Doc, blocks: list[Block], ents, catalogue: Catalogue) -> 
     for i, b in enumerate(blocks):
         span = doc.char_span(b.start, b.end, alignment_mode="expand")
         if span is not None and b.kind in ("paragraph", "blockquote", "list_item"):
-            toks = list(span)
+            toks = _main(list(span))
             out[i] = topics_of(toks, catalogue, _codes_in(toks, ents)) if toks else []
     return out
 
@@ -199,7 +199,9 @@ def _score_unit(doc, unit: _Unit, ents, lexicon: Lexicon, catalogue: Catalogue,
                     topics = _nearest(found_topics, cue)
                 else:
                     before = [t for c in clauses[: k + 1] for t in c]  # never from a later clause
-                    borrowed = topics_of(before, catalogue, codes) if k < len(clauses) - 1 else []
+                    borrowed = (
+                        topics_of(_main(before), catalogue, codes) if k < len(clauses) - 1 else []
+                    )
                     borrowed = borrowed or (unit_topics if k == len(clauses) - 1 else [])
                     topics = _nearest(found_topics, cue) or [
                         (t, f"{trig} (sentence)") for t, trig in borrowed
@@ -215,6 +217,21 @@ def _score_unit(doc, unit: _Unit, ents, lexicon: Lexicon, catalogue: Catalogue,
                                      f"{why}{contrast} · holder: {how} · topic: {trigger}",
                                      named)  # fmt: skip
     return list(found.values())
+
+
+def _main(tokens: list[Token]) -> list[Token]:
+    """Tokens outside relative and adverbial clauses that have a subject of their own ("Canada,
+    whose defence minister was in Washington for talks, said …"): topics are borrowed from these."""
+
+    def aside(t: Token) -> bool:
+        for a in [t, *t.ancestors]:
+            if a.dep_ in ("relcl", "advcl", "acl") and any(
+                c.dep_ in ("nsubj", "nsubjpass", "poss") for c in a.children
+            ):
+                return True
+        return False
+
+    return [t for t in tokens if not aside(t)]
 
 
 def _qualify(found: dict, holder: str, why: str) -> None:
