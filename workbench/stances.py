@@ -19,18 +19,24 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from .datafiles import default_data_path, read_data
+from .holders import find_holders, in_question
 from .structure import Block
-from .topics import Catalogue, find_phrases, phrases, topic_stance, topics_of
+from .topics import (
+    Catalogue,
+    find_phrases,
+    main_clause,
+    nearest_topics,
+    phrases,
+    topic_stance,
+    topics_of,
+    within,
+)
 
 SCALE = {1.0: "support", 0.5: "conditional", 0.0: "neutral", -0.5: "sceptical", -1.0: "oppose"}
 _ACTOR_KINDS = ("person", "country", "organisation")
-_SELF_WORDS = {"i", "we", "my", "our", "us", "me"}
-_RELATIVE = {"which", "who", "that"}
-_WEAK_ARCS = 4
 _NOT_CUE_POS = {"ADP", "PART", "DET"}
-_CONDITION_MARKS = {"if", "unless", "provided", "providing", "once", "until"}
 _DIRECTIONS = {"back", "forward", "ahead", "up", "off", "out"}
-_DEONTIC = {"should", "must", "need", "needs", "ought"}
+_WEAK_ARCS = 4
 _PLAIN_CUES = {"said", "says", "say", "told", "tells", "added", "adds", "stated", "according to"}
 
 
@@ -162,7 +168,7 @@ def _block_topics(doc: Doc, blocks: list[Block], ents, catalogue: Catalogue) -> 
     for i, b in enumerate(blocks):
         span = doc.char_span(b.start, b.end, alignment_mode="expand")
         if span is not None and b.kind in ("paragraph", "blockquote", "list_item"):
-            toks = _main(list(span))
+            toks = main_clause(list(span))
             out[i] = topics_of(toks, catalogue, _codes_in(toks, ents)) if toks else []
     return out
 
@@ -181,7 +187,7 @@ def _score_unit(doc, unit: _Unit, ents, lexicon: Lexicon, catalogue: Catalogue,
         own = topic_stance(clause, catalogue)  # "as soon as a ceasefire holds" is about timing
         if own is not None:
             stance_, why_, cue = labels[own[1]], f"{own[0].id} phrase '{own[2]}'", own[3]
-        for holder, how, forced in _holders(doc, clause, cue, unit, ents, lexicon):
+        for holder, how, forced in find_holders(doc, clause, cue, unit, ents, lexicon):
             stance, why = (
                 (forced, f"speech noun ({SCALE[forced]})")
                 if forced is not None
@@ -195,15 +201,17 @@ def _score_unit(doc, unit: _Unit, ents, lexicon: Lexicon, catalogue: Catalogue,
             else:
                 found_topics = topics_of(clause, catalogue, codes, with_positions=True)
                 if why.startswith("weak cue"):  # "who joined the meeting" is no position
-                    found_topics = [x for x in found_topics if _within(cue, x[2], _WEAK_ARCS)]
-                    topics = _nearest(found_topics, cue)
+                    found_topics = [x for x in found_topics if within(cue, x[2], _WEAK_ARCS)]
+                    topics = nearest_topics(found_topics, cue)
                 else:
                     before = [t for c in clauses[: k + 1] for t in c]  # never from a later clause
                     borrowed = (
-                        topics_of(_main(before), catalogue, codes) if k < len(clauses) - 1 else []
+                        topics_of(main_clause(before), catalogue, codes)
+                        if k < len(clauses) - 1
+                        else []
                     )
                     borrowed = borrowed or (unit_topics if k == len(clauses) - 1 else [])
-                    topics = _nearest(found_topics, cue) or [
+                    topics = nearest_topics(found_topics, cue) or [
                         (t, f"{trig} (sentence)") for t, trig in borrowed
                     ]
             for topic, trigger in topics:
@@ -219,81 +227,11 @@ def _score_unit(doc, unit: _Unit, ents, lexicon: Lexicon, catalogue: Catalogue,
     return list(found.values())
 
 
-def _main(tokens: list[Token]) -> list[Token]:
-    """Tokens outside relative and adverbial clauses that have a subject of their own ("Canada,
-    whose defence minister was in Washington for talks, said …"): topics are borrowed from these."""
-
-    def aside(t: Token) -> bool:
-        for a in [t, *t.ancestors]:
-            if a.dep_ in ("relcl", "advcl", "acl") and any(
-                c.dep_ in ("nsubj", "nsubjpass", "poss") for c in a.children
-            ):
-                return True
-        return False
-
-    return [t for t in tokens if not aside(t)]
-
-
 def _qualify(found: dict, holder: str, why: str) -> None:
     """A condition after a contrast qualifies the holder's support in the clauses before it."""
     for (h, _), rec in found.items():
         if h == holder and rec["stance"] == 1.0:
             rec.update(stance=0.5, label=SCALE[0.5], rule=f"{rec['rule']} · qualified by {why}")
-
-
-def _nearest(found: list, cue: Token | None, slack: int = 3) -> list:
-    """Topics whose trigger is nearest the stance cue ("France backs the draft mandate … limit the
-    force" is about the mandate); all of them when there is no cue."""
-    if cue is None or not found:
-        return [(t, trig) for t, trig, _ in found]
-    doc = cue.doc
-    found = [
-        (t, trig, [i for i in where if _same_clause(cue, doc[i])] if where else None)
-        for t, trig, where in found
-    ]
-    found = [x for x in found if x[2] is None or x[2]]  # None: a prototype, no trigger position
-    if not found:
-        return []
-    dist = [
-        min(_tree_distance(cue, doc[i]) for i in where) if where else 99 for _, _, where in found
-    ]
-    best = min(dist)
-    kept = [(t, trig, d) for (t, trig, _), d in zip(found, dist, strict=True) if d <= best + slack]
-    # a specific topic at least as near the cue replaces the general one it overrides
-    replaced = {
-        r for t, _, d in kept for r in t.overrides for u, _, e in kept if u.id == r and d <= e
-    }
-    return [(t, trig) for t, trig, _ in kept if t.id not in replaced]
-
-
-def _same_clause(cue: Token, tok: Token) -> bool:
-    """False when ``tok`` sits in another clause with a subject of its own below the point where it
-    meets the cue ("…, as European governments argued over when a force should follow")."""
-    above_cue = {t.i for t in [cue, *cue.ancestors]}
-    for t in [tok, *tok.ancestors]:
-        if t.i in above_cue:
-            return True
-        if t.dep_ in ("advcl", "relcl", "ccomp", "conj") and any(
-            c.dep_ == "nsubj" for c in t.children
-        ):
-            return False
-    return True
-
-
-def _within(cue: Token, where: list[int], arcs: int) -> bool:
-    return any(_tree_distance(cue, cue.doc[i]) <= arcs for i in where)
-
-
-def _tree_distance(a: Token, b: Token) -> int:
-    """Arcs between two tokens in the dependency tree (the subject head "support" is nearer
-    "depend" than "mission" inside its modifier)."""
-    up_a = [a, *a.ancestors]
-    up_b = [b, *b.ancestors]
-    index = {t.i: k for k, t in enumerate(up_a)}
-    for k, t in enumerate(up_b):
-        if t.i in index:
-            return index[t.i] + k
-    return len(up_a) + len(up_b)
 
 
 def _stance(clause: list[Token], lexicon: Lexicon) -> tuple[float | None, str, Token | None]:
@@ -317,7 +255,7 @@ def _stance(clause: list[Token], lexicon: Lexicon) -> tuple[float | None, str, T
              ("oppose", True, 0.5, "negated refusal")]  # fmt: skip
     for cat, neg, stance, name in rules:
         for i, _, phrase in hits[cat]:
-            if _in_question(clause[i]):
+            if in_question(clause[i]):
                 continue
             if neg is None or negated(i) == neg:
                 cue = clause[i]
@@ -344,151 +282,6 @@ def _conditioned(marker: Token) -> Token:
     return marker
 
 
-def _holders(doc, clause: list[Token], cue: Token | None, unit: _Unit, ents, lexicon: Lexicon):
-    """(holder entity, how it was found, forced stance or None) for a clause."""
-    out = []
-    ids = {t.i for t in clause}
-    for tok in clause:  # "strong affirmations from London and Paris"
-        if tok.dep_ != "pobj" or tok.head.lower_ not in ("from", "by"):
-            continue
-        noun = tok.head.head
-        cat = lexicon.speech_nouns.get(noun.lower_) or lexicon.speech_nouns.get(noun.lemma_.lower())
-        if cat is None:
-            continue
-        forced = {"support": 1.0, "oppose": -1.0, "sceptical": -0.5}[cat]
-        for t in [tok, *[c for c in tok.subtree if c.dep_ == "conj"]]:
-            ent = _entity_at(t, ents)
-            if ent is not None and ent.get("country_code"):
-                out.append((ent, f"'{noun.text} from {t.text}'", forced))
-    if out:
-        return out
-    subj = _cue_subject(cue, ids) if cue is not None else None
-    if subj is not None and _in_condition(subj):
-        subj = None  # "only if Kyiv accepts …": Kyiv is the condition, not the holder
-    if cue is not None and cue.lower_ in _DEONTIC:
-        if unit.quote is not None:
-            subj = None  # "The United States must be part of it", said by a Pole: Poland's demand
-        else:  # "Strautmane said the EU should tighten sanctions": Strautmane's demand
-            subj = _reporter(cue, ids, lexicon) or subj
-    holder = _subject_entity(subj, unit, ents) if subj is not None else None
-    if holder is None and cue is not None and unit.quote is None:
-        subj = _opinion_holder(cue, ids)  # "Madrid considers the debate premature"
-        holder = _subject_entity(subj, unit, ents) if subj is not None else None
-    if holder is not None:  # the subject of the words that carry the stance
-        return [(holder, f"subject '{subj.text}'", None)]
-    if unit.quote is not None and unit.quote.get("speaker"):
-        q = unit.quote
-        speaker = {"canonical": q["speaker"], "country_code": q["speaker_country"],
-                   "kind": "person", "role_class": _speaker_role(q, ents)}  # fmt: skip
-        return [(speaker, "speaker", None)]
-    return []
-
-
-def _in_condition(tok: Token) -> bool:
-    """Inside an if/unless/provided clause."""
-    for t in [tok, *tok.ancestors]:
-        if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in t.children):
-            return True
-    return False
-
-
-def _in_question(tok: Token) -> bool:
-    """Under "whether" ("asked whether Polish soldiers would join"): a question, not a position."""
-    for t in [tok, *tok.ancestors]:
-        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in t.children):
-            return True
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
-            return False  # the clause has a subject of its own: not inside the question
-    return False
-
-
-def _opinion_holder(cue: Token, ids: set[int]) -> Token | None:
-    """The subject of a verb whose complement holds the cue ("Madrid considers [the debate
-    premature]"), climbing only through complements."""
-    tok = cue
-    for _ in range(4):
-        if tok.dep_ not in ("ccomp", "xcomp", "oprd", "acomp", "advcl") or tok.head.i not in ids:
-            return None
-        tok = tok.head
-        subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i in ids), None)
-        if subj is not None:
-            return subj
-    return None
-
-
-def _reporter(cue: Token, ids: set[int], lexicon: Lexicon) -> Token | None:
-    """The subject of a reporting verb above the cue, if any."""
-    for tok in cue.ancestors:
-        if tok.i not in ids:
-            return None
-        if tok.lemma_.lower() in lexicon.reporting:
-            return next((c for c in tok.children if c.dep_ == "nsubj" and c.i in ids), None)
-    return None
-
-
-def _cue_subject(cue: Token, ids: set[int]) -> Token | None:
-    """The subject governing the stance cue ("russia, which opposes", "trump is unlikely to");
-    for "it is unlikely that he will agree", the subject of the that-clause."""
-    tok, steps = cue, 0
-    while steps < 6:
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None and subj.i in ids:
-            if subj.lower_ == "it":
-                inner = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-                inner_subj = inner and next((c for c in inner.children if c.dep_ == "nsubj"), None)
-                return inner_subj if inner_subj is not None and inner_subj.i in ids else None
-            return subj
-        if tok.head.i == tok.i or tok.head.i not in ids:
-            return None
-        tok, steps = tok.head, steps + 1
-    return None
-
-
-def _subject_entity(tok: Token, unit: _Unit, ents) -> dict | None:
-    low = tok.lower_
-    if low in _SELF_WORDS and unit.quote is not None:
-        return None  # the speaker: handled by the caller's fallback
-    if low in _RELATIVE and tok.head.dep_ == "relcl":
-        tok = tok.head.head  # "russia, which opposes …"
-    if (
-        low in ("he", "she") and unit.quote is not None
-    ):  # inside a quote: the last person named in it
-        before = [e for e in ents if e["kind"] == "person"
-                  and unit.quote["start_char"] <= e["start_char"] < tok.idx]  # fmt: skip
-        return before[-1] if before else None
-    ent = _entity_at(tok, ents)
-    if ent is None:
-        lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
-        inside = [e for e in ents if lo <= e["start_char"] and e["end_char"] <= hi]
-        ent = inside[0] if len(inside) == 1 and _heads_phrase(tok, inside[0]) else None
-    if ent is None or not (ent.get("country_code") or ent["kind"] == "person"):
-        return None
-    return ent
-
-
-_HOLDER_NOUNS = {"official", "officials", "government", "leaders", "leader", "ministers",
-                 "diplomats", "spokesperson", "spokesman", "spokeswoman", "officers", "support",
-                 "backing", "contribution", "participation", "involvement", "commitment",
-                 "position", "decision", "role", "troops", "soldiers", "forces", "envoy",
-                 "delegation", "negotiators", "authorities", "administration",
-                 "parliament"}  # fmt: skip
-
-
-def _heads_phrase(tok: Token, ent: dict) -> bool:
-    """A country that modifies the subject holds its position ("British officials", "any US
-    support would depend on …"); "the absence of U.S. support" is not the U.S.'s position."""
-    return tok.lower_ in _HOLDER_NOUNS and ent["start_char"] < tok.idx
-
-
-def _entity_at(tok: Token, ents) -> dict | None:
-    for e in ents:
-        if e["start_char"] <= tok.idx < e["end_char"]:
-            return e
-        if e["start_char"] > tok.idx:
-            return None
-    return None
-
-
 def _codes_in(tokens: list[Token], ents) -> set[str]:
     lo, hi = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     return {e["country_code"] for e in ents if lo <= e["start_char"] < hi and e.get("country_code")}
@@ -497,13 +290,6 @@ def _codes_in(tokens: list[Token], ents) -> set[str]:
 def _speaker_codes(unit: _Unit) -> set[str]:
     code = unit.quote.get("speaker_country") if unit.quote else None
     return {code} if code else set()
-
-
-def _speaker_role(quote: dict, ents) -> str | None:
-    people = [e for e in ents if e["canonical"] == quote["speaker"] and e["kind"] == "person"]
-    if people:
-        return next((e["role_class"] for e in people if e.get("role_class")), None)
-    return "government" if quote.get("speaker") else None  # an organisation, seat or government
 
 
 def _record(doc, clause, unit: _Unit, holder: dict, how: str, topic: str, stance: float, rule: str,

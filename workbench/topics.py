@@ -142,3 +142,73 @@ def topics_of(
         replaced = {r for t, _, _ in out for r in t.overrides}
         return [(t, trig) for t, trig, _ in out if t.id not in replaced]
     return out
+
+
+def main_clause(tokens: list[Token]) -> list[Token]:
+    """Tokens outside relative and adverbial clauses that have a subject of their own ("Canada,
+    whose defence minister was in Washington for talks, said …"): topics are borrowed from these."""
+
+    def aside(t: Token) -> bool:
+        for a in [t, *t.ancestors]:
+            if a.dep_ in ("relcl", "advcl", "acl") and any(
+                c.dep_ in ("nsubj", "nsubjpass", "poss") for c in a.children
+            ):
+                return True
+        return False
+
+    return [t for t in tokens if not aside(t)]
+
+
+def nearest_topics(found: list, cue: Token | None, slack: int = 3) -> list:
+    """Topics whose trigger is nearest the stance cue ("France backs the draft mandate … limit the
+    force" is about the mandate); all of them when there is no cue."""
+    if cue is None or not found:
+        return [(t, trig) for t, trig, _ in found]
+    doc = cue.doc
+    found = [
+        (t, trig, [i for i in where if same_clause(cue, doc[i])] if where else None)
+        for t, trig, where in found
+    ]
+    found = [x for x in found if x[2] is None or x[2]]  # None: a prototype, no trigger position
+    if not found:
+        return []
+    dist = [
+        min(tree_distance(cue, doc[i]) for i in where) if where else 99 for _, _, where in found
+    ]
+    best = min(dist)
+    kept = [(t, trig, d) for (t, trig, _), d in zip(found, dist, strict=True) if d <= best + slack]
+    # a specific topic at least as near the cue replaces the general one it overrides
+    replaced = {
+        r for t, _, d in kept for r in t.overrides for u, _, e in kept if u.id == r and d <= e
+    }
+    return [(t, trig) for t, trig, _ in kept if t.id not in replaced]
+
+
+def same_clause(cue: Token, tok: Token) -> bool:
+    """False when ``tok`` sits in another clause with a subject of its own below the point where it
+    meets the cue ("…, as European governments argued over when a force should follow")."""
+    above_cue = {t.i for t in [cue, *cue.ancestors]}
+    for t in [tok, *tok.ancestors]:
+        if t.i in above_cue:
+            return True
+        if t.dep_ in ("advcl", "relcl", "ccomp", "conj") and any(
+            c.dep_ == "nsubj" for c in t.children
+        ):
+            return False
+    return True
+
+
+def within(cue: Token, where: list[int], arcs: int) -> bool:
+    return any(tree_distance(cue, cue.doc[i]) <= arcs for i in where)
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Arcs between two tokens in the dependency tree (the subject head "support" is nearer
+    "depend" than "mission" inside its modifier)."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    index = {t.i: k for k, t in enumerate(up_a)}
+    for k, t in enumerate(up_b):
+        if t.i in index:
+            return index[t.i] + k
+    return len(up_a) + len(up_b)

@@ -1,0 +1,172 @@
+"""Who holds a position: the subject governing its cue, a speech noun's holders, or the speaker.
+
+The holder is not always the voice. "russia, which opposes the deployment" is Russia's position;
+"President trump is unlikely to provide such assurances" is Trump's (USA); "it is unlikely that he
+will agree", inside a Ukrainian MP's quote, is Trump's, reported; "strong affirmations from London
+and Paris" give both capitals' governments a position. A demand ("the EU should …") belongs to
+whoever voices it; the subject of a condition ("only if Kyiv accepts") is not the holder.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+if TYPE_CHECKING:
+    from .stances import Lexicon, _Unit
+
+_SELF_WORDS = {"i", "we", "my", "our", "us", "me"}
+_RELATIVE = {"which", "who", "that"}
+_CONDITION_MARKS = {"if", "unless", "provided", "providing", "once", "until"}
+_DEONTIC = {"should", "must", "need", "needs", "ought"}
+_HOLDER_NOUNS = {"official", "officials", "government", "leaders", "leader", "ministers",
+                 "diplomats", "spokesperson", "spokesman", "spokeswoman", "officers", "support",
+                 "backing", "contribution", "participation", "involvement", "commitment",
+                 "position", "decision", "role", "troops", "soldiers", "forces", "envoy",
+                 "delegation", "negotiators", "authorities", "administration",
+                 "parliament"}  # fmt: skip
+
+
+def find_holders(doc, clause: list[Token], cue: Token | None, unit: _Unit, ents, lexicon: Lexicon):
+    """(holder entity, how it was found, forced stance or None) for a clause."""
+    out = []
+    ids = {t.i for t in clause}
+    for tok in clause:  # "strong affirmations from London and Paris"
+        if tok.dep_ != "pobj" or tok.head.lower_ not in ("from", "by"):
+            continue
+        noun = tok.head.head
+        cat = lexicon.speech_nouns.get(noun.lower_) or lexicon.speech_nouns.get(noun.lemma_.lower())
+        if cat is None:
+            continue
+        forced = {"support": 1.0, "oppose": -1.0, "sceptical": -0.5}[cat]
+        for t in [tok, *[c for c in tok.subtree if c.dep_ == "conj"]]:
+            ent = _entity_at(t, ents)
+            if ent is not None and ent.get("country_code"):
+                out.append((ent, f"'{noun.text} from {t.text}'", forced))
+    if out:
+        return out
+    subj = _cue_subject(cue, ids) if cue is not None else None
+    if subj is not None and _in_condition(subj):
+        subj = None  # "only if Kyiv accepts …": Kyiv is the condition, not the holder
+    if cue is not None and cue.lower_ in _DEONTIC:
+        if unit.quote is not None:
+            subj = None  # "The United States must be part of it", said by a Pole: Poland's demand
+        else:  # "Strautmane said the EU should tighten sanctions": Strautmane's demand
+            subj = _reporter(cue, ids, lexicon) or subj
+    holder = _subject_entity(subj, unit, ents) if subj is not None else None
+    if holder is None and cue is not None and unit.quote is None:
+        subj = _opinion_holder(cue, ids)  # "Madrid considers the debate premature"
+        holder = _subject_entity(subj, unit, ents) if subj is not None else None
+    if holder is not None:  # the subject of the words that carry the stance
+        return [(holder, f"subject '{subj.text}'", None)]
+    if unit.quote is not None and unit.quote.get("speaker"):
+        q = unit.quote
+        speaker = {"canonical": q["speaker"], "country_code": q["speaker_country"],
+                   "kind": "person", "role_class": _speaker_role(q, ents)}  # fmt: skip
+        return [(speaker, "speaker", None)]
+    return []
+
+
+def _in_condition(tok: Token) -> bool:
+    """Inside an if/unless/provided clause."""
+    for t in [tok, *tok.ancestors]:
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in t.children):
+            return True
+    return False
+
+
+def in_question(tok: Token) -> bool:
+    """Under "whether" ("asked whether Polish soldiers would join"): a question, not a position."""
+    for t in [tok, *tok.ancestors]:
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in t.children):
+            return True
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return False  # the clause has a subject of its own: not inside the question
+    return False
+
+
+def _opinion_holder(cue: Token, ids: set[int]) -> Token | None:
+    """The subject of a verb whose complement holds the cue ("Madrid considers [the debate
+    premature]"), climbing only through complements."""
+    tok = cue
+    for _ in range(4):
+        if tok.dep_ not in ("ccomp", "xcomp", "oprd", "acomp", "advcl") or tok.head.i not in ids:
+            return None
+        tok = tok.head
+        subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i in ids), None)
+        if subj is not None:
+            return subj
+    return None
+
+
+def _reporter(cue: Token, ids: set[int], lexicon: Lexicon) -> Token | None:
+    """The subject of a reporting verb above the cue, if any."""
+    for tok in cue.ancestors:
+        if tok.i not in ids:
+            return None
+        if tok.lemma_.lower() in lexicon.reporting:
+            return next((c for c in tok.children if c.dep_ == "nsubj" and c.i in ids), None)
+    return None
+
+
+def _cue_subject(cue: Token, ids: set[int]) -> Token | None:
+    """The subject governing the stance cue ("russia, which opposes", "trump is unlikely to");
+    for "it is unlikely that he will agree", the subject of the that-clause."""
+    tok, steps = cue, 0
+    while steps < 6:
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.i in ids:
+            if subj.lower_ == "it":
+                inner = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+                inner_subj = inner and next((c for c in inner.children if c.dep_ == "nsubj"), None)
+                return inner_subj if inner_subj is not None and inner_subj.i in ids else None
+            return subj
+        if tok.head.i == tok.i or tok.head.i not in ids:
+            return None
+        tok, steps = tok.head, steps + 1
+    return None
+
+
+def _subject_entity(tok: Token, unit: _Unit, ents) -> dict | None:
+    low = tok.lower_
+    if low in _SELF_WORDS and unit.quote is not None:
+        return None  # the speaker: handled by the caller's fallback
+    if low in _RELATIVE and tok.head.dep_ == "relcl":
+        tok = tok.head.head  # "russia, which opposes …"
+    if (
+        low in ("he", "she") and unit.quote is not None
+    ):  # inside a quote: the last person named in it
+        before = [e for e in ents if e["kind"] == "person"
+                  and unit.quote["start_char"] <= e["start_char"] < tok.idx]  # fmt: skip
+        return before[-1] if before else None
+    ent = _entity_at(tok, ents)
+    if ent is None:
+        lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+        inside = [e for e in ents if lo <= e["start_char"] and e["end_char"] <= hi]
+        ent = inside[0] if len(inside) == 1 and _heads_phrase(tok, inside[0]) else None
+    if ent is None or not (ent.get("country_code") or ent["kind"] == "person"):
+        return None
+    return ent
+
+
+def _heads_phrase(tok: Token, ent: dict) -> bool:
+    """A country that modifies the subject holds its position ("British officials", "any US
+    support would depend on …"); "the absence of U.S. support" is not the U.S.'s position."""
+    return tok.lower_ in _HOLDER_NOUNS and ent["start_char"] < tok.idx
+
+
+def _entity_at(tok: Token, ents) -> dict | None:
+    for e in ents:
+        if e["start_char"] <= tok.idx < e["end_char"]:
+            return e
+        if e["start_char"] > tok.idx:
+            return None
+    return None
+
+
+def _speaker_role(quote: dict, ents) -> str | None:
+    people = [e for e in ents if e["canonical"] == quote["speaker"] and e["kind"] == "person"]
+    if people:
+        return next((e["role_class"] for e in people if e.get("role_class")), None)
+    return "government" if quote.get("speaker") else None  # an organisation, seat or government
