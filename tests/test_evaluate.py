@@ -74,10 +74,21 @@ STANCE_GOLD = sorted((FIXTURES / "stances").glob("gold_*.yml"))
 
 
 def test_stance_fixtures_score(tmp_path):
-    """The stances issue's acceptance: per-article cell accuracy of at least 0.85, counted over
-    the union of gold and predicted cells, on at least 20 annotated fictional articles."""
+    """The stances issue's figure: per-article cell accuracy of at least 0.85, counted over the
+    union of gold and predicted cells, on the 24 annotated development articles. In-sample: the
+    rules were developed against these articles (see test_stance_heldout_score)."""
     from workbench.evaluate import evaluate_stances, load_stance_gold
 
     assert sum(len(load_stance_gold(p)[0]) for p in STANCE_GOLD) >= 20
     result = evaluate_stances(STANCE_GOLD, cache_dir=tmp_path)
     assert result.accuracy >= 0.85, result.summary()
+
+
+def test_stance_heldout_score(tmp_path):
+    """Set F (8 articles, 35 cells) was written after the rules and never used to tune them: it is
+    the honest figure for unseen news. Do not tune rules on it; write new development articles
+    instead. The floor is today's measured value (0.50), a regression guard, not a target."""
+    from workbench.evaluate import evaluate_stances
+
+    result = evaluate_stances([FIXTURES / "stances" / "heldout_f.yml"], cache_dir=tmp_path)
+    assert result.accuracy >= 0.50, result.summary()
