@@ -87,8 +87,8 @@ def test_stance_fixtures_score(tmp_path):
 def test_stance_heldout_score(tmp_path):
     """Set F (8 articles, 35 cells) was written after the rules and never used to tune them: it is
     the honest figure for unseen news. Do not tune rules on it; write new development articles
-    instead. The floor is today's measured value (0.50), a regression guard, not a target."""
+    instead. The floor sits just under the measured 0.500: a regression guard, not a target."""
     from workbench.evaluate import evaluate_stances
 
     result = evaluate_stances([FIXTURES / "stances" / "heldout_f.yml"], cache_dir=tmp_path)
-    assert result.accuracy >= 0.50, result.summary()
+    assert result.accuracy >= 0.49, result.summary()  # measured: 0.500
