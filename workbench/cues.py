@@ -22,9 +22,6 @@ class Cues:
     naming_words: set[str] = field(default_factory=set)
     fingerprint: str = ""
 
-    def is_cue_lemma(self, lemma: str) -> bool:
-        return lemma in self.speech or lemma in self.multiword
-
 
 def load_cues(path: str | Path | None = None) -> Cues:
     """Load the cue lexicon (the shipped one unless ``path`` is given)."""

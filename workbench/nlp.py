@@ -45,12 +45,6 @@ def load_model(name: str | None = None) -> Language:
         raise ModelNotFound(f"spaCy model {resolved!r} could not be loaded: {exc}") from exc
 
 
-def model_key(nlp: Language) -> str:
-    """Identifies a loaded pipeline for the cache: name, version and components."""
-    meta = nlp.meta
-    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}:{','.join(nlp.pipe_names)}"
-
-
 def make_doc(nlp: Language, text: str, blocks: list[Block]) -> Doc:
     """Tokenise ``text`` and start a sentence at every block, so no sentence or entity crosses one
     (a heading is never glued to the sentence after it). A block's sentence starts at the first
