@@ -280,7 +280,7 @@ class _Extractor:
                 cue = match_cue(tok, self.cues)
                 if cue is None or skippable(tok) or is_passive(tok):
                     continue
-                subj = subject_of(tok, self.cues) or self._fragment_subject(tok, sent, lo)
+                subj = subject_of(tok, self.cues)
                 if subj is None or self._inside_quote(subj.idx):
                     continue
                 speaker = self.finder.from_token(subj)
@@ -290,18 +290,6 @@ class _Extractor:
                 if span is not None:
                     span = self._with_list(bi, sent, span)
                     self._statement(span, speaker, cue, bi)
-
-    def _fragment_subject(self, tok: Token, sent: Span, block_start: int) -> Token | None:
-        """The parser sometimes cuts "Vovchenko | conceded … but stressed …" into two sentences."""
-        while tok.dep_ == "conj" and tok.head.i != tok.i:
-            tok = tok.head
-        if tok.i != sent.start or sent.start <= block_start:
-            return None
-        prev = self.doc[sent.start - 1].sent
-        words = [t for t in prev if not (t.is_punct or t.is_space)]
-        if prev.start >= block_start and 1 <= len(words) <= 2 and words[-1].pos_ == "PROPN":
-            return words[-1]
-        return None
 
     def _statement(self, span: tuple[int, int], speaker: Speaker, cue, bi: int) -> None:
         lo, hi = span
