@@ -80,7 +80,7 @@ class SpeakerFinder:
         """The speaker named by tokens ``lo:hi`` (a noun phrase)."""
         doc = self.doc
         start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-        inside = [r for r in self._entities_between(start, end)]
+        inside = self._entities_between(start, end)
         people = [r for r in inside if r["kind"] == "person"]
         owners = [
             r for r in people if self.doc.text[r["end_char"] : r["end_char"] + 2] in ("’s", "'s")
@@ -119,9 +119,10 @@ class SpeakerFinder:
         if word in self.by_head and doc[lo].lower_ == "the":  # "the spokesperson said"
             known = self.by_head[word]
             return Speaker(known.name, start, end, known.country, known.kind)
-        if word in self.cues.generic_speakers or text in self.cues.generic_speakers:
-            return Speaker(None, start, end, None, "generic")
-        if word in self.role_words:
+        generic = self.cues.generic_speakers
+        if (
+            word in generic or text in generic or word in self.role_words
+        ):  # "officials", "the envoy"
             return Speaker(None, start, end, None, "generic")
         return None
 
