@@ -15,8 +15,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
+# Analyse seeds/ into reports/data/, then write the three HTML reports into reports/.
 report: setup
-	$(BIN)/workbench analyse seeds/ --out reports/data
+	$(BIN)/workbench render seeds/ --out reports
 
 test: setup
 	$(BIN)/ruff check workbench tests

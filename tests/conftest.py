@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import workbench
+from workbench.corpus import ARTICLE_COLUMNS, QUOTE_COLUMNS, STANCE_COLUMNS, Corpus, frame
 from workbench.gazetteer import load_gazetteer
 from workbench.linking import link_entities
 from workbench.nlp import load_model, parse
@@ -60,4 +61,72 @@ def people(records: list[dict]) -> dict[str, set]:
     for r in records:
         if r["kind"] == "person":
             out.setdefault(r["canonical"], set()).add((r["country_code"], r["role_class"]))
+    return out
+
+
+def hand_corpus() -> Corpus:
+    """Three articles (two dated, one undated), quotes and stances by hand."""
+    articles = frame(
+        [
+            {"article_id": "a", "title": "A", "date": "2026-03-01", "source": "Wire", "text": "x"},
+            {
+                "article_id": "b",
+                "title": "B",
+                "date": "2026-06-01",
+                "source": "Ledger",
+                "text": "y",
+            },
+            {"article_id": "c", "title": "C", "date": None, "source": None, "text": "z"},
+        ],
+        ARTICLE_COLUMNS,
+    )
+    quotes = frame(
+        [
+            {"article_id": "a", "quote_id": "a:1", "text": "too early", "start_char": 10,
+             "speaker": "Jonas Albrecht", "speaker_country": "DEU"},
+            {"article_id": "b", "quote_id": "b:1", "text": "only with a backstop",
+             "start_char": 30, "speaker": "Jonas Albrecht", "speaker_country": "DEU"},
+            {"article_id": "b", "quote_id": "b:2", "text": "we are ready", "start_char": 5,
+             "speaker": "Claire Morel", "speaker_country": "FRA"},
+            {"article_id": "c", "quote_id": "c:1", "text": "no comment", "start_char": 0,
+             "speaker": None, "speaker_country": None},
+        ],
+        QUOTE_COLUMNS,
+    )  # fmt: skip
+    stances = frame(
+        [
+            {"article_id": "a", "actor": "Jonas Albrecht", "country_code": "DEU",
+             "topic": "troop_deployment", "stance": -0.5, "label": "sceptical",
+             "confidence": 0.9, "quote_id": "a:1", "evidence": "too early",
+             "attribution": "self", "role_class": "government"},
+            {"article_id": "b", "actor": "Jonas Albrecht", "country_code": "DEU",
+             "topic": "troop_deployment", "stance": 0.5, "label": "conditional",
+             "confidence": 0.9, "quote_id": "b:1", "evidence": "only with a backstop",
+             "attribution": "self", "role_class": "government"},
+            {"article_id": "b", "actor": "Jonas Albrecht", "country_code": "DEU",
+             "topic": "us_backstop", "stance": 0.5, "label": "conditional",
+             "confidence": 0.5, "quote_id": "b:1", "evidence": "only with a backstop",
+             "attribution": "self", "role_class": "government"},
+            {"article_id": "b", "actor": "Claire Morel", "country_code": "FRA",
+             "topic": "troop_deployment", "stance": 1.0, "label": "support",
+             "confidence": 0.95, "quote_id": "b:2", "evidence": "we are ready",
+             "attribution": "self", "role_class": "government"},
+        ],
+        STANCE_COLUMNS,
+    )  # fmt: skip
+    return Corpus(articles=articles, quotes=quotes, stances=stances)
+
+
+REPORT_CORPUS = FIXTURES / "reports" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory) -> Path:
+    """The report fixture corpus rendered once per session by ``workbench render``: the folder
+    holding data/, the executed notebooks and the three HTML reports."""
+    from workbench.cli import main
+
+    out = tmp_path_factory.mktemp("rendered")
+    cache = tmp_path_factory.getbasetemp() / "cache"
+    assert main(["render", str(REPORT_CORPUS), "--out", str(out), "--cache-dir", str(cache)]) == 0
     return out

@@ -1,4 +1,5 @@
-"""Command line: ``workbench analyse PATH... --out DIR`` and ``workbench evaluate KIND GOLD...``.
+"""Command line: ``workbench analyse PATH... --out DIR``, ``workbench render [PATH...]`` and
+``workbench evaluate KIND GOLD...``.
 
 Exit status: 0 every input read; 1 some inputs rejected (the rest analysed and written);
 2 usage error (no such path, nothing to read, bad option, no model).
@@ -9,11 +10,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import __version__
 from .corpus import Problem
 from .nlp import ModelNotFound
 from .pipeline import analyse
+from .render import REPORTS, parse_value
 from .tables import write_tables
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -26,6 +29,46 @@ def build_parser() -> argparse.ArgumentParser:
     a = sub.add_parser("analyse", help="read articles and write the analysis tables")
     a.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (read recursively)")
     a.add_argument("--out", required=True, metavar="DIR", help="folder for the parquet tables")
+    _analysis_options(a)
+    r = sub.add_parser("render", help="analyse into DIR/data, then write the HTML reports into DIR")
+    r.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        default=["seeds/"],
+        help="files or folders (default: seeds/)",
+    )
+    r.add_argument(
+        "--out", default="reports", metavar="DIR", help="report folder (default: reports)"
+    )
+    r.add_argument(
+        "-p",
+        "--parameter",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("NAME", "VALUE"),
+        help="notebook parameter, VALUE read as YAML: -p countries '[FRA, DEU]'",
+    )
+    r.add_argument("--notebooks", metavar="DIR", help="report notebooks (default: notebooks/)")
+    r.add_argument(
+        "--report",
+        action="append",
+        choices=REPORTS,
+        metavar="NAME",
+        help=f"render only this report (repeatable): {', '.join(REPORTS)}",
+    )
+    _analysis_options(r)
+    e = sub.add_parser("evaluate", help="score the analysis against annotated gold files")
+    e.add_argument("target", choices=["quotes", "stances"], help="what to score")
+    e.add_argument("gold", nargs="+", metavar="GOLD_FILE", help="gold YAML file(s)")
+    e.add_argument("--model", metavar="NAME", help="installed spaCy pipeline")
+    e.add_argument("--no-cache", action="store_true", help="parse everything again")
+    e.add_argument("--errors", action="store_true", help="list every miss, extra and wrong speaker")
+    return parser
+
+
+def _analysis_options(a: argparse.ArgumentParser) -> None:
     a.add_argument(
         "--model", metavar="NAME", help="installed spaCy pipeline (or $WORKBENCH_SPACY_MODEL)"
     )
@@ -37,13 +80,6 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument(
         "--overrides", metavar="FILE", help="analyst overrides (aliases, speakers, cells)"
     )
-    e = sub.add_parser("evaluate", help="score the analysis against annotated gold files")
-    e.add_argument("target", choices=["quotes", "stances"], help="what to score")
-    e.add_argument("gold", nargs="+", metavar="GOLD_FILE", help="gold YAML file(s)")
-    e.add_argument("--model", metavar="NAME", help="installed spaCy pipeline")
-    e.add_argument("--no-cache", action="store_true", help="parse everything again")
-    e.add_argument("--errors", action="store_true", help="list every miss, extra and wrong speaker")
-    return parser
 
 
 def _positive(value: str) -> int:
@@ -58,7 +94,8 @@ def _positive(value: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return _analyse(args) if args.command == "analyse" else _evaluate(args)
+    commands = {"analyse": _analyse, "render": _render, "evaluate": _evaluate}
+    return commands[args.command](args)
 
 
 def _say(problem: Problem) -> None:
@@ -102,6 +139,25 @@ def _analyse(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return EXIT_REJECTED if rejected else EXIT_OK
+
+
+def _render(args: argparse.Namespace) -> int:
+    from .render import RenderError, render_reports
+
+    out = Path(args.out)
+    args.out = str(out / "data")
+    status = _analyse(args)
+    if status == EXIT_USAGE:
+        return status
+    params = {name: parse_value(value) for name, value in args.parameter}
+    if args.overrides and "overrides" not in params:
+        params["overrides"] = str(Path(args.overrides).resolve())
+    try:
+        render_reports(out / "data", out, params, args.notebooks, tuple(args.report or REPORTS))
+    except RenderError as exc:
+        print(f"workbench: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return status
 
 
 def _evaluate(args: argparse.Namespace) -> int:

@@ -1,0 +1,53 @@
+"""The country dashboard: one set of traces per country, switched by a plotly dropdown."""
+
+from conftest import hand_corpus
+
+import workbench
+from workbench.dashboard import country_dashboard
+from workbench.views import history, quote_view
+
+
+def _dashboard(country=None):
+    c = hand_corpus()
+    return country_dashboard(workbench.stance_matrix(c), history(c), quote_view(c), country)
+
+
+def test_one_country_is_shown_and_the_menu_switches_between_all():
+    fig = _dashboard("DEU")
+    menu = fig.layout.updatemenus[0]
+    assert [b.label for b in menu.buttons] == ["Germany", "France"] or [
+        b.label for b in menu.buttons
+    ] == ["France", "Germany"]
+    assert fig.layout.title.text == "Country: Germany"
+    labels = [b.label for b in menu.buttons]
+    assert menu.active == labels.index("Germany")
+    for button in menu.buttons:
+        visible = button.args[0]["visible"]
+        assert len(visible) == len(fig.data) and any(visible)
+        assert button.args[1]["title.text"] == f"Country: {button.label}"
+    # what is visible at first is exactly what the Germany button shows
+    germany = menu.buttons[labels.index("Germany")].args[0]["visible"]
+    assert [bool(t.visible) for t in fig.data] == germany
+
+
+def test_germany_shows_positions_history_speakers_and_quotes():
+    fig = _dashboard("DEU")
+    shown = [t for t in fig.data if t.visible]
+    kinds = [t.type for t in shown]
+    assert kinds.count("table") == 2
+    points = next(t for t in shown if t.type == "scatter" and t.mode == "markers+text")
+    assert dict(zip(points.x, points.y, strict=True)) == {
+        "troop_deployment": 0.5,
+        "us_backstop": 0.5,
+    }
+    lines = {t.name: list(t.y) for t in shown if t.type == "scatter" and t.mode == "lines+markers"}
+    assert lines["troop_deployment"] == [-0.5, 0.5]  # the change over time
+    speakers, quotes = [t for t in shown if t.type == "table"]
+    assert list(speakers.cells.values[0]) == ["Jonas Albrecht"]
+    assert list(speakers.cells.values[1]) == [2]
+    assert "too early" in " ".join(quotes.cells.values[2])
+
+
+def test_unknown_country_falls_back_to_the_first():
+    fig = _dashboard("XXX")
+    assert fig.layout.title.text.startswith("Country: ")

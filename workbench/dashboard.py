@@ -1,0 +1,208 @@
+"""The country dashboard figure: one country at a time, chosen from a plotly dropdown that keeps
+working in exported HTML (no Python callback is needed)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from .figures import QUALITATIVE, STANCE_COLORSCALE, esc
+from .stances import SCALE
+from .views import country_name
+
+
+def country_dashboard(
+    matrix: pd.DataFrame,
+    history: pd.DataFrame,
+    view: pd.DataFrame,
+    country: str | None = None,
+    max_quotes: int = 30,
+) -> go.Figure:
+    """One figure per country, chosen from a dropdown that keeps working in exported HTML: its
+    position on each topic, how each position moved over time, who speaks for it, and their most
+    recent quotes (``max_quotes`` per country, stated in the table header)."""
+    countries = [c for c in matrix.index if c] or sorted(view.country.dropna().unique())
+    first = country if country in countries else (countries[0] if countries else None)
+    fig = make_subplots(
+        rows=3,
+        cols=2,
+        row_heights=[0.34, 0.22, 0.44],
+        vertical_spacing=0.07,
+        specs=[
+            [{"type": "xy"}, {"type": "xy"}],
+            [{"type": "table", "colspan": 2}, None],
+            [{"type": "table", "colspan": 2}, None],
+        ],
+        subplot_titles=("Position by topic", "Position over time", "", ""),
+    )
+    owners: list[str] = []
+    for c in countries:
+        for trace, row, col in _country_traces(c, matrix, history, view, max_quotes):
+            trace.visible = c == first
+            fig.add_trace(trace, row=row, col=col)
+            owners.append(c)
+    ticks = {"tickvals": list(SCALE), "ticktext": list(SCALE.values()), "range": [-1.15, 1.15]}
+    fig.update_yaxes(**ticks, row=1, col=1)
+    fig.update_yaxes(**ticks, row=1, col=2)
+    fig.update_layout(
+        height=1000,
+        template="plotly_white",
+        title={"text": _dashboard_title(first)},
+        legend={"title": {"text": "topic"}, "y": 1.0},
+        margin={"l": 10, "r": 10, "t": 110, "b": 10},
+        updatemenus=[
+            {
+                "buttons": [
+                    {
+                        "label": esc(country_name(c)),
+                        "method": "update",
+                        "args": [
+                            {"visible": [o == c for o in owners]},
+                            {"title.text": _dashboard_title(c)},
+                        ],
+                    }
+                    for c in countries
+                ],
+                "direction": "down",
+                "x": 0,
+                "xanchor": "left",
+                "y": 1.08,
+                "yanchor": "bottom",
+                "active": countries.index(first) if first else 0,
+            }
+        ]
+        if countries
+        else [],
+    )
+    return fig
+
+
+def _dashboard_title(code: str | None) -> str:
+    return f"Country: {esc(country_name(code))}" if code else "No country has a statement"
+
+
+def _country_traces(c, matrix, history, view, max_quotes):
+    """The traces of one country's dashboard: (trace, row, col)."""
+    out = []
+    cells = matrix.loc[c] if c in matrix.index else pd.Series(dtype=object)
+    cells = cells[cells.notna()]
+    out.append(
+        (
+            go.Scatter(
+                x=list(cells.index),
+                y=[cell.stance for cell in cells],
+                mode="markers+text",
+                textposition="top center",
+                marker={
+                    "size": 18,
+                    "color": [cell.stance for cell in cells],
+                    "cmin": -1,
+                    "cmax": 1,
+                    "colorscale": STANCE_COLORSCALE,
+                    "line": {"width": 1, "color": "#444"},
+                },
+                text=[
+                    f"{cell.label} ({cell.n_statements})" + (" ↻" if cell.changed else "")
+                    for cell in cells
+                ],
+                hovertext=[
+                    f"{esc(t)}: {cell.label}<br>{esc(cell.change) if cell.change else ''}"
+                    for t, cell in cells.items()
+                ],
+                hovertemplate="%{hovertext}<extra></extra>",
+                showlegend=False,
+                name="position",
+            ),
+            1,
+            1,
+        )
+    )
+    h = history[history.key == c]
+    for i, (topic, g) in enumerate(h.groupby("topic", sort=True)):
+        out.append(
+            (
+                go.Scatter(
+                    x=list(g.date),
+                    y=list(g.stance),
+                    mode="lines+markers",
+                    name=esc(topic),
+                    line={"shape": "hv", "color": QUALITATIVE[i % len(QUALITATIVE)]},
+                    hovertext=[
+                        f"{esc(topic)}: {lab} ({n} statements), {d}"
+                        for lab, n, d in zip(g.label, g.n_statements, g.date, strict=True)
+                    ],
+                    hovertemplate="%{hovertext}<extra></extra>",
+                ),
+                1,
+                2,
+            )
+        )
+    q = view[view.country == c]
+    speakers = (
+        q.assign(speaker=q.speaker.fillna("unknown speaker"))
+        .groupby("speaker")
+        .agg(
+            quotes=("quote_id", "size"),
+            first=("date", "min"),
+            last=("date", "max"),
+            topics=(
+                "topics",
+                lambda t: ", ".join(sorted({x for v in t.dropna() for x in v.split(", ")})),
+            ),
+        )
+        .sort_values("quotes", ascending=False)
+        .reset_index()
+    )
+    out.append(
+        (
+            go.Table(
+                header={
+                    "values": ["<b>who speaks for it</b>", "quotes", "first", "last", "topics"],
+                    "align": "left",
+                },
+                cells={
+                    "values": [
+                        [esc(s) for s in speakers.speaker],
+                        list(speakers.quotes),
+                        [esc(d) or "undated" for d in speakers["first"]],
+                        [esc(d) or "undated" for d in speakers["last"]],
+                        [esc(t) for t in speakers.topics],
+                    ],
+                    "align": "left",
+                },
+                columnwidth=[3, 1, 1.4, 1.4, 5],
+            ),
+            2,
+            1,
+        )
+    )
+    recent = q.sort_values(["date", "order"], ascending=False, na_position="last").head(max_quotes)
+    shown = f"latest {len(recent)} of {len(q)}" if len(q) > len(recent) else f"all {len(q)}"
+    out.append(
+        (
+            go.Table(
+                header={
+                    "values": ["date", "speaker", f"<b>quotes</b> ({shown})", "stance", "source"],
+                    "align": "left",
+                },
+                cells={
+                    "values": [
+                        [esc(d) or "undated" for d in recent.date],
+                        [esc(s) or "unknown speaker" for s in recent.speaker],
+                        [esc(t, 90) for t in recent.text],
+                        [esc(lab) for lab in recent.label],
+                        [
+                            esc(s if isinstance(s, str) else t)
+                            for s, t in zip(recent.source, recent.title, strict=True)
+                        ],
+                    ],
+                    "align": "left",
+                },
+                columnwidth=[1.2, 2, 8, 1.2, 2],
+            ),
+            3,
+            1,
+        )
+    )
+    return out

@@ -1,0 +1,291 @@
+"""Plotly figures for the reports: pure functions from tables to ``go.Figure``.
+
+Every string that comes from an article (quote, title, source, speaker) goes through :func:`esc`:
+plotly draws ``&lt;`` as ``<``, so markup in article text shows as literal text and never runs.
+Filters that must keep working in an exported HTML file are plotly ``updatemenus`` (no Python).
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .stances import SCALE
+from .views import country_name
+
+# Diverging, colour-blind safe (ColorBrewer RdBu, red = oppose, blue = support).
+STANCE_COLORSCALE = [
+    [0.0, "#b2182b"],
+    [0.25, "#ef8a62"],
+    [0.5, "#f7f7f7"],
+    [0.75, "#67a9cf"],
+    [1.0, "#2166ac"],
+]
+QUALITATIVE = [
+    "#1b9e77",
+    "#d95f02",
+    "#7570b3",
+    "#e7298a",
+    "#66a61e",
+    "#e6ab02",
+    "#a6761d",
+    "#666666",
+    "#1f78b4",
+    "#b15928",
+    "#6a3d9a",
+    "#33a02c",
+]
+STANCE_COLOURS = {1.0: "#2166ac", 0.5: "#67a9cf", 0.0: "#bdbdbd", -0.5: "#ef8a62", -1.0: "#b2182b"}
+NO_STANCE = "#777777"
+MAX_TIMELINE_POINTS = 3000
+MAX_TIMELINE_SPEAKERS = 40
+
+
+def esc(value: object, width: int | None = None) -> str:
+    """Article text made safe for plotly text: HTML-escaped, optionally wrapped at ``width``
+    characters per line (joined with ``<br>``) and cut to four lines."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    text = " ".join(str(value).split())
+    if width is None:
+        return html.escape(text, quote=False)
+    lines = textwrap.wrap(text, width) or [""]
+    if len(lines) > 4:
+        lines = lines[:4]
+        lines[-1] += " …"
+    return "<br>".join(html.escape(line, quote=False) for line in lines)
+
+
+def _source(articles: pd.DataFrame, article_id: str | None) -> tuple[str, str]:
+    """(source or title, date) of an article for hover text."""
+    if article_id is None or articles.empty:
+        return "", ""
+    row = articles[articles.article_id == article_id]
+    if row.empty:
+        return article_id, ""
+    r = row.iloc[0]
+    name = r.source if isinstance(r.source, str) and r.source else r.title
+    date = r.date if isinstance(r.date, str) else "undated"
+    return str(name), date
+
+
+def stance_heatmap(matrix: pd.DataFrame, articles: pd.DataFrame) -> go.Figure:
+    """Countries × topics on a diverging scale (-1 oppose … 1 support). Each cell shows its label
+    and statement count (↻ changed over time, ✎ set by an analyst); hover shows the strongest
+    evidence, who voiced it, its source and date."""
+    rows, cols = list(matrix.index), list(matrix.columns)
+    z, text, hover = [], [], []
+    for key in rows:
+        zr, tr, hr = [], [], []
+        for topic in cols:
+            cell = matrix.at[key, topic]
+            if cell is None:
+                zr.append(None)
+                tr.append("")
+                hr.append(f"{esc(country_name(key))} · {esc(topic)}<br>no statement")
+                continue
+            mark = (" ↻" if cell.changed else "") + (" ✎" if cell.origin == "analyst" else "")
+            zr.append(cell.stance)
+            tr.append(f"{cell.label}<br>({cell.n_statements}){mark}")
+            hr.append(_cell_hover(key, topic, cell, articles))
+        z.append(zr)
+        text.append(tr)
+        hover.append(hr)
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=cols,
+            y=[country_name(k) for k in rows],
+            text=text,
+            texttemplate="%{text}",
+            hovertext=hover,
+            hovertemplate="%{hovertext}<extra></extra>",
+            zmin=-1,
+            zmax=1,
+            zmid=0,
+            colorscale=STANCE_COLORSCALE,
+            xgap=2,
+            ygap=2,
+            colorbar={
+                "title": {"text": "stance"},
+                "tickvals": list(SCALE),
+                "ticktext": list(SCALE.values()),
+            },
+        )
+    )
+    fig.update_layout(
+        height=max(320, 48 * len(rows) + 160),
+        xaxis={"side": "top", "title": None},
+        yaxis={"autorange": "reversed", "title": None},
+        margin={"l": 10, "r": 10, "t": 90, "b": 10},
+        template="plotly_white",
+    )
+    return fig
+
+
+def _cell_hover(key: str, topic: str, cell, articles: pd.DataFrame) -> str:
+    head = f"<b>{esc(country_name(key))} · {esc(topic)}</b>: {cell.label} ({cell.n_statements})"
+    if cell.change:
+        head += f"<br>changed: {esc(cell.change)}"
+    if cell.origin == "analyst":
+        head += "<br>set by an analyst"
+    if not cell.evidence:
+        return head
+    ev = cell.evidence[0]
+    source, date = _source(articles, ev.get("article_id"))
+    more = len(ev.get("sources") or []) - 1
+    copies = f" (+{more} copies)" if more > 0 else ""
+    return (
+        f"{head}<br>“{esc(ev.get('text'), 70)}”<br>voiced by {esc(ev.get('voiced_by'))} "
+        f"({esc(ev.get('attribution'))})<br>{esc(source)}{copies}, {esc(date)}"
+    )
+
+
+def quote_timeline(
+    view: pd.DataFrame,
+    color_by: str = "stance",
+    max_points: int = MAX_TIMELINE_POINTS,
+    max_speakers: int = MAX_TIMELINE_SPEAKERS,
+) -> go.Figure:
+    """Quotes by date (x), one row per speaker (y), coloured by ``stance`` or ``country``.
+
+    Quotes from undated articles sit in a right-hand panel, placed by their order in the article,
+    and the chart says so. A dropdown filters by country and keeps working in exported HTML.
+    Past ``max_speakers`` rows or ``max_points`` quotes the chart keeps the busiest speakers and a
+    deterministic sample, and its subtitle states what it left out."""
+    if color_by not in ("stance", "country"):
+        raise ValueError(f"color_by must be 'stance' or 'country', not {color_by!r}")
+    view, notes = _limit(view, max_points, max_speakers)
+    undated = view[view.date.isna()]
+    both = not undated.empty and view.date.notna().any()
+    from plotly.subplots import make_subplots
+
+    fig = make_subplots(
+        rows=1,
+        cols=2 if both else 1,
+        shared_yaxes=True,
+        column_widths=[0.8, 0.2] if both else None,
+        horizontal_spacing=0.02,
+    )
+    countries = sorted(view.country.fillna("").unique(), key=lambda c: country_name(c or None))
+    colours = {c: QUALITATIVE[i % len(QUALITATIVE)] for i, c in enumerate(countries)}
+    owners: list[str | None] = []
+    for country in countries:
+        seen = False
+        rows = view[view.country.fillna("") == country]
+        for panel, part in ((1, rows[rows.date.notna()]), (2, rows[rows.date.isna()])):
+            if part.empty:
+                continue
+            col = panel if both else 1
+            x = part.date if (panel == 1) else part.order
+            trace = _quote_trace(part, x, country, color_by, colours[country], not seen)
+            fig.add_trace(trace, row=1, col=col)
+            owners.append(country)
+            seen = True
+    if not view.date.notna().any() and not view.empty:
+        notes.append("No article is dated: quotes are placed by their order in the article.")
+    elif both:
+        n = undated.article_id.nunique()
+        notes.append(
+            f"{len(undated)} quotes from {n} undated article(s) are placed by their order "
+            "in the article (right-hand panel)."
+        )
+        fig.update_xaxes(title_text="order in article (undated)", row=1, col=2, dtick=1)
+    if color_by == "stance":  # a legend of the stance colours, visible whatever the filter
+        for value, label in [*SCALE.items(), (None, "no stance")]:
+            fig.add_trace(_legend_marker(label, STANCE_COLOURS.get(value, NO_STANCE), value))
+            owners.append(None)
+    fig.update_yaxes(categoryorder="category descending", title=None)
+    fig.update_layout(
+        height=max(360, 26 * view.speaker.nunique() + 220),
+        template="plotly_white",
+        legend={"title": {"text": color_by}, "orientation": "h", "y": -0.08, "yanchor": "top"},
+        title={"text": "<br>".join(["Quotes over time"] + [f"<sub>{n}</sub>" for n in notes])},
+        margin={"l": 10, "r": 10, "t": 70 + 22 * len(notes), "b": 10},
+        updatemenus=[_country_menu(owners, countries)],
+    )
+    return fig
+
+
+def _quote_trace(
+    part: pd.DataFrame, x, country: str, color_by: str, colour: str, show_legend: bool
+) -> go.Scatter:
+    name = country_name(country or None)
+    hover = [
+        f"<b>{esc(r.speaker) or 'unknown speaker'}</b> ({esc(r.country_name)})<br>"
+        f"“{esc(r.text, 80)}”<br>{esc(r.source if isinstance(r.source, str) else r.title)}, "
+        f"{esc(r.date if isinstance(r.date, str) else 'undated')}"
+        + (f"<br>{esc(r.label)} on {esc(r.topics)}" if isinstance(r.label, str) else "")
+        for r in part.itertuples()
+    ]
+    if color_by == "stance":
+        stances = [float(v) if pd.notna(v) else None for v in part.stance]
+        marker = {
+            "size": 11,
+            "color": [STANCE_COLOURS.get(v, NO_STANCE) for v in stances],
+            "symbol": ["circle" if v is not None else "circle-open" for v in stances],
+            "line": {"width": 1, "color": "#555"},
+        }
+        show_legend = False
+    else:
+        marker = {"size": 11, "color": colour}
+    return go.Scatter(
+        x=list(x),
+        y=[esc(s) or "unknown speaker" for s in part.speaker],
+        mode="markers",
+        name=esc(name),
+        legendgroup=country,
+        showlegend=show_legend,
+        marker=marker,
+        hovertext=hover,
+        hovertemplate="%{hovertext}<extra></extra>",
+    )
+
+
+def _legend_marker(label: str, colour: str, value: float | None) -> go.Scatter:
+    symbol = "circle" if value is not None else "circle-open"
+    return go.Scatter(x=[None], y=[None], mode="markers", name=label, hoverinfo="skip",
+                      marker={"size": 11, "color": colour, "symbol": symbol,
+                              "line": {"width": 1, "color": "#555"}})  # fmt: skip
+
+
+def _limit(view: pd.DataFrame, max_points: int, max_speakers: int) -> tuple[pd.DataFrame, list]:
+    notes = []
+    counts = view.speaker.fillna("").value_counts()
+    if len(counts) > max_speakers:
+        keep = set(counts.index[:max_speakers])
+        notes.append(f"Showing the {max_speakers} speakers with most quotes of {len(counts)}.")
+        view = view[view.speaker.fillna("").isin(keep)]
+    if len(view) > max_points:
+        notes.append(f"Showing a sample of {max_points} of {len(view)} quotes.")
+        key = pd.util.hash_pandas_object(view.quote_id, index=False)
+        view = view.loc[key.sort_values().index[:max_points]].sort_index()
+    return view, notes
+
+
+def _country_menu(owners: list[str | None], countries: list[str]) -> dict:
+    """A dropdown showing all traces or only one country's (works in static HTML)."""
+    buttons = [
+        {"label": "All countries", "method": "restyle", "args": [{"visible": [True] * len(owners)}]}
+    ]
+    for c in countries:
+        buttons.append(
+            {
+                "label": esc(country_name(c or None)),
+                "method": "restyle",
+                "args": [{"visible": [o is None or o == c for o in owners]}],
+            }
+        )
+    return {
+        "buttons": buttons,
+        "direction": "down",
+        "x": 1.0,
+        "xanchor": "right",
+        "y": 1.0,
+        "yanchor": "bottom",
+        "showactive": True,
+        "pad": {"b": 4},
+    }

@@ -1,0 +1,149 @@
+"""Report rendering: run each report notebook with papermill on the analysed tables, then export
+it to one self-contained, offline HTML file with nbconvert.
+
+The HTML hides code (``exclude_input``), drops cells tagged ``remove_cell`` (live-only widgets,
+whose Python callbacks would be dead in a static page) and uses the ``workbench_report`` template:
+no CDN script, plotly.js inlined once from the plotly package.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+REPORTS = ("stance_matrix", "quote_timeline", "country_dashboard")
+KERNEL = "python3"
+TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATE = "workbench_report"
+
+
+class RenderError(Exception):
+    """A report notebook could not be found, executed or exported (one line, says which)."""
+
+
+def notebooks_dir(explicit: str | os.PathLike | None = None) -> Path:
+    """Where the report notebooks are: ``explicit``, ``$WORKBENCH_NOTEBOOKS``, or the source
+    tree's ``notebooks/`` folder."""
+    chosen = explicit or os.environ.get("WORKBENCH_NOTEBOOKS")
+    path = Path(chosen) if chosen else Path(__file__).resolve().parent.parent / "notebooks"
+    if not (path / f"{REPORTS[0]}.ipynb").is_file():
+        raise RenderError(
+            f"no report notebooks in {path} (give --notebooks DIR or set WORKBENCH_NOTEBOOKS)"
+        )
+    return path
+
+
+def parse_value(text: str) -> object:
+    """A ``-p NAME VALUE`` value read as YAML, so lists, numbers and booleans work on the command
+    line (``-p countries "[FRA, DEU]"``). Anything else stays the text as given: invalid YAML, and
+    text that YAML would read as a mapping without braces (``-p title "Germany: a view"``)."""
+    try:
+        value = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return text
+    if isinstance(value, str) or (isinstance(value, dict) and not text.lstrip().startswith("{")):
+        return text
+    return value
+
+
+def execute(notebook: Path, output: Path, parameters: dict) -> None:
+    """Run ``notebook`` with papermill into ``output`` (cwd = the output's folder)."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    try:
+        papermill.execute_notebook(
+            str(notebook),
+            str(output),
+            parameters=parameters,
+            kernel_name=KERNEL,
+            cwd=str(output.parent),
+            progress_bar=False,
+            log_output=False,
+        )
+    except PapermillExecutionError as exc:
+        raise RenderError(
+            f"{notebook.name}: cell {exc.exec_count} failed: {exc.ename}: {exc.evalue}"
+        ) from None
+
+
+def export_html(executed: Path, html_path: Path) -> None:
+    """Export an executed notebook to offline HTML without code cells."""
+    import nbformat
+    import plotly
+    from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
+
+    nb = nbformat.read(executed, as_version=4)
+    nb.metadata.pop("widgets", None)  # no widget manager in the page: live widgets are removed
+    for i, cell in enumerate(nb.cells):  # papermill gives its injected cell a random id
+        cell.id = f"cell-{i}"
+    exporter = HTMLExporter(
+        template_name=TEMPLATE,
+        extra_template_basedirs=[str(TEMPLATES)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+    exporter.register_preprocessor(
+        TagRemovePreprocessor(remove_cell_tags={"remove_cell"}, enabled=True), enabled=True
+    )
+    js = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    resources = {
+        "plotly_js": js.read_text(encoding="utf-8"),
+        "plotly_version": _plotly_js_version(),
+    }
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
+    tmp = html_path.with_suffix(".html.tmp")
+    tmp.write_text(body, encoding="utf-8")
+    tmp.replace(html_path)
+
+
+def _plotly_js_version() -> str:
+    from plotly.offline import get_plotlyjs_version
+
+    return get_plotlyjs_version()
+
+
+def render_reports(
+    data_dir: str | os.PathLike,
+    out_dir: str | os.PathLike,
+    parameters: dict | None = None,
+    notebooks: str | os.PathLike | None = None,
+    reports: tuple[str, ...] = REPORTS,
+    progress: Callable[[str], None] | None = None,
+) -> list[Path]:
+    """Execute each report notebook on the tables in ``data_dir`` and export HTML into
+    ``out_dir``: ``NAME.ipynb`` (executed) and ``NAME.html`` per report. Returns the HTML paths.
+
+    ``data_dir`` is passed to the notebooks relative to ``out_dir`` when it lies inside it, so the
+    executed notebooks (and two renders of the same input) do not depend on where they were made.
+    """
+    say = progress or (lambda line: print(line, file=sys.stderr))
+    source = notebooks_dir(notebooks)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    data = Path(data_dir).resolve()
+    try:
+        data_param = str(data.relative_to(out.resolve()))
+    except ValueError:
+        data_param = str(data)
+    written = []
+    for i, name in enumerate(reports, 1):
+        start = time.perf_counter()
+        say(f"workbench: [{i}/{len(reports)}] {name}: running the notebook")
+        executed = out / f"{name}.ipynb"
+        execute(source / f"{name}.ipynb", executed, {**(parameters or {}), "data_dir": data_param})
+        html_path = out / f"{name}.html"
+        export_html(executed, html_path)
+        say(
+            f"workbench: [{i}/{len(reports)}] {name}: {html_path} "
+            f"({time.perf_counter() - start:.1f} s)"
+        )
+        written.append(html_path)
+    return written
