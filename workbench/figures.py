@@ -198,7 +198,9 @@ def quote_timeline(
         for value, label in [*SCALE.items(), (None, "no stance")]:
             fig.add_trace(_legend_marker(label, STANCE_COLOURS.get(value, NO_STANCE), value))
             owners.append(None)
-    fig.update_yaxes(categoryorder="category descending", title=None)
+    # An explicit array: plotly.js 4.1 fails to hide traces on an axis sorted "category descending".
+    rows = sorted({esc(s) or "unknown speaker" for s in view.speaker}, reverse=True)
+    fig.update_yaxes(categoryorder="array", categoryarray=rows, title=None)
     fig.update_layout(
         height=max(360, 26 * view.speaker.nunique() + 220),
         template="plotly_white",
