@@ -251,6 +251,11 @@ def _clause_topics(clauses: list[list[Token]], k: int, cue: Token | None, why: s
     clause = clauses[k]
     found_topics = [x for x in topics_of(clause, catalogue, codes, with_positions=True)
                     if x[0].id != skip]  # fmt: skip
+    if why.startswith("condition") and cue is not None and cue.dep_ == "prep":
+        condition = {t.i for t in cue.subtree}  # "contribute ships only under a mandate": ships
+        found_topics = [(t, trig, [i for i in where if i not in condition])
+                        for t, trig, where in found_topics]  # fmt: skip
+        found_topics = [x for x in found_topics if x[2] or x[1] == "prototype"]
     if why.startswith("weak cue"):  # "who joined the meeting" is no position
         found_topics = [x for x in found_topics if within(cue, x[2], _WEAK_ARCS)]
         return nearest_topics(found_topics, cue)
