@@ -88,14 +88,14 @@ def test_stance_set_h_score(tmp_path):
     """Set H (12 articles, 68 cells) was written and annotated before the rules were run on it,
     to vary the phrasing (timing paraphrases, institutions and coreference as holders, cue words
     in another sense, synonyms, hypotheticals); the rules were then generalised against it. The
-    floor sits just under the measured 0.519: a regression guard, not a target."""
+    floor sits just under the measured 0.537: a regression guard, not a target."""
     from workbench.evaluate import evaluate_stances, load_stance_gold
 
     gold = FIXTURES / "stances" / "gold_set_h.yml"
     articles, cells = load_stance_gold(gold)
     assert len(articles) >= 10 and sum(len(c) for c in cells) >= 60
     result = evaluate_stances([gold], cache_dir=tmp_path)
-    assert result.accuracy >= 0.51, result.summary()  # measured: 0.519
+    assert result.accuracy >= 0.53, result.summary()  # measured: 0.537
 
 
 def test_stance_heldout_score(tmp_path):

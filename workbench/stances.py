@@ -251,8 +251,9 @@ def _clause_topics(clauses: list[list[Token]], k: int, cue: Token | None, why: s
     clause = clauses[k]
     found_topics = [x for x in topics_of(clause, catalogue, codes, with_positions=True)
                     if x[0].id != skip]  # fmt: skip
-    if why.startswith("condition") and cue is not None and cue.dep_ == "prep":
-        condition = {t.i for t in cue.subtree}  # "contribute ships only under a mandate": ships
+    marker = cue.head if cue is not None and cue.dep_ == "advmod" else cue  # "only" -> "under"
+    if why.startswith("condition") and marker is not None and marker.dep_ == "prep":
+        condition = {t.i for t in marker.subtree}  # "contribute ships only under a mandate": ships
         found_topics = [(t, trig, [i for i in where if i not in condition])
                         for t, trig, where in found_topics]  # fmt: skip
         found_topics = [x for x in found_topics if x[2] or x[1] == "prototype"]
