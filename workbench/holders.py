@@ -25,7 +25,12 @@ _HOLDER_NOUNS = {"official", "officials", "government", "leaders", "leader", "mi
                  "backing", "contribution", "participation", "involvement", "commitment",
                  "position", "decision", "role", "troops", "soldiers", "forces", "envoy",
                  "delegation", "negotiators", "authorities", "administration",
-                 "parliament"}  # fmt: skip
+                 "parliament", "ministry", "office", "cabinet", "department", "embassy",
+                 "presidency", "army", "navy", "military"}  # fmt: skip
+# Subjects that stand for a government named just before ("the administration", "both
+# governments", "the ministry"): the nearest country-coded actors in the text before them.
+_COREF_NOUNS = {"administration", "government", "governments", "ministry", "cabinet"}
+_COREF_WINDOW = 400  # characters back to look for the antecedent
 
 
 def find_holders(doc, clause: list[Token], cue: Token | None, unit: _Unit, ents, lexicon: Lexicon):
@@ -59,7 +64,12 @@ def find_holders(doc, clause: list[Token], cue: Token | None, unit: _Unit, ents,
         subj = _opinion_holder(cue, ids)  # "Madrid considers the debate premature"
         holder = _subject_entity(subj, unit, ents) if subj is not None else None
     if holder is not None:  # the subject of the words that carry the stance
-        return [(holder, f"subject '{subj.text}'", None)]
+        more = [_subject_entity(c, unit, ents) for c in subj.conjuncts]  # "Paris and London"
+        return [(h, f"subject '{subj.text}'", None) for h in [holder, *more] if h is not None]
+    if subj is not None and subj.lower_ in _COREF_NOUNS:
+        found = _antecedents(subj, ents)
+        if found:
+            return [(h, f"antecedent of '{subj.text}'", None) for h in found]
     if unit.quote is not None and unit.quote.get("speaker"):
         q = unit.quote
         speaker = {"canonical": q["speaker"], "country_code": q["speaker_country"],
@@ -148,6 +158,26 @@ def _subject_entity(tok: Token, unit: _Unit, ents) -> dict | None:
     if ent is None or not (ent.get("country_code") or ent["kind"] == "person"):
         return None
     return ent
+
+
+def _antecedents(tok: Token, ents) -> list[dict]:
+    """The government a bare "the administration" or "both governments" stands for: the nearest
+    country-coded actor before it (the two nearest for "both"/"two"), within a short window."""
+    if any(c.lower_ in ("his", "her", "its", "their") or c.dep_ == "poss" for c in tok.children):
+        return []  # "his government" is the speaker's: the caller's fallback
+    if any(c.dep_ in ("amod", "compound") for c in tok.children):
+        return []  # "European governments" are not the last one named
+    want = 2 if any(c.lower_ in ("both", "two") for c in tok.children) else 1
+    out: list[dict] = []
+    for e in reversed(ents):
+        if e["start_char"] >= tok.idx or e["start_char"] < tok.idx - _COREF_WINDOW:
+            continue
+        if e.get("country_code") and e["kind"] in ("country", "organisation"):
+            if all(o["country_code"] != e["country_code"] for o in out):
+                out.append(e)
+        if len(out) == want:
+            return out
+    return []
 
 
 def _heads_phrase(tok: Token, ent: dict) -> bool:

@@ -37,6 +37,7 @@ _ACTOR_KINDS = ("person", "country", "organisation")
 _NOT_CUE_POS = {"ADP", "PART", "DET"}
 _DIRECTIONS = {"back", "forward", "ahead", "up", "off", "out"}
 _WEAK_ARCS = 4
+_STRICT = ("only", "provided", "on condition", "subject to", "contingent")  # real conditions
 _PLAIN_CUES = {"said", "says", "say", "told", "tells", "added", "adds", "stated", "according to"}
 
 
@@ -89,6 +90,8 @@ def _units(doc: Doc, blocks: list[Block], quotes: list[dict]) -> list[_Unit]:
     covered: list[tuple[int, int]] = []
     for q in quotes:
         covered.append((q["start_char"], q["end_char"]))
+        if _cue_tokens(doc, q):  # "Greece welcomed [the talks]": the cue is scored with its content
+            covered.append((q["cue_start"], q["cue_end"]))
         span = doc.char_span(q["start_char"], q["end_char"], alignment_mode="expand")
         if span is None:
             continue
@@ -151,14 +154,24 @@ def _cue_tokens(doc: Doc, q: dict) -> list[Token]:
 
 
 def _clauses(tokens: list[Token], lexicon: Lexicon) -> list[list[Token]]:
+    """Split at contrast words ("X, but Y"); a clause opened by a subordinate contrast ("while X,
+    Y") ends at its first comma, so that the main clause after it decides."""
     out: list[list[Token]] = [[]]
     for t in tokens:
         after_punct = bool(out[-1]) and out[-1][-1].is_punct
         splits = t.pos_ in ("CCONJ", "SCONJ") or after_punct  # not "not yet convinced"
         if t.lower_ in lexicon.contrast and out[-1] and splits:
             out.append([])
+        elif after_punct and out[-1][-1].text == "," and _subordinate(out[-1], lexicon):
+            out.append([])
         out[-1].append(t)
     return [c for c in out if c]
+
+
+def _subordinate(clause: list[Token], lexicon: Lexicon) -> bool:
+    """A clause opened by a subordinating contrast word ("while Croatia backs sanctions,")."""
+    first = clause[0]
+    return first.lower_ in lexicon.contrast and first.pos_ == "SCONJ" and first.dep_ == "mark"
 
 
 def _block_topics(doc: Doc, blocks: list[Block], ents, catalogue: Catalogue) -> dict[int, list]:
@@ -181,50 +194,78 @@ def _score_unit(doc, unit: _Unit, ents, lexicon: Lexicon, catalogue: Catalogue,
     if not unit_topics:
         unit_topics = block_topics.get(unit.block, [])
     found: dict[tuple, dict] = {}
-    labels = {label: value for value, label in SCALE.items()}
     for k, clause in enumerate(clauses):
-        stance_, why_, cue = _stance(clause, lexicon)
-        own = topic_stance(clause, catalogue)  # "as soon as a ceasefire holds" is about timing
-        if own is not None:
-            stance_, why_, cue = labels[own[1]], f"{own[0].id} phrase '{own[2]}'", own[3]
-        for holder, how, forced in find_holders(doc, clause, cue, unit, ents, lexicon):
-            stance, why = (
-                (forced, f"speech noun ({SCALE[forced]})")
-                if forced is not None
-                else (stance_, why_)
-            )
-            if stance is None:
-                continue
-            codes = unit_codes | ({holder["country_code"]} if holder.get("country_code") else set())
-            if own is not None:
-                topics = [(own[0], own[2])]
-            else:
-                found_topics = topics_of(clause, catalogue, codes, with_positions=True)
-                if why.startswith("weak cue"):  # "who joined the meeting" is no position
-                    found_topics = [x for x in found_topics if within(cue, x[2], _WEAK_ARCS)]
-                    topics = nearest_topics(found_topics, cue)
+        for stance_, why_, cue, own in _readings(clause, lexicon, catalogue):
+            for holder, how, forced in find_holders(doc, clause, cue, unit, ents, lexicon):
+                stance, why = (
+                    (forced, f"speech noun ({SCALE[forced]})")
+                    if forced is not None
+                    else (stance_, why_)
+                )
+                if stance is None:
+                    continue
+                codes = unit_codes | ({holder["country_code"]} if holder.get("country_code")
+                                      else set())  # fmt: skip
+                if own is not None and own[2]:
+                    topics = [(own[0], own[2])]
                 else:
-                    before = [t for c in clauses[: k + 1] for t in c]  # never from a later clause
-                    borrowed = (
-                        topics_of(main_clause(before), catalogue, codes)
-                        if k < len(clauses) - 1
-                        else []
+                    skip = own[0].id if own is not None else None
+                    topics = _clause_topics(
+                        clauses, k, cue, why, codes, catalogue, unit_topics, skip
                     )
-                    borrowed = borrowed or (unit_topics if k == len(clauses) - 1 else [])
-                    topics = nearest_topics(found_topics, cue) or [
-                        (t, f"{trig} (sentence)") for t, trig in borrowed
-                    ]
-            for topic, trigger in topics:
-                topic = catalogue.for_holder(topic, holder.get("country_code"))
-                key = (holder.get("country_code") or holder["canonical"], topic.id)
-                contrast = " after contrast" if k > 0 and key in found else ""
-                named = trigger != "prototype" and not trigger.endswith("(sentence)")
-                if stance == 0.5 and k > 0:  # "could join the force, but only under a mandate"
-                    _qualify(found, key[0], why)
-                found[key] = _record(doc, clause, unit, holder, how, topic.id, stance,
-                                     f"{why}{contrast} · holder: {how} · topic: {trigger}",
-                                     named)  # fmt: skip
+                for topic, trigger in topics:
+                    topic = catalogue.for_holder(topic, holder.get("country_code"))
+                    key = (holder.get("country_code") or holder["canonical"], topic.id)
+                    contrast = " after contrast" if k > 0 and key in found else ""
+                    named = trigger != "prototype" and not trigger.endswith("(sentence)")
+                    if stance == 0.5 and k > 0:  # "could join the force, but only under a mandate"
+                        _qualify(found, key[0], why)
+                    found[key] = _record(doc, clause, unit, holder, how, topic.id, stance,
+                                         f"{why}{contrast} · holder: {how} · topic: {trigger}",
+                                         named)  # fmt: skip
     return list(found.values())
+
+
+def _readings(clause: list[Token], lexicon: Lexicon, catalogue: Catalogue) -> list[tuple]:
+    """(stance, rule, cue, topic phrase) readings of a clause. A topic's own stance phrase ("as
+    soon as a ceasefire holds") decides that topic; a general cue in the same clause ("ready to
+    deploy a company within days of a truce") still speaks for the other topics."""
+    stance, why, cue = _stance(clause, lexicon)
+    own = topic_stance(clause, catalogue)
+    if own is None:
+        return [(stance, why, cue, None)]
+    labels = {label: value for value, label in SCALE.items()}
+    out = [(labels[own[1]], f"{own[0].id} phrase '{own[2]}'", own[3], own)]
+    phrase = {t.i for t in own[3].subtree}
+    general = why.startswith(("readiness cue", "refusal cue", "hedge", "undecided cue"))
+    if general and cue is not None and cue.i not in phrase:  # not "should not begin before …"
+        out.append((stance, why, cue, (own[0], own[1], "")))  # the other topics
+    return out
+
+
+def _clause_topics(clauses: list[list[Token]], k: int, cue: Token | None, why: str,
+                   codes: set[str], catalogue: Catalogue, unit_topics: list,
+                   skip: str | None) -> list[tuple]:  # fmt: skip
+    """Topics of clause ``k``: its triggers nearest the cue, else borrowed from the clauses before
+    it or (for the last clause) from the unit or paragraph; never the topic ``skip``."""
+    clause = clauses[k]
+    found_topics = [x for x in topics_of(clause, catalogue, codes, with_positions=True)
+                    if x[0].id != skip]  # fmt: skip
+    marker = cue.head if cue is not None and cue.dep_ == "advmod" else cue  # "only" -> "under"
+    if why.startswith("condition") and marker is not None and marker.dep_ == "prep":
+        condition = {t.i for t in marker.subtree}  # "contribute ships only under a mandate": ships
+        found_topics = [(t, trig, [i for i in where if i not in condition])
+                        for t, trig, where in found_topics]  # fmt: skip
+        found_topics = [x for x in found_topics if x[2] or x[1] == "prototype"]
+    if why.startswith("weak cue"):  # "who joined the meeting" is no position
+        found_topics = [x for x in found_topics if within(cue, x[2], _WEAK_ARCS)]
+        return nearest_topics(found_topics, cue)
+    before = [t for c in clauses[: k + 1] for t in c]  # never from a later clause
+    borrowed = topics_of(main_clause(before), catalogue, codes) if k < len(clauses) - 1 else []
+    borrowed = borrowed or (unit_topics if k == len(clauses) - 1 else [])
+    return nearest_topics(found_topics, cue) or [
+        (t, f"{trig} (sentence)") for t, trig in borrowed if t.id != skip
+    ]
 
 
 def _qualify(found: dict, holder: str, why: str) -> None:
@@ -236,23 +277,26 @@ def _qualify(found: dict, holder: str, why: str) -> None:
 
 def _stance(clause: list[Token], lexicon: Lexicon) -> tuple[float | None, str, Token | None]:
     """Stance of a clause, the rule that gave it and the cue token (None, "", None without one)."""
-    hits = {cat: find_phrases(clause, entries) for cat, entries in lexicon.categories.items()}
+    hits = _longest_hits(clause, lexicon)
+    inside = {t.i for t in clause}
 
     def negated(i: int) -> bool:
         tok = clause[i]
         window = clause[max(0, i - 3) : i]
-        return any(c.dep_ == "neg" for c in tok.head.children) or any(
+        head = tok.head if tok.head.i in inside else tok  # "while X supported …, it was not …"
+        return any(c.dep_ == "neg" for c in head.children) or any(
             t.lower_ in lexicon.negation for t in window
         )
 
-    ignored = {i for lo, hi, _ in hits.pop("ignore", []) for i in range(lo, hi)}
-    hits = {cat: [h for h in found if (h[1] - h[0] > 1 or not _other_sense(clause[h[0]]))
-                  and h[0] not in ignored] for cat, found in hits.items()}  # fmt: skip
     rules = [("undecided", None, 0.0, "undecided cue"), ("oppose", False, -1.0, "refusal cue"),
              ("support", True, -1.0, "negated"), ("support_weak", True, -1.0, "negated"),
              ("sceptical", None, -0.5, "hedge"), ("conditional", None, 0.5, "condition"),
              ("support", False, 1.0, "readiness cue"), ("support_weak", False, 1.0, "weak cue"),
              ("oppose", True, 0.5, "negated refusal")]  # fmt: skip
+    if any(p.startswith(_STRICT) or (i > 0 and clause[i - 1].lower_ == "only")
+           for i, _, p in hits["conditional"]):  # fmt: skip
+        # "would consider it only if …" is a condition; "if asked, would consider it" is not
+        rules = rules[1:] + rules[:1]
     for cat, neg, stance, name in rules:
         for i, _, phrase in hits[cat]:
             if in_question(clause[i]):
@@ -265,8 +309,27 @@ def _stance(clause: list[Token], lexicon: Lexicon) -> tuple[float | None, str, T
     return None, "", None
 
 
-def _other_sense(tok: Token) -> bool:
-    """A one-word cue used as a preposition or particle, or "back" as in "back from Washington"."""
+def _longest_hits(clause: list[Token], lexicon: Lexicon) -> dict[str, list[tuple[int, int, str]]]:
+    """Cue matches per category; where matches of different categories overlap, the longest
+    wins ("refused to rule out" is no refusal, "declined to say whether" no decline), and the
+    `ignore` phrases only take words away."""
+    found = [(lo, hi, phrase, cat) for cat, entries in lexicon.categories.items()
+             for lo, hi, phrase in find_phrases(clause, entries)]  # fmt: skip
+    hits: dict[str, list[tuple[int, int, str]]] = {cat: [] for cat in lexicon.categories}
+    for lo, hi, phrase, cat in found:
+        longer = any(h - lo_ > hi - lo and lo_ < hi and lo < h for lo_, h, _, _ in found)
+        if longer or (hi - lo == 1 and _other_sense(clause[lo], cat)):
+            continue
+        hits[cat].append((lo, hi, phrase))
+    hits.pop("ignore", None)
+    return {cat: sorted(h) for cat, h in hits.items()}
+
+
+def _other_sense(tok: Token, cat: str = "") -> bool:
+    """A one-word cue used as a preposition or particle, or "back" as in "back from Washington";
+    an undecided verb with a judgement as complement ("considers the debate premature")."""
+    if cat == "undecided" and any(c.dep_ in ("ccomp", "oprd") for c in tok.children):
+        return True
     return tok.pos_ in _NOT_CUE_POS or (tok.pos_ == "ADV" and tok.lower_ in _DIRECTIONS)
 
 

@@ -84,7 +84,8 @@ def phrases(words: list) -> list[tuple[str, ...]]:
 
 
 def find_phrases(tokens: list[Token], entries: list[tuple[str, ...]]) -> list[tuple[int, int, str]]:
-    """Non-overlapping matches of ``entries`` in ``tokens``: (first, last + 1, phrase)."""
+    """Non-overlapping matches of ``entries`` in ``tokens``: (first, last + 1, phrase). A ``*``
+    in an entry stands for any one word ("within * of a truce")."""
     forms = [{t.lower_.replace("’", "'"), t.lemma_.lower()} for t in tokens]
     out, used = [], set()
     for entry in entries:  # longest first
@@ -92,7 +93,7 @@ def find_phrases(tokens: list[Token], entries: list[tuple[str, ...]]) -> list[tu
         for i in range(len(tokens) - n + 1):
             if any(j in used for j in range(i, i + n)):
                 continue
-            if all(entry[k] in forms[i + k] for k in range(n)):
+            if all(entry[k] == "*" or entry[k] in forms[i + k] for k in range(n)):
                 out.append((i, i + n, " ".join(entry)))
                 used.update(range(i, i + n))
     return sorted(out)
@@ -191,9 +192,12 @@ def same_clause(cue: Token, tok: Token) -> bool:
     for t in [tok, *tok.ancestors]:
         if t.i in above_cue:
             return True
-        if t.dep_ in ("advcl", "relcl", "ccomp", "conj") and any(
-            c.dep_ == "nsubj" for c in t.children
-        ):
+        question = any(c.dep_ == "mark" and c.lower_ == "whether" for c in t.children)
+        if (
+            t.dep_ in ("advcl", "relcl", "ccomp", "conj")
+            and not question
+            and any(c.dep_ == "nsubj" for c in t.children)
+        ):  # "declined to say whether Athens would send troops" is about troops
             return False
     return True
 
