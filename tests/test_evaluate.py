@@ -101,11 +101,22 @@ def test_stance_set_h_score(tmp_path):
 def test_stance_heldout_score(tmp_path):
     """Set F (8 articles, 35 cells) was written after the rules and never used to tune them: it is
     the honest figure for unseen news. Do not tune rules on it; write new development articles
-    instead. The floor sits just under the measured 0.500: a regression guard, not a target."""
+    instead. The floor sits just under the measured 0.531 (0.500 before set H's rules): a
+    regression guard, not a target."""
     from workbench.evaluate import evaluate_stances
 
     result = evaluate_stances([FIXTURES / "stances" / "heldout_f.yml"], cache_dir=tmp_path)
-    assert result.accuracy >= 0.49, result.summary()  # measured: 0.500
+    assert result.accuracy >= 0.52, result.summary()  # measured: 0.531
+
+
+def test_stance_heldout_i_score(tmp_path):
+    """Set I (10 articles, 55 cells, 26 countries) was written by a helper who never saw the code
+    nor ran the tool (it did read the topic catalogue, triggers included), after set H's rules. It
+    is the hardest, most paraphrased set. Never tune on it. Floor just under the measured 0.268."""
+    from workbench.evaluate import evaluate_stances
+
+    result = evaluate_stances([FIXTURES / "stances" / "heldout_i.yml"], cache_dir=tmp_path)
+    assert result.accuracy >= 0.26, result.summary()  # measured: 0.268
 
 
 def test_quote_heldout_score(tmp_path):
