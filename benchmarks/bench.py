@@ -371,19 +371,24 @@ def step_pipe(p: dict) -> dict:
 
 
 def step_analyse(p: dict) -> dict:
-    import workbench
+    """What ``workbench analyse DIR --out OUT`` does: read, analyse and stream the tables to
+    parquet chunk by chunk (so peak memory is the CLI's, flat in corpus size)."""
+    from workbench.pipeline import analyse_chunks, read_inputs
+    from workbench.tables import write_chunks
 
+    out = p.get("write") or tempfile.mkdtemp(prefix="bench-tables-")
     with MemorySampler() as mem:
         t0 = time.perf_counter()
-        corpus = workbench.analyse(
-            [p["dir"]], jobs=p["jobs"], cache=p["cache"], cache_dir=p.get("cache_dir")
+        articles, problems = read_inputs([p["dir"]])
+        chunks = analyse_chunks(
+            articles, problems, jobs=p["jobs"], cache=p["cache"], cache_dir=p.get("cache_dir")
         )
+        counts = write_chunks(chunks, out)
         t1 = time.perf_counter()
-    if p.get("write"):
-        workbench.write_tables(corpus, p["write"])
-    counts = {name: len(getattr(corpus, name)) for name in ("articles", "entities", "quotes")}
-    counts["stances"] = len(corpus.stances)
-    return {"seconds": t1 - t0, **counts, **mem.result()}
+    if not p.get("write"):
+        shutil.rmtree(out, ignore_errors=True)
+    keep = ("articles", "entities", "quotes", "stances")
+    return {"seconds": t1 - t0, **{k: counts[k] for k in keep}, **mem.result()}
 
 
 def step_render(p: dict) -> dict:

@@ -68,6 +68,18 @@ class Cache:
             out.update({k: json.loads(zlib.decompress(v)) for k, v in rows})
         return out
 
+    def contains(self, keys: list[str]) -> set[str]:
+        """The keys that have a stored value (without reading the values)."""
+        if self._db is None or not keys:
+            return set()
+        out: set[str] = set()
+        for i in range(0, len(keys), 500):
+            part = keys[i : i + 500]
+            marks = ",".join("?" * len(part))
+            rows = self._db.execute(f"SELECT key FROM results WHERE key IN ({marks})", part)
+            out.update(k for (k,) in rows)
+        return out
+
     def put_many(self, items: dict[str, dict]) -> None:
         if self._db is None or not items:
             return

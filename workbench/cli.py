@@ -15,10 +15,10 @@ from pathlib import Path
 from . import __version__
 from .corpus import Problem
 from .nlp import ModelNotFound
-from .pipeline import analyse
+from .pipeline import analyse_chunks, read_inputs
 from .render import REPORTS, parse_value
 from .scale import ClusterError
-from .tables import write_tables
+from .tables import write_chunks
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -113,39 +113,45 @@ def _say(problem: Problem) -> None:
 
 
 def _analyse(args: argparse.Namespace) -> int:
+    """Read, analyse and stream the tables to disk chunk by chunk (memory flat in corpus size)."""
     try:
-        corpus = analyse(
-            args.paths,
-            model=args.model,
-            jobs=args.jobs,
-            cache=not args.no_cache,
-            cache_dir=args.cache_dir,
-            actors=args.actors,
-            topics=args.topics,
-            overrides=args.overrides,
-            on_problem=_say,
-            dask=args.dask,
-        )
-    except (FileNotFoundError, ModelNotFound, ValueError, ClusterError) as exc:
+        articles, problems = read_inputs(args.paths)
+    except FileNotFoundError as exc:
         print(f"workbench: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    if corpus.articles.empty and corpus.rejected.empty:
+    if not articles and not problems:
         print(
             "workbench: error: nothing to read (no .txt, .md, .html or .jsonl files)",
             file=sys.stderr,
         )
         return EXIT_USAGE
+    chunks = analyse_chunks(
+        articles,
+        problems,
+        model=args.model,
+        jobs=args.jobs,
+        cache=not args.no_cache,
+        cache_dir=args.cache_dir,
+        actors=args.actors,
+        topics=args.topics,
+        overrides=args.overrides,
+        on_problem=_say,
+        dask=args.dask,
+    )
     try:
-        write_tables(corpus, args.out)
+        counts = write_chunks(chunks, args.out)
+    except (FileNotFoundError, ModelNotFound, ValueError, ClusterError) as exc:
+        print(f"workbench: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except OSError as exc:
         print(
             f"workbench: error: cannot write to {args.out}: {exc.strerror or exc}", file=sys.stderr
         )
         return EXIT_USAGE
-    rejected = int((corpus.rejected["level"] == "error").sum())
+    rejected = counts["errors"]
     print(
-        f"workbench: {len(corpus.articles)} articles, {len(corpus.entities)} entities, "
-        f"{len(corpus.quotes)} quotes, {len(corpus.stances)} stances"
+        f"workbench: {counts['articles']} articles, {counts['entities']} entities, "
+        f"{counts['quotes']} quotes, {counts['stances']} stances"
         f"{f', {rejected} inputs rejected' if rejected else ''} -> {args.out}",
         file=sys.stderr,
     )

@@ -64,13 +64,19 @@ def actor_entries(ov: Overrides) -> list[dict]:
 
 def apply_to_corpus(corpus: Corpus, ov: Overrides) -> list[str]:
     """Fix speakers in the quotes and stances tables; returns warnings for what matched nothing."""
-    warnings = []
+    return unmatched_warnings(ov, apply_overrides(corpus, ov))
+
+
+def apply_overrides(corpus: Corpus, ov: Overrides) -> set[str]:
+    """Fix speakers in (part of) a corpus in place; returns which overrides matched (keys
+    ``speaker:QUOTE_ID`` and ``alias:ALIAS``), so a streamed run can warn at the end."""
+    matched = set()
     for fix in ov.speakers:
         qid = fix.get("quote_id")
         hit = corpus.quotes.quote_id == qid
         if not hit.any():
-            warnings.append(f"{ov.source}: speaker override for unknown quote_id {qid!r}")
             continue
+        matched.add(f"speaker:{qid}")
         corpus.quotes.loc[hit, ["speaker", "speaker_country", "origin"]] = [
             fix.get("speaker"), fix.get("country"), "analyst"]  # fmt: skip
         own = (corpus.stances.quote_id == qid) & (corpus.stances.attribution == "self")
@@ -81,7 +87,21 @@ def apply_to_corpus(corpus: Corpus, ov: Overrides) -> list[str]:
     texts = corpus.articles.text.str.lower()
     for a in ov.aliases:
         alias = str(a.get("alias") or "").lower()
-        if not alias or not texts.str.contains(alias, regex=False).any():
+        if alias and texts.str.contains(alias, regex=False).any():
+            matched.add(f"alias:{alias}")
+    return matched
+
+
+def unmatched_warnings(ov: Overrides, matched: set[str]) -> list[str]:
+    """Warnings for the speaker and alias overrides that matched nothing."""
+    warnings = []
+    for fix in ov.speakers:
+        qid = fix.get("quote_id")
+        if f"speaker:{qid}" not in matched:
+            warnings.append(f"{ov.source}: speaker override for unknown quote_id {qid!r}")
+    for a in ov.aliases:
+        alias = str(a.get("alias") or "").lower()
+        if not alias or f"alias:{alias}" not in matched:
             warnings.append(f"{ov.source}: alias {a.get('alias')!r} does not occur in the corpus")
     return warnings
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from importlib import metadata
 from pathlib import Path
 
+import pandas as pd
 from spacy.tokens import Doc
 from tqdm import tqdm
 
@@ -31,7 +33,7 @@ from .cues import Cues, load_cues
 from .gazetteer import Gazetteer, load_gazetteer
 from .linking import link_entities
 from .nlp import load_model, parse, resolve_model
-from .overrides import actor_entries, apply_to_corpus, load_overrides
+from .overrides import actor_entries, apply_overrides, load_overrides, unmatched_warnings
 from .quotes import extract_quotes
 from .readers import read_file
 from .stances import Lexicon, extract_stances, load_lexicon
@@ -72,6 +74,9 @@ def read_inputs(paths: Iterable[str | os.PathLike]) -> tuple[list[Article], list
     return articles, problems
 
 
+CHUNK = 256  # articles per chunk: results are turned into tables chunk by chunk
+
+
 def analyse(
     paths: Iterable[str | os.PathLike],
     *,
@@ -90,8 +95,35 @@ def analyse(
     ``dask="local"`` (a two-worker LocalCluster for the run) or a scheduler address
     (``"tcp://host:8786"``) parses on a Dask cluster instead of ``jobs`` processes; see
     :mod:`workbench.scale`. Bad inputs never raise: they are listed in ``Corpus.rejected`` (and
-    passed to ``on_problem``).
+    passed to ``on_problem``). For corpora too big to hold in memory, ``workbench analyse --out``
+    streams the same tables to disk (:func:`analyse_chunks` and :func:`tables.write_chunks`).
     """
+    articles, problems = read_inputs(paths)
+    chunks = analyse_chunks(articles, problems, model=model, jobs=jobs, cache=cache,
+                            cache_dir=cache_dir, actors=actors, topics=topics,
+                            overrides=overrides, on_problem=on_problem, dask=dask)  # fmt: skip
+    return concat(list(chunks))
+
+
+def analyse_chunks(
+    articles: list[Article],
+    problems: list[Problem],
+    *,
+    model: str | None = None,
+    jobs: int = 1,
+    cache: bool = True,
+    cache_dir: str | os.PathLike | None = None,
+    actors: str | os.PathLike | None = None,
+    topics: str | os.PathLike | None = None,
+    overrides: str | os.PathLike | None = None,
+    on_problem: Callable[[Problem], None] | None = None,
+    dask: str | None = None,
+    chunk: int = CHUNK,
+) -> Iterator[Corpus]:
+    """The analysis of ``articles`` as a stream of partial corpora, ``chunk`` articles each, in
+    order: memory stays flat in corpus size. ``problems`` (from reading) come in the first
+    chunk's ``rejected``; warnings about overrides that matched nothing in a last chunk holding
+    only ``rejected``. Concatenated (:func:`concat`), the chunks are the whole Corpus."""
     if dask is not None:
         from .scale import check_address  # imports distributed only when a cluster is asked for
 
@@ -101,16 +133,36 @@ def analyse(
                 "jobs and dask cannot be combined: the Dask workers set the parallelism"
             )
     ov = load_overrides(overrides) if overrides is not None else None
-    articles, problems = read_inputs(paths)
     for p in problems:
         if on_problem:
             on_problem(p)
     extra = actor_entries(ov) if ov else None
-    results = analyse_articles(articles, model=model, jobs=jobs, actors=actors, topics=topics,
-                               extra_actors=extra, dask=dask,
-                               cache_dir=(Path(cache_dir) if cache_dir else default_cache_dir())
-                               if cache else None)  # fmt: skip
-    pairs = list(zip(articles, results, strict=True))
+    results = iter_results(articles, model=model, jobs=jobs, actors=actors, topics=topics,
+                           extra_actors=extra, dask=dask,
+                           cache_dir=(Path(cache_dir) if cache_dir else default_cache_dir())
+                           if cache else None)  # fmt: skip
+    matched: set[str] = set()
+    pending = list(problems)
+    for start in range(0, max(len(articles), 1), chunk):
+        part = articles[start : start + chunk]
+        corpus = _tables(list(zip(part, (next(results) for _ in part), strict=True)))
+        corpus.rejected = frame(problem_rows(pending), REJECTED_COLUMNS)
+        pending = []
+        if ov is not None:
+            matched |= apply_overrides(corpus, ov)
+        yield corpus
+    if ov is not None:
+        late = [Problem(str(overrides), w.split(": ", 1)[-1], level="warning")
+                for w in unmatched_warnings(ov, matched)]  # fmt: skip
+        for problem in late:
+            if on_problem:
+                on_problem(problem)
+        if late:
+            yield _tables([], rejected=late)
+
+
+def _tables(pairs: list[tuple[Article, dict]], rejected: list[Problem] = ()) -> Corpus:
+    """The tables of analysed articles (article, results) as a Corpus."""
     entities = [{"article_id": a.article_id, **rec} for a, res in pairs for rec in res["entities"]]
     quotes = [
         {"article_id": a.article_id, "quote_id": quote_id(a.article_id, q), **q, "origin": "model"}
@@ -130,22 +182,25 @@ def analyse(
         for a, res in pairs
         for s in res["stances"]
     ]
-    corpus = Corpus(
+    articles = [a for a, _ in pairs]
+    return Corpus(
         articles=frame(article_rows(articles), ARTICLE_COLUMNS),
         entities=frame(entities, ENTITY_COLUMNS),
         quotes=frame(quotes, QUOTE_COLUMNS),
         stances=frame(stances, STANCE_COLUMNS),
         blocks=frame([row for a in articles for row in block_rows(a)], BLOCK_COLUMNS),
-        rejected=frame(problem_rows(problems), REJECTED_COLUMNS),
+        rejected=frame(problem_rows(list(rejected)), REJECTED_COLUMNS),
     )
-    if ov is not None:
-        for warning in apply_to_corpus(corpus, ov):
-            problem = Problem(str(overrides), warning.split(": ", 1)[-1], level="warning")
-            problems.append(problem)
-            if on_problem:
-                on_problem(problem)
-        corpus.rejected = frame(problem_rows(problems), REJECTED_COLUMNS)
-    return corpus
+
+
+def concat(chunks: list[Corpus]) -> Corpus:
+    """One Corpus from the partial corpora of :func:`analyse_chunks`."""
+    if not chunks:
+        return Corpus()
+    names = ["articles", "entities", "blocks", "quotes", "stances", "rejected"]
+    return Corpus(**{
+        n: pd.concat([getattr(c, n) for c in chunks], ignore_index=True) for n in names
+    })  # fmt: skip
 
 
 def analyse_articles(
@@ -159,23 +214,66 @@ def analyse_articles(
     cache_dir: Path | None = None,
     dask: str | None = None,
 ) -> list[dict]:
+    """Results for each article, in order (see :func:`iter_results`)."""
+    return list(
+        iter_results(
+            articles,
+            model=model,
+            jobs=jobs,
+            actors=actors,
+            topics=topics,
+            extra_actors=extra_actors,
+            cache_dir=cache_dir,
+            dask=dask,
+        )
+    )
+
+
+def iter_results(
+    articles: list[Article],
+    *,
+    model: str | None = None,
+    jobs: int = 1,
+    actors: str | os.PathLike | None = None,
+    topics: str | os.PathLike | None = None,
+    extra_actors: list[dict] | None = None,
+    cache_dir: Path | None = None,
+    dask: str | None = None,
+    chunk: int = CHUNK,
+) -> Iterator[dict]:
     """Results for each article, in order: from the cache when nothing changed, else parsed
-    (on the Dask cluster ``dask`` when given; the cache stays here, on the client)."""
+    (on the Dask cluster ``dask`` when given; the cache stays here, on the client). Cached
+    results are read, and new ones stored, ``chunk`` at a time."""
     name = resolve_model(model)
     lexicons = load_lexicons(actors, topics, extra_actors)
     context = "|".join([f"{name}={model_version(name)}", *(x.fingerprint for x in lexicons)])
     keys = [article_key(a.text, a.blocks, context) for a in articles]
     store = Cache(cache_dir)
     try:
-        done = store.get_many(keys)
-        todo = [i for i, k in enumerate(keys) if k not in done]
+        cached = store.contains(keys)
+        todo, queued = [], set()  # each uncached text is parsed once, even if it repeats
+        for i, k in enumerate(keys):
+            if k not in cached and k not in queued:
+                todo.append(i)
+                queued.add(k)
         parsed = _run(articles, todo, name, lexicons, (actors, topics, extra_actors), jobs, dask)
-        fresh = dict(zip((keys[i] for i in todo), parsed, strict=True))
-        store.put_many(fresh)
+        repeats = {k for k, n in Counter(keys).items() if n > 1}
+        again: dict[str, dict] = {}  # fresh results of texts that occur again later
+        for start in range(0, len(keys), chunk):
+            part = keys[start : start + chunk]
+            done = store.get_many([k for k in part if k in cached])
+            fresh, results = {}, []
+            for k in part:
+                result = done.get(k) or again.get(k)
+                if result is None:
+                    result = fresh[k] = next(parsed)
+                    if k in repeats:
+                        again[k] = result
+                results.append(result)
+            store.put_many(fresh)  # stored before they are handed on: a consumer may stop early
+            yield from results
     finally:
         store.close()
-    done.update(fresh)
-    return [done[k] for k in keys]
 
 
 def model_version(name: str) -> str:

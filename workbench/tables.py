@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -61,6 +62,53 @@ def write_tables(corpus: Corpus, out_dir: str | os.PathLike) -> list[Path]:
     _atomic(path, lambda tmp: corpus.rejected.to_csv(tmp, index=False))
     written.append(path)
     return written
+
+
+def write_chunks(chunks: Iterable[Corpus], out_dir: str | os.PathLike) -> dict[str, int]:
+    """Stream partial corpora (:func:`workbench.pipeline.analyse_chunks`) into the same files
+    :func:`write_tables` writes, one parquet row group per chunk, so memory stays flat in corpus
+    size. Files appear whole, at the end, or not at all. Returns the row count of each table."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    temps = {name: _temp(out / f"{name}.parquet") for name in TABLES}
+    writers, counts, rejected = {}, dict.fromkeys(TABLES, 0), []
+    try:
+        for corpus in chunks:
+            for name, columns in TABLES.items():
+                df = getattr(corpus, name)
+                if name not in writers:
+                    schema = pa.Schema.from_pandas(frame([], columns), preserve_index=False)
+                    writers[name] = pq.ParquetWriter(temps[name], schema)
+                table = pa.Table.from_pandas(df, schema=writers[name].schema, preserve_index=False)
+                writers[name].write_table(table)
+                counts[name] += len(df)
+            rejected.append(corpus.rejected)
+        for writer in writers.values():
+            writer.close()
+        writers = {}
+        problems = (
+            pd.concat(rejected, ignore_index=True) if rejected else frame([], REJECTED_COLUMNS)
+        )
+        _atomic(out / "rejected.csv", lambda tmp: problems.to_csv(tmp, index=False))
+        counts["rejected"] = len(problems)
+        counts["errors"] = int((problems["level"] == "error").sum())
+        for name, tmp in temps.items():
+            os.replace(tmp, out / f"{name}.parquet")
+    finally:
+        for writer in writers.values():
+            writer.close()
+        for tmp in temps.values():
+            Path(tmp).unlink(missing_ok=True)
+    return counts
+
+
+def _temp(path: Path) -> str:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    return tmp
 
 
 def _atomic(path: Path, write) -> None:
