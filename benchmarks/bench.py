@@ -423,7 +423,11 @@ def step_profile(p: dict) -> dict:
     for (file, line, name), (_cc, ncalls, tottime, cumtime, _callers) in stats.stats.items():
         if file.endswith(os.path.join("spacy", "language.py")) and name == "pipe":
             spacy_pipe = max(spacy_pipe, cumtime)
-        if f"{os.sep}workbench{os.sep}" in file and name not in ("analyse", "analyse_articles"):
+        if f"{os.sep}workbench{os.sep}" in file and name not in (
+            "analyse",
+            "analyse_chunks",
+            "iter_results",
+        ):
             short = file.split(f"{os.sep}workbench{os.sep}")[-1]
             rows.append(
                 {

@@ -20,7 +20,7 @@ import yaml
 
 from .corpus import Article, assign_ids
 from .gazetteer import normalise
-from .pipeline import analyse_articles
+from .pipeline import iter_results
 from .readers import read_file
 
 MIN_OVERLAP = 0.3
@@ -177,7 +177,7 @@ def evaluate_quotes(
             g.article += len(articles)
         articles += arts
         golds += gs
-    results = analyse_articles(articles, model=model, cache_dir=cache_dir)
+    results = list(iter_results(articles, model=model, cache_dir=cache_dir))
     return score(articles, golds, [r["quotes"] for r in results])
 
 
@@ -240,7 +240,7 @@ def evaluate_stances(
         articles += arts
         golds += cells
     assign_ids(articles)
-    results = analyse_articles(articles, model=model, cache_dir=cache_dir)
+    results = list(iter_results(articles, model=model, cache_dir=cache_dir))
     result = StanceScore()
     for article, gold, res in zip(articles, golds, results, strict=True):
         pred = article_cells(res["stances"])

@@ -203,32 +203,6 @@ def concat(chunks: list[Corpus]) -> Corpus:
     })  # fmt: skip
 
 
-def analyse_articles(
-    articles: list[Article],
-    *,
-    model: str | None = None,
-    jobs: int = 1,
-    actors: str | os.PathLike | None = None,
-    topics: str | os.PathLike | None = None,
-    extra_actors: list[dict] | None = None,
-    cache_dir: Path | None = None,
-    dask: str | None = None,
-) -> list[dict]:
-    """Results for each article, in order (see :func:`iter_results`)."""
-    return list(
-        iter_results(
-            articles,
-            model=model,
-            jobs=jobs,
-            actors=actors,
-            topics=topics,
-            extra_actors=extra_actors,
-            cache_dir=cache_dir,
-            dask=dask,
-        )
-    )
-
-
 def iter_results(
     articles: list[Article],
     *,
