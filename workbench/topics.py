@@ -30,6 +30,8 @@ class Topic:
     stance_phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (label, phrase)
     overrides: tuple[str, ...] = ()  # topic ids this topic replaces in the same clause
     absorbs: tuple[str, ...] = ()  # topic ids that count as this one for requires_country holders
+    inverters: tuple[tuple[str, ...], ...] = ()  # words that turn a stance round ("lift sanctions")
+    requires_topic: str | None = None  # its triggers count only next to this topic's triggers
 
 
 @dataclass
@@ -72,6 +74,8 @@ def load_topics(path: str | Path | None = None) -> Catalogue:
                 ),
                 overrides=tuple(item.get("overrides") or ()),
                 absorbs=tuple(item.get("absorbs") or ()),
+                inverters=tuple(phrases(item.get("inverters") or [])),
+                requires_topic=item.get("requires_topic"),
             )
         )
     return Catalogue(topics, fingerprint)
@@ -114,6 +118,18 @@ def topic_stance(clause: list[Token], catalogue: Catalogue) -> tuple[Topic, str,
     return None
 
 
+def inverted(clause: list[Token], topic: Topic, arcs: int = 3) -> bool:
+    """The clause speaks of undoing the topic ("ready to lift sanctions", "no appetite for easing
+    the measures"): an inverter word within a few arcs of one of the topic's triggers."""
+    if not topic.inverters:
+        return False
+    undo = [clause[i] for i, _, _ in find_phrases(clause, list(topic.inverters))]
+    if not undo:
+        return False
+    where = [clause[i].i for i, _, _ in find_phrases(clause, list(topic.triggers))]
+    return any(within(u, where, arcs) for u in undo)
+
+
 def _content_words(sentence: str) -> frozenset[str]:
     return frozenset(w.strip(".,;:").lower() for w in sentence.split() if len(w.strip(".,;:")) > 3)
 
@@ -128,7 +144,11 @@ def topics_of(
     tokens = list(clause)
     out = []
     lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    by_id = {t.id: t for t in catalogue.topics}
     for topic in catalogue.topics:
+        need = by_id.get(topic.requires_topic or "")
+        if need is not None and not find_phrases(tokens, list(need.triggers)):
+            continue  # "a reward for a lasting ceasefire" says nothing on when troops deploy
         if topic.requires_country and topic.requires_country not in countries:
             continue
         hits = find_phrases(tokens, list(topic.triggers))
