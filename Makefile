@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup report test lint format clean
+.PHONY: setup report test lint format clean bench
 
 setup: $(STAMP)
 
@@ -20,13 +20,17 @@ report: setup
 	$(BIN)/workbench render seeds/ --out reports
 
 test: setup
-	$(BIN)/ruff check workbench tests
-	$(BIN)/ruff format --check workbench tests
+	$(BIN)/ruff check workbench tests benchmarks
+	$(BIN)/ruff format --check workbench tests benchmarks
 	$(BIN)/python -m pytest
 
 format: setup
-	$(BIN)/ruff format workbench tests
-	$(BIN)/ruff check --fix workbench tests
+	$(BIN)/ruff format workbench tests benchmarks
+	$(BIN)/ruff check --fix workbench tests benchmarks
+
+# Speed and scale-out benchmark (about 15-25 minutes on 2 cores): `make bench BENCH_ARGS="--sizes 100,1000"`.
+bench: setup
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf reports .pytest_cache .ruff_cache

@@ -130,3 +130,14 @@ def rendered(tmp_path_factory) -> Path:
     cache = tmp_path_factory.getbasetemp() / "cache"
     assert main(["render", str(REPORT_CORPUS), "--out", str(out), "--cache-dir", str(cache)]) == 0
     return out
+
+
+@pytest.fixture(scope="session")
+def rendered_seed(tmp_path_factory) -> Path:
+    """The shipped seeds/ rendered as `make report` does (the acceptance corpus)."""
+    from workbench.cli import main
+
+    out = tmp_path_factory.mktemp("rendered-seed")
+    cache = tmp_path_factory.getbasetemp() / "cache"
+    assert main(["render", str(ROOT / "seeds"), "--out", str(out), "--cache-dir", str(cache)]) == 0
+    return out

@@ -90,6 +90,20 @@ def test_report_opens_offline_draws_its_figures_and_runs_no_article_script(brows
     page.page.close()
 
 
+@pytest.mark.parametrize("name", REPORTS)
+def test_seed_reports_pass_the_same_checks(browser, rendered_seed, name):
+    """`make report` renders seeds/: those pages too open offline, draw and log no error."""
+    page = Page(browser, rendered_seed / f"{name}.html")
+    assert page.requests == [] and page.errors == [] and page.dialogs == []
+    plots = page.page.locator(".js-plotly-plot")
+    assert plots.count() >= 1 and plots.first.locator(".main-svg").count() >= 1
+    if name == "country_dashboard":
+        page.choose("Italy")
+        assert page.page.locator(".gtitle").first.text_content() == "Country: Italy"
+        assert page.errors == []
+    page.page.close()
+
+
 def test_a_script_inside_a_quote_shows_as_text(browser, rendered):
     page = Page(browser, rendered / "quote_timeline.html")
     body = page.page.inner_text("body")

@@ -51,3 +51,7 @@ def test_germany_shows_positions_history_speakers_and_quotes():
 def test_unknown_country_falls_back_to_the_first():
     fig = _dashboard("XXX")
     assert fig.layout.title.text.startswith("Country: ")
+
+
+def test_without_a_choice_the_country_with_most_statements_comes_first():
+    assert _dashboard().layout.title.text == "Country: Germany"  # 3 statements, France 1

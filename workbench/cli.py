@@ -2,7 +2,7 @@
 ``workbench evaluate KIND GOLD...``.
 
 Exit status: 0 every input read; 1 some inputs rejected (the rest analysed and written);
-2 usage error (no such path, nothing to read, bad option, no model).
+2 usage error (no such path, nothing to read, bad option, no model, no Dask scheduler).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from .corpus import Problem
 from .nlp import ModelNotFound
 from .pipeline import analyse
 from .render import REPORTS, parse_value
+from .scale import ClusterError
 from .tables import write_tables
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -73,6 +74,12 @@ def _analysis_options(a: argparse.ArgumentParser) -> None:
         "--model", metavar="NAME", help="installed spaCy pipeline (or $WORKBENCH_SPACY_MODEL)"
     )
     a.add_argument("--jobs", type=_positive, default=1, metavar="N", help="worker processes")
+    a.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="parse on a Dask cluster: 'local' (two worker processes on this machine) or a "
+        "scheduler address such as tcp://HOST:8786",
+    )
     a.add_argument("--no-cache", action="store_true", help="parse everything again")
     a.add_argument("--cache-dir", metavar="DIR", help="cache folder (or $WORKBENCH_CACHE_DIR)")
     a.add_argument("--actors", metavar="FILE", help="actors gazetteer replacing the shipped one")
@@ -93,7 +100,10 @@ def _positive(value: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "dask", None) is not None and args.jobs != 1:
+        parser.error("--jobs and --dask cannot be combined: the Dask workers set the parallelism")
     commands = {"analyse": _analyse, "render": _render, "evaluate": _evaluate}
     return commands[args.command](args)
 
@@ -114,8 +124,9 @@ def _analyse(args: argparse.Namespace) -> int:
             topics=args.topics,
             overrides=args.overrides,
             on_problem=_say,
+            dask=args.dask,
         )
-    except (FileNotFoundError, ModelNotFound, ValueError) as exc:
+    except (FileNotFoundError, ModelNotFound, ValueError, ClusterError) as exc:
         print(f"workbench: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if corpus.articles.empty and corpus.rejected.empty:

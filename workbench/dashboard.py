@@ -23,7 +23,7 @@ def country_dashboard(
     position on each topic, how each position moved over time, who speaks for it, and their most
     recent quotes (``max_quotes`` per country, stated in the table header)."""
     countries = [c for c in matrix.index if c] or sorted(view.country.dropna().unique())
-    first = country if country in countries else (countries[0] if countries else None)
+    first = country if country in countries else _busiest(matrix, countries)
     fig = make_subplots(
         rows=3,
         cols=2,
@@ -42,9 +42,10 @@ def country_dashboard(
             trace.visible = c == first
             fig.add_trace(trace, row=row, col=col)
             owners.append(c)
-    ticks = {"tickvals": list(SCALE), "ticktext": list(SCALE.values()), "range": [-1.15, 1.15]}
+    ticks = {"tickvals": list(SCALE), "ticktext": list(SCALE.values()), "range": [-1.3, 1.45]}
     fig.update_yaxes(**ticks, row=1, col=1)
     fig.update_yaxes(**ticks, row=1, col=2)
+    fig.update_xaxes(type="date", row=1, col=2)
     fig.update_layout(
         height=1000,
         template="plotly_white",
@@ -78,6 +79,19 @@ def country_dashboard(
     return fig
 
 
+def _busiest(matrix: pd.DataFrame, countries: list[str]) -> str | None:
+    """The country with the most statements (the dashboard's default choice)."""
+    if not countries:
+        return None
+    counts = {
+        c: sum(cell.n_statements for cell in matrix.loc[c] if cell is not None)
+        if c in matrix.index
+        else 0
+        for c in countries
+    }
+    return max(countries, key=lambda c: counts[c])
+
+
 def _dashboard_title(code: str | None) -> str:
     return f"Country: {esc(country_name(code))}" if code else "No country has a statement"
 
@@ -93,6 +107,7 @@ def _country_traces(c, matrix, history, view, max_quotes):
                 x=list(cells.index),
                 y=[cell.stance for cell in cells],
                 mode="markers+text",
+                cliponaxis=False,
                 textposition="top center",
                 marker={
                     "size": 18,

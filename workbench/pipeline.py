@@ -1,4 +1,4 @@
-"""The analysis run: files -> articles -> (cache | spaCy + linking in N processes) -> Corpus."""
+"""The run: files -> articles -> (cache | spaCy + linking in N processes or on Dask) -> Corpus."""
 
 from __future__ import annotations
 
@@ -83,11 +83,23 @@ def analyse(
     topics: str | os.PathLike | None = None,
     overrides: str | os.PathLike | None = None,
     on_problem: Callable[[Problem], None] | None = None,
+    dask: str | None = None,
 ) -> Corpus:
     """Read and analyse ``paths`` (files and folders) into a :class:`Corpus` of DataFrames.
 
-    Bad inputs never raise: they are listed in ``Corpus.rejected`` (and passed to ``on_problem``).
+    ``dask="local"`` (a two-worker LocalCluster for the run) or a scheduler address
+    (``"tcp://host:8786"``) parses on a Dask cluster instead of ``jobs`` processes; see
+    :mod:`workbench.scale`. Bad inputs never raise: they are listed in ``Corpus.rejected`` (and
+    passed to ``on_problem``).
     """
+    if dask is not None:
+        from .scale import check_address  # imports distributed only when a cluster is asked for
+
+        check_address(dask)  # a typo fails now, even when every article is cached
+        if jobs != 1:
+            raise ValueError(
+                "jobs and dask cannot be combined: the Dask workers set the parallelism"
+            )
     ov = load_overrides(overrides) if overrides is not None else None
     articles, problems = read_inputs(paths)
     for p in problems:
@@ -95,7 +107,7 @@ def analyse(
             on_problem(p)
     extra = actor_entries(ov) if ov else None
     results = analyse_articles(articles, model=model, jobs=jobs, actors=actors, topics=topics,
-                               extra_actors=extra,
+                               extra_actors=extra, dask=dask,
                                cache_dir=(Path(cache_dir) if cache_dir else default_cache_dir())
                                if cache else None)  # fmt: skip
     pairs = list(zip(articles, results, strict=True))
@@ -145,17 +157,19 @@ def analyse_articles(
     topics: str | os.PathLike | None = None,
     extra_actors: list[dict] | None = None,
     cache_dir: Path | None = None,
+    dask: str | None = None,
 ) -> list[dict]:
-    """Results for each article, in order: from the cache when nothing changed, else parsed."""
+    """Results for each article, in order: from the cache when nothing changed, else parsed
+    (on the Dask cluster ``dask`` when given; the cache stays here, on the client)."""
     name = resolve_model(model)
     lexicons = load_lexicons(actors, topics, extra_actors)
-    context = "|".join([f"{name}={_model_version(name)}", *(x.fingerprint for x in lexicons)])
+    context = "|".join([f"{name}={model_version(name)}", *(x.fingerprint for x in lexicons)])
     keys = [article_key(a.text, a.blocks, context) for a in articles]
     store = Cache(cache_dir)
     try:
         done = store.get_many(keys)
         todo = [i for i, k in enumerate(keys) if k not in done]
-        parsed = _run(articles, todo, name, lexicons, (actors, topics, extra_actors), jobs)
+        parsed = _run(articles, todo, name, lexicons, (actors, topics, extra_actors), jobs, dask)
         fresh = dict(zip((keys[i] for i in todo), parsed, strict=True))
         store.put_many(fresh)
     finally:
@@ -164,7 +178,8 @@ def analyse_articles(
     return [done[k] for k in keys]
 
 
-def _model_version(name: str) -> str:
+def model_version(name: str) -> str:
+    """The installed version of the pipeline ``name`` (part of the cache key)."""
     if os.path.isdir(name):
         meta = Path(name) / "meta.json"
         return str(meta.stat().st_mtime_ns) if meta.exists() else "dir"
@@ -174,12 +189,17 @@ def _model_version(name: str) -> str:
         return metadata.version(name.replace("_", "-"))
 
 
-def _run(articles, todo, name, lexicons, files, jobs) -> Iterator[dict]:
+def _run(articles, todo, name, lexicons, files, jobs, dask=None) -> Iterator[dict]:
     items = [(articles[i].text, articles[i].blocks) for i in todo]
     bar = tqdm(total=len(items), desc="analysing", unit="article", file=sys.stderr,
                disable=True if len(items) <= PROGRESS_MIN else None, leave=False)  # fmt: skip
     try:
         if not items:
+            return
+        if dask is not None:
+            from .scale import run_on_dask  # imports distributed only when a cluster is asked for
+
+            yield from run_on_dask(dask, items, name, lexicons, progress=bar.update)
             return
         if jobs <= 1 or len(items) < 2:
             nlp = load_model(name)

@@ -65,6 +65,8 @@ def execute(notebook: Path, output: Path, parameters: dict) -> None:
             cwd=str(output.parent),
             progress_bar=False,
             log_output=False,
+            # Quiet the kernel's own log (its loopback-TCP notice); cell errors still surface.
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
         )
     except PapermillExecutionError as exc:
         raise RenderError(

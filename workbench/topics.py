@@ -91,10 +91,19 @@ def find_phrases(tokens: list[Token], entries: list[tuple[str, ...]]) -> list[tu
     """Non-overlapping matches of ``entries`` in ``tokens``: (first, last + 1, phrase). A ``*``
     in an entry stands for any one word ("within * of a truce")."""
     forms = [{t.lower_.replace("’", "'"), t.lemma_.lower()} for t in tokens]
+    starts: dict[str, list[int]] = {}  # word -> positions where it occurs (ascending)
+    for i, words in enumerate(forms):
+        for w in words:
+            starts.setdefault(w, []).append(i)
     out, used = [], set()
     for entry in entries:  # longest first
         n = len(entry)
-        for i in range(len(tokens) - n + 1):
+        # Only positions where the first word occurs can match (same matches, same order).
+        last = len(tokens) - n
+        firsts = range(last + 1) if not entry or entry[0] == "*" else starts.get(entry[0], ())
+        for i in firsts:
+            if i > last:
+                break
             if any(j in used for j in range(i, i + n)):
                 continue
             if all(entry[k] == "*" or entry[k] in forms[i + k] for k in range(n)):
