@@ -42,6 +42,8 @@ _STRICT = ("only", "provided", "on condition", "subject to", "contingent")  # re
 _DEMANDS = {"should", "must", "need", "needs", "ought"}
 _INVERT = {1.0: -1.0, -1.0: 1.0, -0.5: 0.5}
 _UNTIL = {"until", "without", "unless", "before"}
+_ASIDE = {"despite", "regardless", "without", "amid", "notwithstanding", "spite"}
+_CONDITION_WORDS = {"if", "unless", "provided", "providing", "without", "until"}
 _MODALS = {"will", "would", "'ll"}  # weak cues only with an actor as subject
 _NOT_ACTOR_PRONOUNS = {"that", "which", "this", "what", "who", "there", "everything", "nothing"}
 _PLAIN_CUES = {"said", "says", "say", "told", "tells", "added", "adds", "stated", "according to"}
@@ -214,7 +216,10 @@ def _score_unit(doc, unit: _Unit, ents, lexicon: Lexicon, catalogue: Catalogue,
                 block_topics: dict[int, list]) -> list[dict]:  # fmt: skip
     clauses = _clauses(unit.tokens, lexicon)
     unit_codes = _codes_in(unit.tokens, ents)
-    unit_topics = topics_of(unit.tokens, catalogue, unit_codes | _speaker_codes(unit))
+    codes = unit_codes | _speaker_codes(unit)  # not from an aside ("while talks were under way")
+    unit_topics = topics_of(main_clause(unit.tokens), catalogue, codes) or topics_of(
+        unit.tokens, catalogue, codes
+    )
     if not unit_topics:
         unit_topics = block_topics.get(unit.block, [])
     found: dict[tuple, dict] = {}
@@ -280,21 +285,46 @@ def _clause_topics(clauses: list[list[Token]], k: int, cue: Token | None, why: s
     clause = clauses[k]
     found_topics = [x for x in topics_of(clause, catalogue, codes, with_positions=True)
                     if x[0].id != skip]  # fmt: skip
-    marker = cue.head if cue is not None and cue.dep_ == "advmod" else cue  # "only" -> "under"
-    if why.startswith("condition") and marker is not None and marker.dep_ == "prep":
-        condition = {t.i for t in marker.subtree}  # "contribute ships only under a mandate": ships
+    condition = _condition_span(clause, cue, why)
+    rest = [t for c in clauses for t in c if t.i not in condition]
+    outside = topics_of(rest, catalogue, codes) if condition else []
+    if outside:  # "contribute ships only under a mandate", "send medics provided the mandate …":
+        # the condition names the price asked, not the position offered (unless nothing else does)
         found_topics = [(t, trig, [i for i in where if i not in condition])
                         for t, trig, where in found_topics]  # fmt: skip
         found_topics = [x for x in found_topics if x[2] or x[1] == "prototype"]
+        unit_topics = outside
+    else:
+        condition = set()
     if why.startswith("weak cue"):  # "who joined the meeting" is no position
         found_topics = [x for x in found_topics if within(cue, x[2], _WEAK_ARCS)]
         return nearest_topics(found_topics, cue)
-    before = [t for c in clauses[: k + 1] for t in c]  # never from a later clause
+    before = [t for c in clauses[: k + 1] for t in c if t.i not in condition]  # not a later clause
     borrowed = topics_of(main_clause(before), catalogue, codes) if k < len(clauses) - 1 else []
     borrowed = borrowed or (unit_topics if k == len(clauses) - 1 else [])
     return nearest_topics(found_topics, cue) or [
         (t, f"{trig} (sentence)") for t, trig in borrowed if t.id != skip
     ]
+
+
+def _condition_span(clause: list[Token], cue: Token | None, why: str) -> set[int]:
+    """Token indices of the condition in a conditional clause: the phrase under "only under"
+    ("contribute ships only under a mandate"), or the words from the condition marker ("if",
+    "provided", "without", "until") to the next comma or the clause's end."""
+    if cue is None or not why.startswith(("condition", "negated until")):
+        return set()
+    marker = cue.head if cue.dep_ == "advmod" else cue  # "only" -> "under"
+    if why.startswith("condition") and marker.dep_ == "prep":
+        return {t.i for t in marker.subtree}
+    out: set[int] = set()
+    for k, tok in enumerate(clause):
+        if tok.lower_ in _CONDITION_WORDS:
+            for t in clause[k:]:
+                if t.text in (",", ";", ":") or (t.text in ("—", "–") and t.i > tok.i + 1):
+                    break
+                out.add(t.i)
+            break
+    return out
 
 
 def _qualify(found: dict, holder: str, why: str) -> None:
@@ -361,12 +391,34 @@ def _other_sense(tok: Token, cat: str = "") -> bool:
     an undecided verb with a judgement as complement ("considers the debate premature"); a bare
     modal ("will", "would") whose verb has no actor as subject ("soldiers scattered across
     Ukraine will not frighten the Kremlin" is no refusal; "Norwegian frigates would patrol" and
-    "Estonia will put a company at the force's disposal" are commitments)."""
+    "Estonia will put a company at the force's disposal" are commitments); a participle describing
+    a noun ("the proposed force"); a noun that is a circumstance ("regardless of the threat of a
+    veto")."""
     if cat == "undecided" and any(c.dep_ in ("ccomp", "oprd") for c in tok.children):
         return True
     if cat == "support_weak" and tok.lower_ in _MODALS:
         return not _actor_subject(tok.head)
+    if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG"):  # "the proposed force" is no proposal
+        return True
+    if tok.pos_ == "NOUN" and _aside(tok):
+        return True
     return tok.pos_ in _NOT_CUE_POS or (tok.pos_ == "ADV" and tok.lower_ in _DIRECTIONS)
+
+
+def _aside(noun: Token) -> bool:
+    """A noun under "despite", "regardless of", "without" or "amid" ("put it to a vote regardless of
+    the threat of a veto", "without that American commitment, the answer remains no") is a
+    circumstance, not a position its clause's subject takes."""
+    tok = noun
+    for _ in range(4):
+        if tok.dep_ not in ("pobj", "prep", "advmod", "pcomp") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.lower_ in _ASIDE:
+            return True
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _held_back(cue: Token) -> bool:
