@@ -43,6 +43,8 @@ _DEMANDS = {"should", "must", "need", "needs", "ought"}
 _INVERT = {1.0: -1.0, -1.0: 1.0, -0.5: 0.5}
 _UNTIL = {"until", "without", "unless", "before"}
 _ASIDE = {"despite", "regardless", "without", "amid", "notwithstanding", "spite"}
+# bare readiness or refusal: on a topic named only by a trigger, it is about the thing proposed
+_PLAIN_POSITIONS = ("readiness cue", "refusal cue", "negated '", "weak cue", "speech noun")
 _CONDITION_WORDS = {"if", "unless", "provided", "providing", "without", "until"}
 _MODALS = {"will", "would", "'ll"}  # weak cues only with an actor as subject
 _NOT_ACTOR_PRONOUNS = {"that", "which", "this", "what", "who", "there", "everything", "nothing"}
@@ -243,6 +245,14 @@ def _score_unit(doc, unit: _Unit, ents, lexicon: Lexicon, catalogue: Catalogue,
                         clauses, k, cue, why, codes, catalogue, unit_topics, skip
                     )
                 for topic, trigger in topics:
+                    if (
+                        topic.plain_positions
+                        and why.startswith(_PLAIN_POSITIONS)
+                        and tuple(trigger.removesuffix(" (sentence)").split())
+                        not in topic.plain_unless
+                    ):
+                        # "dismissed a plan to station a force after a ceasefire": the force
+                        topic = catalogue.by_id(topic.plain_positions) or topic
                     topic = catalogue.for_holder(topic, holder.get("country_code"))
                     value, rule = stance, why
                     if inverted(clause, topic):  # "ready to lift sanctions": against sanctions
@@ -446,7 +456,12 @@ def _actor_subject(verb: Token) -> bool:
         return subj.lower_ not in _NOT_ACTOR_PRONOUNS
     return any(
         c.dep_ == "poss"
-        or (c.dep_ in ("amod", "compound") and c.text[:1].isupper() and not c.is_sent_start)
+        or (
+            c.dep_ in ("amod", "compound")
+            and c.pos_ in ("PROPN", "ADJ")
+            and c.text[:1].isupper()
+            and not c.is_sent_start
+        )
         for c in subj.children
     )
 

@@ -33,6 +33,8 @@ class Topic:
     inverters: tuple[tuple[str, ...], ...] = ()  # words that turn a stance round ("lift sanctions")
     requires_topic: str | None = None  # its triggers count only next to this topic's triggers
     idioms: tuple[tuple[str, ...], ...] = ()  # phrases whose words are no trigger ("in force")
+    plain_positions: str | None = None  # topic that a bare readiness or refusal counts for …
+    plain_unless: tuple[tuple[str, ...], ...] = ()  # … unless the trigger is one of these
 
 
 @dataclass
@@ -42,6 +44,9 @@ class Catalogue:
 
     def ids(self) -> list[str]:
         return [t.id for t in self.topics]
+
+    def by_id(self, topic_id: str) -> Topic | None:
+        return next((t for t in self.topics if t.id == topic_id), None)
 
     def for_holder(self, topic: Topic, country: str | None) -> Topic:
         """The topic a holder's statement counts for (``absorbs``)."""
@@ -59,6 +64,7 @@ def load_topics(path: str | Path | None = None) -> Catalogue:
     for item in data.get("topics") or []:
         if not isinstance(item, dict) or "id" not in item:
             raise ValueError(f"{path}: every topic needs an id")
+        plain = item.get("plain_positions") or {}
         topics.append(
             Topic(
                 id=str(item["id"]),
@@ -78,6 +84,8 @@ def load_topics(path: str | Path | None = None) -> Catalogue:
                 inverters=tuple(phrases(item.get("inverters") or [])),
                 requires_topic=item.get("requires_topic"),
                 idioms=tuple(phrases(item.get("idioms") or [])),
+                plain_positions=plain.get("topic"),
+                plain_unless=tuple(phrases(plain.get("unless") or [])),
             )
         )
     return Catalogue(topics, fingerprint)
@@ -219,9 +227,9 @@ def nearest_topics(found: list, cue: Token | None, slack: int = 3) -> list:
     ]
     best = min(dist)
     kept = [(t, trig, d) for (t, trig, _), d in zip(found, dist, strict=True) if d <= best + slack]
-    # a specific topic at least as near the cue replaces the general one it overrides
+    # a specific topic about as near the cue (one arc slack) replaces the general one it overrides
     replaced = {
-        r for t, _, d in kept for r in t.overrides for u, _, e in kept if u.id == r and d <= e
+        r for t, _, d in kept for r in t.overrides for u, _, e in kept if u.id == r and d <= e + 1
     }
     return [(t, trig) for t, trig, _ in kept if t.id not in replaced]
 
