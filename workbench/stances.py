@@ -417,14 +417,17 @@ def _other_sense(tok: Token, cat: str = "") -> bool:
 
 def _aside(noun: Token) -> bool:
     """A noun under "despite", "regardless of", "without" or "amid" ("put it to a vote regardless of
-    the threat of a veto", "without that American commitment, the answer remains no") is a
-    circumstance, not a position its clause's subject takes."""
+    the threat of a veto", "without that American commitment, the answer remains no"), or the
+    object of a verb's preposition ("stopped short of a veto", "gave no answer to the condition"),
+    is a circumstance, not a position its clause's subject takes."""
     tok = noun
     for _ in range(4):
         if tok.dep_ not in ("pobj", "prep", "advmod", "pcomp") or tok.head.i == tok.i:
             return False
         tok = tok.head
-        if tok.lower_ in _ASIDE:
+        if tok.lower_ in _ASIDE or (
+            noun.dep_ == "pobj" and tok.i == noun.head.i and tok.head.pos_ in ("VERB", "AUX")
+        ):
             return True
         if tok.pos_ in ("VERB", "AUX"):
             return False

@@ -227,9 +227,9 @@ def nearest_topics(found: list, cue: Token | None, slack: int = 3) -> list:
     ]
     best = min(dist)
     kept = [(t, trig, d) for (t, trig, _), d in zip(found, dist, strict=True) if d <= best + slack]
-    # a specific topic about as near the cue (one arc slack) replaces the general one it overrides
+    # a specific topic at least as near the cue replaces the general one it overrides
     replaced = {
-        r for t, _, d in kept for r in t.overrides for u, _, e in kept if u.id == r and d <= e + 1
+        r for t, _, d in kept for r in t.overrides for u, _, e in kept if u.id == r and d <= e
     }
     return [(t, trig) for t, trig, _ in kept if t.id not in replaced]
 
