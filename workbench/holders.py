@@ -54,7 +54,7 @@ def find_holders(doc, clause: list[Token], cue: Token | None, unit: _Unit, ents,
     subj = _cue_subject(cue, ids) if cue is not None else None
     if subj is not None and _in_condition(subj):
         subj = None  # "only if Kyiv accepts …": Kyiv is the condition, not the holder
-    if cue is not None and cue.lower_ in _DEONTIC:
+    if cue is not None and _deontic(cue):
         if unit.quote is not None:
             subj = None  # "The United States must be part of it", said by a Pole: Poland's demand
         else:  # "Strautmane said the EU should tighten sanctions": Strautmane's demand
@@ -76,6 +76,15 @@ def find_holders(doc, clause: list[Token], cue: Token | None, unit: _Unit, ents,
                    "kind": "person", "role_class": _speaker_role(q, ents)}  # fmt: skip
         return [(speaker, "speaker", None)]
     return []
+
+
+def _deontic(cue: Token) -> bool:
+    """A demand: the cue is "should"/"must", or governed by one ("the EU should be ready to lift
+    sanctions" is the demand of whoever voices it, not the EU's position)."""
+    if cue.lower_ in _DEONTIC:
+        return True
+    verb = cue.head if cue.dep_ in ("acomp", "xcomp", "amod") else cue
+    return any(c.dep_ == "aux" and c.lower_ in _DEONTIC for c in verb.children)
 
 
 def _in_condition(tok: Token) -> bool:

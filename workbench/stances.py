@@ -24,6 +24,7 @@ from .structure import Block
 from .topics import (
     Catalogue,
     find_phrases,
+    inverted,
     main_clause,
     nearest_topics,
     phrases,
@@ -38,6 +39,15 @@ _NOT_CUE_POS = {"ADP", "PART", "DET"}
 _DIRECTIONS = {"back", "forward", "ahead", "up", "off", "out"}
 _WEAK_ARCS = 4
 _STRICT = ("only", "provided", "on condition", "subject to", "contingent")  # real conditions
+_DEMANDS = {"should", "must", "need", "needs", "ought"}
+_INVERT = {1.0: -1.0, -1.0: 1.0, -0.5: 0.5}
+_UNTIL = {"until", "without", "unless", "before"}
+_ASIDE = {"despite", "regardless", "without", "amid", "notwithstanding", "spite"}
+# bare readiness or refusal: on a topic named only by a trigger, it is about the thing proposed
+_PLAIN_POSITIONS = ("readiness cue", "refusal cue", "negated '", "weak cue", "speech noun")
+_CONDITION_WORDS = {"if", "unless", "provided", "providing", "without", "until"}
+_MODALS = {"will", "would", "'ll"}  # weak cues only with an actor as subject
+_NOT_ACTOR_PRONOUNS = {"that", "which", "this", "what", "who", "there", "everything", "nothing"}
 _PLAIN_CUES = {"said", "says", "say", "told", "tells", "added", "adds", "stated", "according to"}
 
 
@@ -77,6 +87,7 @@ def extract_stances(doc: Doc, blocks: list[Block], entities: list[dict], quotes:
     ents = sorted((e for e in entities if e["kind"] in _ACTOR_KINDS), key=lambda e: e["start_char"])
     out: list[dict] = []
     block_topics = _block_topics(doc, blocks, ents, catalogue)
+    quotes = [_with_country(q, blocks, ents) for q in quotes]
     for unit in _units(doc, blocks, quotes):
         try:
             out += _score_unit(doc, unit, ents, lexicon, catalogue, block_topics)
@@ -111,6 +122,22 @@ def _units(doc: Doc, blocks: list[Block], quotes: list[dict]) -> list[_Unit]:
         if any(t.is_alpha for t in toks):
             units.append(_Unit(toks, None, _block_of(blocks, toks[0].idx)))
     return units
+
+
+def _with_country(q: dict, blocks: list[Block], ents) -> dict:
+    """A speaker whose title names no country ("Defence Minister Kaarel Ilves", after "Estonia
+    will put a company …" in the same paragraph) speaks for the country named last before the
+    speaker in the paragraph. Only the stance holder uses this; the quote record is unchanged."""
+    if not q.get("speaker") or q.get("speaker_country"):
+        return q
+    at = q["speaker_start"] if q.get("speaker_start") is not None else q["start_char"]
+    block = _block_of(blocks, at)
+    if block < 0:
+        return q
+    lo = blocks[block].start
+    named = [e for e in ents if lo <= e["start_char"] < at and e.get("country_code")
+             and e["kind"] in ("country", "organisation")]  # fmt: skip
+    return {**q, "speaker_country": named[-1]["country_code"]} if named else q
 
 
 def _before_attribution(doc: Doc, q: dict) -> list[Token]:
@@ -160,7 +187,8 @@ def _clauses(tokens: list[Token], lexicon: Lexicon) -> list[list[Token]]:
     for t in tokens:
         after_punct = bool(out[-1]) and out[-1][-1].is_punct
         splits = t.pos_ in ("CCONJ", "SCONJ") or after_punct  # not "not yet convinced"
-        if t.lower_ in lexicon.contrast and out[-1] and splits:
+        concession = t.dep_ == "mark" and t.head.i > t.i  # "ruled it out, though it would …"
+        if t.lower_ in lexicon.contrast and out[-1] and splits and not concession:
             out.append([])
         elif after_punct and out[-1][-1].text == "," and _subordinate(out[-1], lexicon):
             out.append([])
@@ -190,7 +218,10 @@ def _score_unit(doc, unit: _Unit, ents, lexicon: Lexicon, catalogue: Catalogue,
                 block_topics: dict[int, list]) -> list[dict]:  # fmt: skip
     clauses = _clauses(unit.tokens, lexicon)
     unit_codes = _codes_in(unit.tokens, ents)
-    unit_topics = topics_of(unit.tokens, catalogue, unit_codes | _speaker_codes(unit))
+    codes = unit_codes | _speaker_codes(unit)  # not from an aside ("while talks were under way")
+    unit_topics = topics_of(main_clause(unit.tokens), catalogue, codes) or topics_of(
+        unit.tokens, catalogue, codes
+    )
     if not unit_topics:
         unit_topics = block_topics.get(unit.block, [])
     found: dict[tuple, dict] = {}
@@ -214,14 +245,25 @@ def _score_unit(doc, unit: _Unit, ents, lexicon: Lexicon, catalogue: Catalogue,
                         clauses, k, cue, why, codes, catalogue, unit_topics, skip
                     )
                 for topic, trigger in topics:
+                    if (
+                        topic.plain_positions
+                        and why.startswith(_PLAIN_POSITIONS)
+                        and tuple(trigger.removesuffix(" (sentence)").split())
+                        not in topic.plain_unless
+                    ):
+                        # "dismissed a plan to station a force after a ceasefire": the force
+                        topic = catalogue.by_id(topic.plain_positions) or topic
                     topic = catalogue.for_holder(topic, holder.get("country_code"))
+                    value, rule = stance, why
+                    if inverted(clause, topic):  # "ready to lift sanctions": against sanctions
+                        value, rule = _INVERT.get(stance, stance), f"{why} · inverted"
                     key = (holder.get("country_code") or holder["canonical"], topic.id)
                     contrast = " after contrast" if k > 0 and key in found else ""
                     named = trigger != "prototype" and not trigger.endswith("(sentence)")
-                    if stance == 0.5 and k > 0:  # "could join the force, but only under a mandate"
-                        _qualify(found, key[0], why)
-                    found[key] = _record(doc, clause, unit, holder, how, topic.id, stance,
-                                         f"{why}{contrast} · holder: {how} · topic: {trigger}",
+                    if value == 0.5 and k > 0:  # "could join the force, but only under a mandate"
+                        _qualify(found, key[0], rule)
+                    found[key] = _record(doc, clause, unit, holder, how, topic.id, value,
+                                         f"{rule}{contrast} · holder: {how} · topic: {trigger}",
                                          named)  # fmt: skip
     return list(found.values())
 
@@ -237,7 +279,9 @@ def _readings(clause: list[Token], lexicon: Lexicon, catalogue: Catalogue) -> li
     labels = {label: value for value, label in SCALE.items()}
     out = [(labels[own[1]], f"{own[0].id} phrase '{own[2]}'", own[3], own)]
     phrase = {t.i for t in own[3].subtree}
-    general = why.startswith(("readiness cue", "refusal cue", "hedge", "undecided cue"))
+    general = why.startswith(("readiness cue", "refusal cue", "hedge", "undecided cue")) or (
+        why.startswith("negated") and cue is not None and cue.lower_ not in _DEMANDS
+    )  # "will not send soldiers until a peace accord" is on troops; "should not begin before …" not
     if general and cue is not None and cue.i not in phrase:  # not "should not begin before …"
         out.append((stance, why, cue, (own[0], own[1], "")))  # the other topics
     return out
@@ -251,21 +295,46 @@ def _clause_topics(clauses: list[list[Token]], k: int, cue: Token | None, why: s
     clause = clauses[k]
     found_topics = [x for x in topics_of(clause, catalogue, codes, with_positions=True)
                     if x[0].id != skip]  # fmt: skip
-    marker = cue.head if cue is not None and cue.dep_ == "advmod" else cue  # "only" -> "under"
-    if why.startswith("condition") and marker is not None and marker.dep_ == "prep":
-        condition = {t.i for t in marker.subtree}  # "contribute ships only under a mandate": ships
+    condition = _condition_span(clause, cue, why)
+    rest = [t for c in clauses for t in c if t.i not in condition]
+    outside = topics_of(rest, catalogue, codes) if condition else []
+    if outside:  # "contribute ships only under a mandate", "send medics provided the mandate …":
+        # the condition names the price asked, not the position offered (unless nothing else does)
         found_topics = [(t, trig, [i for i in where if i not in condition])
                         for t, trig, where in found_topics]  # fmt: skip
         found_topics = [x for x in found_topics if x[2] or x[1] == "prototype"]
+        unit_topics = outside
+    else:
+        condition = set()
     if why.startswith("weak cue"):  # "who joined the meeting" is no position
         found_topics = [x for x in found_topics if within(cue, x[2], _WEAK_ARCS)]
         return nearest_topics(found_topics, cue)
-    before = [t for c in clauses[: k + 1] for t in c]  # never from a later clause
+    before = [t for c in clauses[: k + 1] for t in c if t.i not in condition]  # not a later clause
     borrowed = topics_of(main_clause(before), catalogue, codes) if k < len(clauses) - 1 else []
     borrowed = borrowed or (unit_topics if k == len(clauses) - 1 else [])
     return nearest_topics(found_topics, cue) or [
         (t, f"{trig} (sentence)") for t, trig in borrowed if t.id != skip
     ]
+
+
+def _condition_span(clause: list[Token], cue: Token | None, why: str) -> set[int]:
+    """Token indices of the condition in a conditional clause: the phrase under "only under"
+    ("contribute ships only under a mandate"), or the words from the condition marker ("if",
+    "provided", "without", "until") to the next comma or the clause's end."""
+    if cue is None or not why.startswith(("condition", "negated until")):
+        return set()
+    marker = cue.head if cue.dep_ == "advmod" else cue  # "only" -> "under"
+    if why.startswith("condition") and marker.dep_ == "prep":
+        return {t.i for t in marker.subtree}
+    out: set[int] = set()
+    for k, tok in enumerate(clause):
+        if tok.lower_ in _CONDITION_WORDS:
+            for t in clause[k:]:
+                if t.text in (",", ";", ":") or (t.text in ("—", "–") and t.i > tok.i + 1):
+                    break
+                out.add(t.i)
+            break
+    return out
 
 
 def _qualify(found: dict, holder: str, why: str) -> None:
@@ -303,6 +372,8 @@ def _stance(clause: list[Token], lexicon: Lexicon) -> tuple[float | None, str, T
                 continue
             if neg is None or negated(i) == neg:
                 cue = clause[i]
+                if name == "negated" and _held_back(cue):  # "will not send troops until …"
+                    return 0.5, f"negated until '{phrase}'", cue
                 if cat == "conditional":  # "Stockholm would commit … only if the US agreed …"
                     cue = _conditioned(cue)
                 return stance, f"{name} '{phrase}'", cue
@@ -327,10 +398,75 @@ def _longest_hits(clause: list[Token], lexicon: Lexicon) -> dict[str, list[tuple
 
 def _other_sense(tok: Token, cat: str = "") -> bool:
     """A one-word cue used as a preposition or particle, or "back" as in "back from Washington";
-    an undecided verb with a judgement as complement ("considers the debate premature")."""
+    an undecided verb with a judgement as complement ("considers the debate premature"); a bare
+    modal ("will", "would") whose verb has no actor as subject ("soldiers scattered across
+    Ukraine will not frighten the Kremlin" is no refusal; "Norwegian frigates would patrol" and
+    "Estonia will put a company at the force's disposal" are commitments); a participle describing
+    a noun ("the proposed force"); a noun that is a circumstance ("regardless of the threat of a
+    veto")."""
     if cat == "undecided" and any(c.dep_ in ("ccomp", "oprd") for c in tok.children):
         return True
+    if cat == "support_weak" and tok.lower_ in _MODALS:
+        return not _actor_subject(tok.head)
+    if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG"):  # "the proposed force" is no proposal
+        return True
+    if tok.pos_ == "NOUN" and _aside(tok):
+        return True
     return tok.pos_ in _NOT_CUE_POS or (tok.pos_ == "ADV" and tok.lower_ in _DIRECTIONS)
+
+
+def _aside(noun: Token) -> bool:
+    """A noun under "despite", "regardless of", "without" or "amid" ("put it to a vote regardless of
+    the threat of a veto", "without that American commitment, the answer remains no"), or the
+    object of a verb's preposition ("stopped short of a veto", "gave no answer to the condition"),
+    is a circumstance, not a position its clause's subject takes."""
+    tok = noun
+    for _ in range(4):
+        if tok.dep_ not in ("pobj", "prep", "advmod", "pcomp") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.lower_ in _ASIDE or (
+            noun.dep_ == "pobj" and tok.i == noun.head.i and tok.head.pos_ in ("VERB", "AUX")
+        ):
+            return True
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _held_back(cue: Token) -> bool:
+    """A refusal that lasts only until something happens ("will not send soldiers until a peace
+    accord is signed", "will not put soldiers under its command without a UN resolution")."""
+    verb = cue.head if cue.dep_ in ("aux", "xcomp") and cue.head.i != cue.i else cue
+    for tok in (verb, cue):
+        for c in tok.children:
+            if c.lower_ in _UNTIL and c.dep_ in ("prep", "mark"):
+                return True
+            if c.dep_ == "advcl" and any(
+                m.lower_ in _UNTIL for m in c.children if m.dep_ == "mark"
+            ):
+                return True
+    return False
+
+
+def _actor_subject(verb: Token) -> bool:
+    """The verb's subject is a name, a personal pronoun, or a noun owned or modified by a name or
+    demonym ("its brigades", "British troops")."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    if subj.pos_ in ("PROPN", "PRON"):
+        return subj.lower_ not in _NOT_ACTOR_PRONOUNS
+    return any(
+        c.dep_ == "poss"
+        or (
+            c.dep_ in ("amod", "compound")
+            and c.pos_ in ("PROPN", "ADJ")
+            and c.text[:1].isupper()
+            and not c.is_sent_start
+        )
+        for c in subj.children
+    )
 
 
 def _conditioned(marker: Token) -> Token:

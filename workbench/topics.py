@@ -30,6 +30,11 @@ class Topic:
     stance_phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (label, phrase)
     overrides: tuple[str, ...] = ()  # topic ids this topic replaces in the same clause
     absorbs: tuple[str, ...] = ()  # topic ids that count as this one for requires_country holders
+    inverters: tuple[tuple[str, ...], ...] = ()  # words that turn a stance round ("lift sanctions")
+    requires_topic: str | None = None  # its triggers count only next to this topic's triggers
+    idioms: tuple[tuple[str, ...], ...] = ()  # phrases whose words are no trigger ("in force")
+    plain_positions: str | None = None  # topic that a bare readiness or refusal counts for …
+    plain_unless: tuple[tuple[str, ...], ...] = ()  # … unless the trigger is one of these
 
 
 @dataclass
@@ -39,6 +44,9 @@ class Catalogue:
 
     def ids(self) -> list[str]:
         return [t.id for t in self.topics]
+
+    def by_id(self, topic_id: str) -> Topic | None:
+        return next((t for t in self.topics if t.id == topic_id), None)
 
     def for_holder(self, topic: Topic, country: str | None) -> Topic:
         """The topic a holder's statement counts for (``absorbs``)."""
@@ -56,6 +64,7 @@ def load_topics(path: str | Path | None = None) -> Catalogue:
     for item in data.get("topics") or []:
         if not isinstance(item, dict) or "id" not in item:
             raise ValueError(f"{path}: every topic needs an id")
+        plain = item.get("plain_positions") or {}
         topics.append(
             Topic(
                 id=str(item["id"]),
@@ -72,6 +81,11 @@ def load_topics(path: str | Path | None = None) -> Catalogue:
                 ),
                 overrides=tuple(item.get("overrides") or ()),
                 absorbs=tuple(item.get("absorbs") or ()),
+                inverters=tuple(phrases(item.get("inverters") or [])),
+                requires_topic=item.get("requires_topic"),
+                idioms=tuple(phrases(item.get("idioms") or [])),
+                plain_positions=plain.get("topic"),
+                plain_unless=tuple(phrases(plain.get("unless") or [])),
             )
         )
     return Catalogue(topics, fingerprint)
@@ -123,6 +137,28 @@ def topic_stance(clause: list[Token], catalogue: Catalogue) -> tuple[Topic, str,
     return None
 
 
+def inverted(clause: list[Token], topic: Topic, arcs: int = 3) -> bool:
+    """The clause speaks of undoing the topic ("ready to lift sanctions", "no appetite for easing
+    the measures"): an inverter word within a few arcs of one of the topic's triggers."""
+    if not topic.inverters:
+        return False
+    undo = [clause[i] for i, _, _ in find_phrases(clause, list(topic.inverters))]
+    if not undo:
+        return False
+    where = [clause[i].i for i, _, _ in trigger_hits(clause, topic)]
+    return any(within(u, where, arcs) for u in undo)
+
+
+def trigger_hits(tokens: list[Token], topic: Topic) -> list[tuple[int, int, str]]:
+    """The topic's trigger matches, less those inside one of its idioms ("the measures already in
+    force" names no force, "a European summit" no peace talks)."""
+    hits = find_phrases(tokens, list(topic.triggers))
+    if not topic.idioms or not hits:
+        return hits
+    taken = {i for lo, hi, _ in find_phrases(tokens, list(topic.idioms)) for i in range(lo, hi)}
+    return [h for h in hits if not any(i in taken for i in range(h[0], h[1]))]
+
+
 def _content_words(sentence: str) -> frozenset[str]:
     return frozenset(w.strip(".,;:").lower() for w in sentence.split() if len(w.strip(".,;:")) > 3)
 
@@ -137,10 +173,14 @@ def topics_of(
     tokens = list(clause)
     out = []
     lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    by_id = {t.id: t for t in catalogue.topics}
     for topic in catalogue.topics:
+        need = by_id.get(topic.requires_topic or "")
+        if need is not None and not trigger_hits(tokens, need):
+            continue  # "a reward for a lasting ceasefire" says nothing on when troops deploy
         if topic.requires_country and topic.requires_country not in countries:
             continue
-        hits = find_phrases(tokens, list(topic.triggers))
+        hits = trigger_hits(tokens, topic)
         if hits:
             out.append((topic, hits[0][2], [tokens[i].i for i, _, _ in hits]))
             continue
@@ -200,7 +240,7 @@ def same_clause(cue: Token, tok: Token) -> bool:
     above_cue = {t.i for t in [cue, *cue.ancestors]}
     for t in [tok, *tok.ancestors]:
         if t.i in above_cue:
-            return True
+            return not _own_clause_between(cue, t)
         question = any(c.dep_ == "mark" and c.lower_ == "whether" for c in t.children)
         if (
             t.dep_ in ("advcl", "relcl", "ccomp", "conj")
@@ -209,6 +249,21 @@ def same_clause(cue: Token, tok: Token) -> bool:
         ):  # "declined to say whether Athens would send troops" is about troops
             return False
     return True
+
+
+def _own_clause_between(cue: Token, top: Token) -> bool:
+    """The cue sits in a coordinate clause with a subject of its own below ``top`` ("the text gave
+    the force a mandate and that Paris would put it to a vote": the vote is not about the force)."""
+    for t in [cue, *cue.ancestors]:
+        if t.i == top.i:
+            return False
+        if (
+            t.dep_ == "conj"
+            and t.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        ):
+            return True
+    return False
 
 
 def within(cue: Token, where: list[int], arcs: int) -> bool:
