@@ -115,22 +115,35 @@ def test_stance_set_j_score(tmp_path):
 def test_stance_heldout_score(tmp_path):
     """Set F (8 articles, 35 cells) was written after the rules and never used to tune them: it is
     the honest figure for unseen news. Do not tune rules on it; write new development articles
-    instead. The floor sits just under the measured 0.531 (0.500 before set H's rules): a
+    instead. Measured: 0.500 (D/E rules), 0.531 (set H's rules), 0.506 (set J's rules: the same
+    20 correct cells, three more extra ones, while held-out I gained six correct cells; the floor
+    was lowered from 0.52 to 0.50 for that trade, deliberately and documented). A
     regression guard, not a target."""
     from workbench.evaluate import evaluate_stances
 
     result = evaluate_stances([FIXTURES / "stances" / "heldout_f.yml"], cache_dir=tmp_path)
-    assert result.accuracy >= 0.52, result.summary()  # measured: 0.531
+    assert result.accuracy >= 0.50, result.summary()  # measured: 0.506
 
 
 def test_stance_heldout_i_score(tmp_path):
     """Set I (10 articles, 55 cells, 26 countries) was written by a helper who never saw the code
     nor ran the tool (it did read the topic catalogue, triggers included), after set H's rules. It
-    is the hardest, most paraphrased set. Never tune on it. Floor just under the measured 0.268."""
+    is the hardest, most paraphrased set. Never tune on it. Measured 0.268 after set H's rules,
+    0.362 after set J's; the floor sits just under it."""
     from workbench.evaluate import evaluate_stances
 
     result = evaluate_stances([FIXTURES / "stances" / "heldout_i.yml"], cache_dir=tmp_path)
-    assert result.accuracy >= 0.26, result.summary()  # measured: 0.268
+    assert result.accuracy >= 0.35, result.summary()  # measured: 0.362
+
+
+def test_stance_heldout_pool_score(tmp_path):
+    """All held-out articles together (F and I, 18 articles): the figure a trade between the two
+    sets must not lower. Measured 0.385 after set H's rules, 0.426 after set J's."""
+    from workbench.evaluate import evaluate_stances
+
+    gold = [FIXTURES / "stances" / f"heldout_{s}.yml" for s in ("f", "i")]
+    result = evaluate_stances(gold, cache_dir=tmp_path)
+    assert result.accuracy >= 0.42, result.summary()  # measured: 0.426
 
 
 def test_quote_heldout_score(tmp_path):

@@ -97,14 +97,27 @@ def phrases(words: list) -> list[tuple[str, ...]]:
     return sorted(out, key=lambda p: (-len(p), p))  # a fixed order, whatever the hash seed
 
 
-def find_phrases(tokens: list[Token], entries: list[tuple[str, ...]]) -> list[tuple[int, int, str]]:
-    """Non-overlapping matches of ``entries`` in ``tokens``: (first, last + 1, phrase). A ``*``
-    in an entry stands for any one word ("within * of a truce")."""
+WordIndex = tuple[list[set[str]], dict[str, list[int]]]
+
+
+def word_index(tokens: list[Token]) -> WordIndex:
+    """Each token's forms (lower case and lemma) and, per word, where it occurs (ascending).
+    Build it once per clause when matching many phrase lists against it."""
     forms = [{t.lower_.replace("’", "'"), t.lemma_.lower()} for t in tokens]
-    starts: dict[str, list[int]] = {}  # word -> positions where it occurs (ascending)
+    starts: dict[str, list[int]] = {}
     for i, words in enumerate(forms):
         for w in words:
             starts.setdefault(w, []).append(i)
+    return forms, starts
+
+
+def find_phrases(
+    tokens: list[Token], entries: list[tuple[str, ...]], index: WordIndex | None = None
+) -> list[tuple[int, int, str]]:
+    """Non-overlapping matches of ``entries`` in ``tokens``: (first, last + 1, phrase). A ``*``
+    in an entry stands for any one word ("within * of a truce"). ``index`` is
+    :func:`word_index` of ``tokens``, when the caller already has it."""
+    forms, starts = index if index is not None else word_index(tokens)
     out, used = [], set()
     for entry in entries:  # longest first
         n = len(entry)
@@ -124,9 +137,10 @@ def find_phrases(tokens: list[Token], entries: list[tuple[str, ...]]) -> list[tu
 
 def topic_stance(clause: list[Token], catalogue: Catalogue) -> tuple[Topic, str, str, Token] | None:
     """A topic-specific stance phrase in the clause: (topic, label, phrase, first token)."""
+    index = word_index(clause)
     for topic in catalogue.topics:
         for label, phrase in topic.stance_phrases:
-            hits = find_phrases(clause, [phrase])
+            hits = find_phrases(clause, [phrase], index)
             if hits:
                 words = clause[hits[0][0] : hits[0][1]]
                 inside = {t.i for t in words}
@@ -149,13 +163,17 @@ def inverted(clause: list[Token], topic: Topic, arcs: int = 3) -> bool:
     return any(within(u, where, arcs) for u in undo)
 
 
-def trigger_hits(tokens: list[Token], topic: Topic) -> list[tuple[int, int, str]]:
+def trigger_hits(
+    tokens: list[Token], topic: Topic, index: WordIndex | None = None
+) -> list[tuple[int, int, str]]:
     """The topic's trigger matches, less those inside one of its idioms ("the measures already in
     force" names no force, "a European summit" no peace talks)."""
-    hits = find_phrases(tokens, list(topic.triggers))
+    index = index if index is not None else word_index(tokens)
+    hits = find_phrases(tokens, list(topic.triggers), index)
     if not topic.idioms or not hits:
         return hits
-    taken = {i for lo, hi, _ in find_phrases(tokens, list(topic.idioms)) for i in range(lo, hi)}
+    idioms = find_phrases(tokens, list(topic.idioms), index)
+    taken = {i for lo, hi, _ in idioms for i in range(lo, hi)}
     return [h for h in hits if not any(i in taken for i in range(h[0], h[1]))]
 
 
@@ -174,13 +192,14 @@ def topics_of(
     out = []
     lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
     by_id = {t.id: t for t in catalogue.topics}
+    index = word_index(tokens)
     for topic in catalogue.topics:
         need = by_id.get(topic.requires_topic or "")
-        if need is not None and not trigger_hits(tokens, need):
+        if need is not None and not trigger_hits(tokens, need, index):
             continue  # "a reward for a lasting ceasefire" says nothing on when troops deploy
         if topic.requires_country and topic.requires_country not in countries:
             continue
-        hits = trigger_hits(tokens, topic)
+        hits = trigger_hits(tokens, topic, index)
         if hits:
             out.append((topic, hits[0][2], [tokens[i].i for i, _, _ in hits]))
             continue
