@@ -120,24 +120,24 @@ def hand_corpus() -> Corpus:
 REPORT_CORPUS = FIXTURES / "reports" / "corpus"
 
 
+def render(tmp_path_factory, source: Path, name: str) -> Path:
+    """``workbench render SOURCE --out <a fresh temp folder>`` with the session's cache."""
+    from workbench.cli import main
+
+    out = tmp_path_factory.mktemp(name)
+    cache = tmp_path_factory.getbasetemp() / "cache"
+    assert main(["render", str(source), "--out", str(out), "--cache-dir", str(cache)]) == 0
+    return out
+
+
 @pytest.fixture(scope="session")
 def rendered(tmp_path_factory) -> Path:
     """The report fixture corpus rendered once per session by ``workbench render``: the folder
     holding data/, the executed notebooks and the three HTML reports."""
-    from workbench.cli import main
-
-    out = tmp_path_factory.mktemp("rendered")
-    cache = tmp_path_factory.getbasetemp() / "cache"
-    assert main(["render", str(REPORT_CORPUS), "--out", str(out), "--cache-dir", str(cache)]) == 0
-    return out
+    return render(tmp_path_factory, REPORT_CORPUS, "rendered")
 
 
 @pytest.fixture(scope="session")
 def rendered_seed(tmp_path_factory) -> Path:
     """The shipped seeds/ rendered as `make report` does (the acceptance corpus)."""
-    from workbench.cli import main
-
-    out = tmp_path_factory.mktemp("rendered-seed")
-    cache = tmp_path_factory.getbasetemp() / "cache"
-    assert main(["render", str(ROOT / "seeds"), "--out", str(out), "--cache-dir", str(cache)]) == 0
-    return out
+    return render(tmp_path_factory, ROOT / "seeds", "rendered-seed")

@@ -8,7 +8,7 @@ from pathlib import Path
 import nbformat
 import pytest
 import yaml
-from conftest import FIXTURES, REPORT_CORPUS
+from conftest import FIXTURES, REPORT_CORPUS, render
 
 from workbench.render import REPORTS, RenderError, execute, notebooks_dir, parse_value
 
@@ -86,11 +86,7 @@ def test_the_matrix_flags_the_changes_of_the_fixture(rendered):
 
 
 def test_two_renders_differ_only_in_the_generation_time(rendered, tmp_path_factory):
-    from workbench.cli import main
-
-    again = tmp_path_factory.mktemp("rendered-again")
-    cache = tmp_path_factory.getbasetemp() / "cache"
-    assert main(["render", str(REPORT_CORPUS), "--out", str(again), "--cache-dir", str(cache)]) == 0
+    again = render(tmp_path_factory, REPORT_CORPUS, "rendered-again")
 
     def norm(text: str) -> str:
         return re.sub(r'(<span class="wb-generated">)[^<]*', r"\1", text)

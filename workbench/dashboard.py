@@ -9,7 +9,7 @@ from plotly.subplots import make_subplots
 
 from .figures import QUALITATIVE, STANCE_COLORSCALE, esc
 from .stances import SCALE
-from .views import country_name
+from .views import country_name, outlet
 
 
 def country_dashboard(
@@ -208,7 +208,7 @@ def _country_traces(c, matrix, history, view, max_quotes):
                         [esc(t, 90) for t in recent.text],
                         [esc(lab) for lab in recent.label],
                         [
-                            esc(s if isinstance(s, str) else t)
+                            esc(outlet(s, t))
                             for s, t in zip(recent.source, recent.title, strict=True)
                         ],
                     ],

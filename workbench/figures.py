@@ -12,9 +12,10 @@ import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from .stances import SCALE
-from .views import country_name
+from .views import country_name, outlet
 
 # Diverging, colour-blind safe (ColorBrewer RdBu, red = oppose, blue = support).
 STANCE_COLORSCALE = [
@@ -67,7 +68,7 @@ def _source(articles: pd.DataFrame, article_id: str | None) -> tuple[str, str]:
     if row.empty:
         return article_id, ""
     r = row.iloc[0]
-    name = r.source if isinstance(r.source, str) and r.source else r.title
+    name = outlet(r.source, r.title)
     date = r.date if isinstance(r.date, str) else "undated"
     return str(name), date
 
@@ -161,8 +162,6 @@ def quote_timeline(
     view, notes = _limit(view, max_points, max_speakers)
     undated = view[view.date.isna()]
     both = not undated.empty and view.date.notna().any()
-    from plotly.subplots import make_subplots
-
     fig = make_subplots(
         rows=1,
         cols=2 if both else 1,
@@ -218,7 +217,7 @@ def _quote_trace(
     name = country_name(country or None)
     hover = [
         f"<b>{esc(r.speaker) or 'unknown speaker'}</b> ({esc(r.country_name)})<br>"
-        f"“{esc(r.text, 80)}”<br>{esc(r.source if isinstance(r.source, str) else r.title)}, "
+        f"“{esc(r.text, 80)}”<br>{esc(outlet(r.source, r.title))}, "
         f"{esc(r.date if isinstance(r.date, str) else 'undated')}"
         + (f"<br>{esc(r.label)} on {esc(r.topics)}" if isinstance(r.label, str) else "")
         for r in part.itertuples()

@@ -62,11 +62,6 @@ def actor_entries(ov: Overrides) -> list[dict]:
     ]
 
 
-def apply_to_corpus(corpus: Corpus, ov: Overrides) -> list[str]:
-    """Fix speakers in the quotes and stances tables; returns warnings for what matched nothing."""
-    return unmatched_warnings(ov, apply_overrides(corpus, ov))
-
-
 def apply_overrides(corpus: Corpus, ov: Overrides) -> set[str]:
     """Fix speakers in (part of) a corpus in place; returns which overrides matched (keys
     ``speaker:QUOTE_ID`` and ``alias:ALIAS``), so a streamed run can warn at the end."""

@@ -22,6 +22,7 @@ from .corpus import (
     QUOTE_COLUMNS,
     REJECTED_COLUMNS,
     STANCE_COLUMNS,
+    TABLES,
     Article,
     Corpus,
     Problem,
@@ -145,8 +146,7 @@ def analyse_chunks(
     pending = list(problems)
     for start in range(0, max(len(articles), 1), chunk):
         part = articles[start : start + chunk]
-        corpus = _tables(list(zip(part, (next(results) for _ in part), strict=True)))
-        corpus.rejected = frame(problem_rows(pending), REJECTED_COLUMNS)
+        corpus = _tables(list(zip(part, (next(results) for _ in part), strict=True)), pending)
         pending = []
         if ov is not None:
             matched |= apply_overrides(corpus, ov)
@@ -197,9 +197,9 @@ def concat(chunks: list[Corpus]) -> Corpus:
     """One Corpus from the partial corpora of :func:`analyse_chunks`."""
     if not chunks:
         return Corpus()
-    names = ["articles", "entities", "blocks", "quotes", "stances", "rejected"]
     return Corpus(**{
-        n: pd.concat([getattr(c, n) for c in chunks], ignore_index=True) for n in names
+        n: pd.concat([getattr(c, n) for c in chunks], ignore_index=True)
+        for n in [*TABLES, "rejected"]
     })  # fmt: skip
 
 

@@ -21,7 +21,7 @@ from plotly.io._base_renderers import MimetypeRenderer
 
 from . import __version__
 from .corpus import Corpus
-from .views import country_name, date_range
+from .views import country_name, date_range, outlet
 
 RENDERER = "workbench"
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
@@ -188,7 +188,7 @@ def _evidence_cells(ev: dict, meta: pd.DataFrame) -> str:
     source = ""
     if art in meta.index:
         m = meta.loc[art]
-        source = m.source if isinstance(m.source, str) else m.title
+        source = outlet(m.source, m.title)
     copies = len(ev.get("sources") or []) - 1
     if copies > 0:
         source = f"{source} (+{copies} copies)"
@@ -206,7 +206,7 @@ def quote_table(view: pd.DataFrame, limit: int = 200) -> HTML:
         f"<tr><td>{e(r.date) or 'undated'}</td><td>{e(r.speaker) or 'unknown'}</td>"
         f"<td>{e(r.country_name)}</td><td>&#8220;{e(r.text)}&#8221;</td>"
         f"<td>{e(r.label)}{' on ' + e(r.topics) if isinstance(r.topics, str) else ''}</td>"
-        f"<td>{e(r.source if isinstance(r.source, str) else r.title)}</td></tr>"
+        f"<td>{e(outlet(r.source, r.title))}</td></tr>"
         for r in view.head(limit).itertuples()
     ]
     more = f"<p>{len(view) - limit} more quotes not shown.</p>" if len(view) > limit else ""

@@ -52,6 +52,11 @@ def country_name(code: str | None) -> str:
     return getattr(country, "common_name", None) or country.name
 
 
+def outlet(source: object, title: object) -> object:
+    """What to name an article by in a report: its source, else its title."""
+    return source if isinstance(source, str) and source else title
+
+
 def as_list(value: str | Iterable[str] | None) -> list[str]:
     """A parameter given as None, one string, a comma-separated string or a list, as a list."""
     if value is None:
