@@ -55,3 +55,31 @@ def test_unknown_country_falls_back_to_the_first():
 
 def test_without_a_choice_the_country_with_most_statements_comes_first():
     assert _dashboard().layout.title.text == "Country: Germany"  # 3 statements, France 1
+
+
+def test_speaker_table_keeps_the_most_quoted_and_says_how_many():
+    c = hand_corpus()
+    fig = country_dashboard(workbench.stance_matrix(c), history(c), quote_view(c), "DEU", 30, 0)
+    speakers = next(t for t in fig.data if t.visible and t.type == "table")
+    assert list(speakers.cells.values[0]) == []
+    assert "top 0 of 1" in speakers.header.values[0]
+    fig = _dashboard("DEU")
+    speakers = next(t for t in fig.data if t.visible and t.type == "table")
+    assert "(all 1)" in speakers.header.values[0]
+    assert list(speakers.cells.values[4]) == ["troop_deployment, us_backstop"]
+
+
+def test_position_over_time_says_why_it_is_empty():
+    c = hand_corpus()
+    undated = c.articles.assign(date=None)
+    c = workbench.Corpus(articles=undated, quotes=c.quotes, stances=c.stances)
+    fig = country_dashboard(workbench.stance_matrix(c), history(c), quote_view(c), "DEU")
+    note = [a for a in fig.layout.annotations if "No dated statement" in (a.text or "")]
+    assert len(note) == 1
+    k = list(fig.layout.annotations).index(note[0])
+    for button in fig.layout.updatemenus[0].buttons:
+        assert "No dated statement" in button.args[1][f"annotations[{k}].text"]
+    # dated: the note is empty, and the menu keeps it empty for Germany
+    fig = _dashboard("DEU")
+    texts = [a.text for a in fig.layout.annotations]
+    assert not any("No dated statement" in (t or "") for t in texts)

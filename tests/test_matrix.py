@@ -73,3 +73,9 @@ def test_support_with_a_condition_is_conditional():
     assert position([1.0, 0.5], [1.0, 1.0])[0] == 0.5
     assert position([1.0, 1.0], [1.0, 1.0])[0] == 1.0
     assert position([1.0, -1.0, 0.5], [1.0, 1.0, 1.0])[0] == 0.0
+
+
+def test_an_exact_tie_goes_towards_neutral_whatever_the_summation_order():
+    # -0.5 × 0.75 + -0.5 × 0.85 over 3.2 is exactly -0.25; float sums can land either side
+    assert snap(-0.25000000000000006) == snap(-0.24999999999999997) == 0.0
+    assert snap(0.7500000000000001) == 0.5

@@ -18,10 +18,12 @@ def country_dashboard(
     view: pd.DataFrame,
     country: str | None = None,
     max_quotes: int = 30,
+    max_speakers: int = 25,
 ) -> go.Figure:
     """One figure per country, chosen from a dropdown that keeps working in exported HTML: its
     position on each topic, how each position moved over time, who speaks for it, and their most
-    recent quotes (``max_quotes`` per country, stated in the table header)."""
+    recent quotes. The tables keep the ``max_speakers`` most quoted speakers and the
+    ``max_quotes`` latest quotes per country, and say so in their headers."""
     countries = [c for c in matrix.index if c] or sorted(view.country.dropna().unique())
     first = country if country in countries else _busiest(matrix, countries)
     fig = make_subplots(
@@ -38,10 +40,22 @@ def country_dashboard(
     )
     owners: list[str] = []
     for c in countries:
-        for trace, row, col in _country_traces(c, matrix, history, view, max_quotes):
+        for trace, row, col in _country_traces(c, matrix, history, view, max_quotes, max_speakers):
             trace.visible = c == first
             fig.add_trace(trace, row=row, col=col)
             owners.append(c)
+    # a note in the empty "Position over time" panel, switched with the country
+    dated = set(history.key)
+    note = len(fig.layout.annotations)
+    fig.add_annotation(
+        text=_undated_note(first, dated),
+        xref="x2 domain",
+        yref="y2 domain",
+        x=0.5,
+        y=0.5,
+        showarrow=False,
+        font={"color": "#666"},
+    )
     ticks = {"tickvals": list(SCALE), "ticktext": list(SCALE.values()), "range": [-1.3, 1.45]}
     fig.update_yaxes(**ticks, row=1, col=1)
     fig.update_yaxes(**ticks, row=1, col=2)
@@ -60,7 +74,10 @@ def country_dashboard(
                         "method": "update",
                         "args": [
                             {"visible": [o == c for o in owners]},
-                            {"title.text": _dashboard_title(c)},
+                            {
+                                "title.text": _dashboard_title(c),
+                                f"annotations[{note}].text": _undated_note(c, dated),
+                            },
                         ],
                     }
                     for c in countries
@@ -77,6 +94,13 @@ def country_dashboard(
         else [],
     )
     return fig
+
+
+def _undated_note(code: str | None, dated: set) -> str:
+    """Why the "Position over time" panel is empty, or "" when it is not."""
+    if code is None or code in dated:
+        return ""
+    return "No dated statement for this country:<br>positions over time need article dates."
 
 
 def _busiest(matrix: pd.DataFrame, countries: list[str]) -> str | None:
@@ -96,7 +120,7 @@ def _dashboard_title(code: str | None) -> str:
     return f"Country: {esc(country_name(code))}" if code else "No country has a statement"
 
 
-def _country_traces(c, matrix, history, view, max_quotes):
+def _country_traces(c, matrix, history, view, max_quotes, max_speakers):
     """The traces of one country's dashboard: (trace, row, col)."""
     out = []
     cells = matrix.loc[c] if c in matrix.index else pd.Series(dtype=object)
@@ -154,26 +178,18 @@ def _country_traces(c, matrix, history, view, max_quotes):
             )
         )
     q = view[view.country == c]
-    speakers = (
-        q.assign(speaker=q.speaker.fillna("unknown speaker"))
-        .groupby("speaker")
-        .agg(
-            quotes=("quote_id", "size"),
-            first=("date", "min"),
-            last=("date", "max"),
-            topics=(
-                "topics",
-                lambda t: ", ".join(sorted({x for v in t.dropna() for x in v.split(", ")})),
-            ),
-        )
-        .sort_values("quotes", ascending=False)
-        .reset_index()
-    )
+    speakers, speaking = _speakers(q, max_speakers)
     out.append(
         (
             go.Table(
                 header={
-                    "values": ["<b>who speaks for it</b>", "quotes", "first", "last", "topics"],
+                    "values": [
+                        f"<b>who speaks for it</b> ({speaking})",
+                        "quotes",
+                        "first",
+                        "last",
+                        "topics",
+                    ],
                     "align": "left",
                 },
                 cells={
@@ -221,3 +237,23 @@ def _country_traces(c, matrix, history, view, max_quotes):
         )
     )
     return out
+
+
+def _speakers(q: pd.DataFrame, limit: int) -> tuple[pd.DataFrame, str]:
+    """The ``limit`` most quoted speakers of one country's quotes (quotes, first and last date,
+    topics) and the table header's note ("all 12" or "top 25 of 1,234")."""
+    q = q.assign(speaker=q.speaker.fillna("unknown speaker"))
+    speakers = (
+        q.groupby("speaker")
+        .agg(quotes=("quote_id", "size"), first=("date", "min"), last=("date", "max"))
+        .sort_values("quotes", ascending=False, kind="stable")
+    )
+    total = len(speakers)
+    speakers = speakers.head(limit)
+    topics = q.loc[q.speaker.isin(speakers.index) & q.topics.notna(), ["speaker", "topics"]]
+    topics = topics.assign(topic=topics.topics.str.split(", ")).explode("topic")
+    named = topics.drop_duplicates(["speaker", "topic"]).sort_values("topic", kind="stable")
+    joined = named.groupby("speaker").topic.agg(", ".join)
+    speakers = speakers.assign(topics=joined.reindex(speakers.index).fillna("")).reset_index()
+    note = f"top {len(speakers)} of {total:,}" if total > len(speakers) else f"all {total}"
+    return speakers, note

@@ -52,7 +52,9 @@ class Cell:
 
 
 def snap(score: float) -> float:
-    """The nearest point of the scale (ties go towards neutral)."""
+    """The nearest point of the scale (ties go towards neutral). The score is rounded first, so
+    that an exact tie (-0.25) is not decided by float noise in the summation order."""
+    score = round(score, 9)
     return min(sorted(SCALE, key=abs), key=lambda p: abs(p - score))
 
 
@@ -67,7 +69,9 @@ def position(stances: list[float], weights: list[float]) -> tuple[float, float]:
 
 
 def statements(corpus: Corpus, voices: str = "all", as_of: str | None = None) -> pd.DataFrame:
-    """The stance statements that count, with their article's date, wire copies merged."""
+    """The stance statements that count, with their article's date, wire copies merged: one row
+    per (holder, topic, evidence text), the earliest copy, with ``sources`` listing every article
+    that carried it."""
     if voices not in VOICES:
         raise ValueError(f"voices must be one of {VOICES}, not {voices!r}")
     st = corpus.stances.merge(corpus.articles[["article_id", "date"]], on="article_id", how="left")
@@ -79,13 +83,22 @@ def statements(corpus: Corpus, voices: str = "all", as_of: str | None = None) ->
         st = st[st.date.notna() & (st.date <= str(as_of))]
     if st.empty:
         return st.assign(sources=[])
-    st = st.assign(_text=st.evidence.str.lower().str.split().str.join(" "))
-    rows = []
-    for _, group in st.groupby(["actor", "topic", "_text"], dropna=False, sort=False):
-        first = group.sort_values("date", na_position="last").iloc[0].to_dict()
-        first["sources"] = sorted(set(group.article_id))
-        rows.append(first)
-    return pd.DataFrame(rows).drop(columns="_text")
+    st = st.reset_index(drop=True)
+    text = st.evidence.str.lower().str.split().str.join(" ")
+    copy_of = pd.Series(
+        st.groupby([st.actor, st.topic, text], dropna=False, sort=False).ngroup(), index=st.index
+    )
+    sources: dict[int, set] = {}
+    for group, article in zip(copy_of, st.article_id, strict=True):
+        sources.setdefault(group, set()).add(article)
+    # the earliest copy of each statement (undated last), groups in order of first appearance
+    order = st.assign(_g=copy_of).sort_values(["_g", "date"], na_position="last", kind="stable")
+    first = order.drop_duplicates("_g")
+    return (
+        first.assign(sources=[sorted(sources[g]) for g in first._g])
+        .drop(columns="_g")
+        .reset_index(drop=True)
+    )
 
 
 def cells(corpus: Corpus, by: str = "country", as_of: str | None = None, voices: str = "all",
@@ -95,37 +108,39 @@ def cells(corpus: Corpus, by: str = "country", as_of: str | None = None, voices:
     if key is None:
         raise ValueError(f"by must be 'country' or 'actor', not {by!r}")
     st = statements(corpus, voices, as_of)
+    st = st[st[key].notna()] if not st.empty else st
     if st.empty:
         return pd.DataFrame(columns=CELL_COLUMNS)
-    st = st[st[key].notna()]
+    # weights for all statements at once: confidence × 0.5 ** (days older than the cell's newest
+    # statement / half_life); undated statements weigh as the newest
+    day = pd.to_datetime(st.date, errors="coerce")
+    newest = day.groupby([st[key], st.topic]).transform("max")
+    age = (newest - day).dt.days.fillna(0).astype(float)
+    st = st.assign(_day=day, _w=st.confidence.astype(float) * 0.5 ** (age / half_life))
+    st = st.sort_values([key, "topic", "_w"], ascending=[True, True, False], kind="stable")
     out = []
-    for (k, topic), group in st.groupby([key, "topic"], sort=True):
-        cell = _aggregate(group, half_life)
+    for (k, topic), group in st.groupby([key, "topic"], sort=False):
+        cell = _aggregate(group.to_dict("records"))
         out.append({"key": k, "topic": topic, **cell.__dict__})
     return pd.DataFrame(out, columns=CELL_COLUMNS)
 
 
-def _aggregate(group: pd.DataFrame, half_life: float) -> Cell:
-    dates = pd.to_datetime(group.date, errors="coerce")
-    newest = dates.max()
-    age = (
-        (newest - dates).dt.days.fillna(0) if pd.notna(newest) else pd.Series(0, index=group.index)
-    )
-    weight = group.confidence.astype(float) * 0.5 ** (age.astype(float) / half_life)
-    stance, score = position(list(group.stance.astype(float)), list(weight))
-    evidence = [_evidence(row) for _, row in group.assign(_w=weight).sort_values(
-        "_w", ascending=False).iterrows()]  # fmt: skip
-    changed, change = _change(group, dates)
-    return Cell(stance, SCALE[stance], round(score, 3), len(group), evidence, changed, change)
+def _aggregate(rows: list[dict]) -> Cell:
+    """A cell from its statements (records with ``_w`` and ``_day``), strongest first."""
+    stance, score = position([float(r["stance"]) for r in rows], [r["_w"] for r in rows])
+    changed, change = _change(rows)
+    evidence = [_evidence(r) for r in rows]
+    return Cell(stance, SCALE[stance], round(score, 3), len(rows), evidence, changed, change)
 
 
-def _change(group: pd.DataFrame, dates: pd.Series) -> tuple[bool, str | None]:
-    dated = group.assign(_d=dates)[dates.notna()]
-    if dated._d.nunique() < 2:
+def _change(rows: list[dict]) -> tuple[bool, str | None]:
+    dated = [r for r in rows if not pd.isna(r["_day"])]
+    days = {r["_day"] for r in dated}
+    if len(days) < 2:
         return False, None
-    first_day, last_day = dated._d.min(), dated._d.max()
-    before = _position(dated[dated._d == first_day])
-    after = _position(dated[dated._d == last_day])
+    first_day, last_day = min(days), max(days)
+    before = _position([r for r in dated if r["_day"] == first_day])
+    after = _position([r for r in dated if r["_day"] == last_day])
     if before == after:
         return False, None
     fmt = "%Y-%m-%d"
@@ -133,15 +148,17 @@ def _change(group: pd.DataFrame, dates: pd.Series) -> tuple[bool, str | None]:
                   f"{SCALE[after]} ({last_day.strftime(fmt)})")  # fmt: skip
 
 
-def _position(rows: pd.DataFrame) -> float:
-    return position(list(rows.stance.astype(float)), list(rows.confidence.astype(float)))[0]
+def _position(rows: list[dict]) -> float:
+    return position([float(r["stance"]) for r in rows], [float(r["confidence"]) for r in rows])[0]
 
 
-def _evidence(row: pd.Series) -> dict:
-    keep = ("evidence", "article_id", "sources", "quote_id", "actor", "voiced_by", "attribution",
-            "label", "stance", "confidence", "date", "start_char", "end_char", "rule",
-            "origin")  # fmt: skip
-    out = {k: (None if _missing(row.get(k)) else row.get(k)) for k in keep}
+_EVIDENCE_KEYS = ("evidence", "article_id", "sources", "quote_id", "actor", "voiced_by",
+                  "attribution", "label", "stance", "confidence", "date", "start_char",
+                  "end_char", "rule", "origin")  # fmt: skip
+
+
+def _evidence(row: dict) -> dict:
+    out = {k: (None if _missing(row.get(k)) else row.get(k)) for k in _EVIDENCE_KEYS}
     out["text"] = out.pop("evidence")
     return out
 

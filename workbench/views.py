@@ -148,25 +148,29 @@ def quote_view(corpus: Corpus, topics: str | Iterable[str] | None = None) -> pd.
 def history(corpus: Corpus, by: str = "country") -> pd.DataFrame:
     """A position per (country or actor, topic, date): the statements of each dated day aggregated
     like a matrix cell. Columns: key, topic, date, stance, label, n_statements."""
-    from .matrix import position
+    from .matrix import snap
 
     key = {"country": "country_code", "actor": "actor"}[by]
     st = corpus.stances.merge(corpus.articles[["article_id", "date"]], on="article_id")
     st = st[st[key].notna() & st.date.notna()]
-    rows = []
-    for (k, topic, date), g in st.groupby([key, "topic", "date"], sort=True):
-        stance, _ = position(list(g.stance.astype(float)), list(g.confidence.astype(float)))
-        rows.append(
-            {
-                "key": k,
-                "topic": topic,
-                "date": date,
-                "stance": stance,
-                "label": SCALE[stance],
-                "n_statements": len(g),
-            }
-        )
-    return pd.DataFrame(rows, columns=["key", "topic", "date", "stance", "label", "n_statements"])
+    columns = ["key", "topic", "date", "stance", "label", "n_statements"]
+    if st.empty:
+        return pd.DataFrame(columns=columns)
+    stance = st.stance.astype(float)
+    weight = st.confidence.astype(float)
+    days = st.assign(_ws=stance * weight, _w=weight, _half=stance == 0.5, _pos=stance > 0)
+    days = days.groupby([key, "topic", "date"], sort=True).agg(
+        _ws=("_ws", "sum"), _w=("_w", "sum"), _half=("_half", "any"), _pos=("_pos", "all"),
+        n_statements=("stance", "size"),
+    )  # fmt: skip
+    # as matrix.position: support qualified by a condition stays conditional
+    points = [
+        0.5 if half and pos else snap(ws / w)
+        for ws, w, half, pos in zip(days._ws, days._w, days._half, days._pos, strict=True)
+    ]
+    out = days.reset_index().rename(columns={key: "key"})
+    out = out.assign(stance=points, label=[SCALE[p] for p in points])
+    return out[columns].reset_index(drop=True)
 
 
 def date_range(corpus: Corpus) -> tuple[str | None, str | None]:
