@@ -120,10 +120,22 @@ def cell_features(records: list[dict]) -> list[list[str]]:
     return out
 
 
+def judged(records: list[dict]) -> list[bool]:
+    """Which candidates the scorer judges: a candidate without a stance cue only fills a cell that
+    no candidate with a cue speaks for (it adds a position, never a polarity)."""
+    cued = {(r.get("country_code"), r["topic"]) for r in records if r.get("label") is not None}
+    return [
+        r.get("label") is not None or (r.get("country_code"), r["topic"]) not in cued
+        for r in records
+    ]
+
+
 def apply_scorer(records: list[dict], scorer: Scorer) -> list[dict]:
     """The candidates the scorer keeps, with its label; the rule trace says how sure it was."""
     out = []
-    for rec, features in zip(records, cell_features(records), strict=True):
+    for rec, features, ok in zip(records, cell_features(records), judged(records), strict=True):
+        if not ok:
+            continue
         p = scorer.probabilities(features)
         if p[0] >= scorer.threshold:
             continue

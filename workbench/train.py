@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from .evaluate import article_cells, load_stance_gold
-from .scorer import CLASSES, Scorer, apply_scorer, cell_features, dump_scorer
+from .scorer import CLASSES, Scorer, apply_scorer, cell_features, dump_scorer, judged
 
 
 @dataclass
@@ -64,19 +64,21 @@ def candidates(gold_files: Sequence[str | os.PathLike], model: str | None = None
 
 
 def training_rows(examples: list[Example]) -> tuple[list[list[str]], list[str]]:
-    """(features, label) of every candidate with a country."""
+    """(features, label) of every candidate with a country that the scorer judges."""
     rows, labels = [], []
     for ex in examples:
-        for rec, feats in zip(ex.records, cell_features(ex.records), strict=True):
-            if rec.get("country_code"):
+        both = zip(ex.records, cell_features(ex.records), judged(ex.records), strict=True)
+        for rec, feats, ok in both:
+            if ok and rec.get("country_code"):
                 rows.append(feats)
                 labels.append(ex.gold.get((rec["country_code"], rec["topic"]), "none"))
     return rows, labels
 
 
 def fit(rows: list[list[str]], labels: list[str], l2: float = 1.0, steps: int = 3000,
-        threshold: float = 0.5, confidence: str = "rule") -> Scorer:  # fmt: skip
-    """Multinomial logistic regression, L2-penalised (``l2`` × ½‖W‖², bias free), from zero."""
+        threshold: float = 0.5, confidence: str = "rule", prior: float = 1.0) -> Scorer:  # fmt: skip
+    """Multinomial logistic regression, L2-penalised (``l2`` × ½‖W‖², bias free), from zero.
+    The rule's own label (``rule=…``) is penalised ``prior`` times as much as other features."""
     vocab = sorted({f for r in rows for f in r})
     col = {f: j for j, f in enumerate(vocab)}
     x = np.zeros((len(rows), len(vocab)))
@@ -87,8 +89,9 @@ def fit(rows: list[list[str]], labels: list[str], l2: float = 1.0, steps: int = 
     n = max(len(rows), 1)
     xa = np.hstack([x, np.ones((len(rows), 1))])  # the bias as a last, unpenalised column
     penalty = np.full((xa.shape[1], 1), l2 / n)
+    penalty[[col[f] for f in vocab if f.startswith("rule=") and "|" not in f]] *= prior
     penalty[-1] = 0.0
-    lipschitz = 0.5 * np.linalg.eigvalsh(xa.T @ xa / n).max() + l2 / n
+    lipschitz = 0.5 * np.linalg.eigvalsh(xa.T @ xa / n).max() + penalty.max()
     step = 1.0 / lipschitz
     w = np.zeros((xa.shape[1], len(CLASSES)))
     ahead, t = w.copy(), 1.0
