@@ -96,7 +96,7 @@ def dump_scorer(scorer: Scorer, path: str | os.PathLike, notes: dict | None = No
         "# Learned stance scorer: weights per feature and class (see workbench/scorer.py).\n"
         "# Retrain with: python -m workbench.train GOLD... --out workbench/data/stance_model.yml\n"
     )
-    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=200, default_flow_style=None)
     Path(path).write_text(header + text, encoding="utf-8")
 
 

@@ -76,7 +76,7 @@ def training_rows(examples: list[Example]) -> tuple[list[list[str]], list[str]]:
 
 
 def fit(rows: list[list[str]], labels: list[str], l2: float = 1.0, steps: int = 3000,
-        threshold: float = 0.5, confidence: str = "rule", prior: float = 1.0) -> Scorer:  # fmt: skip
+        threshold: float = 0.5, confidence: str = "rule", prior: float = 0.01) -> Scorer:  # fmt: skip
     """Multinomial logistic regression, L2-penalised (``l2`` × ½‖W‖², bias free), from zero.
     The rule's own label (``rule=…``) is penalised ``prior`` times as much as other features."""
     vocab = sorted({f for r in rows for f in r})
@@ -151,16 +151,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cv", action="store_true", help="leave-one-file-out cross-validation")
     parser.add_argument("--grid", action="store_true", help="cross-validate a grid of options")
     parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--prior", type=float, default=0.01, help="penalty share of rule=…")
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--confidence", default="rule", choices=["rule", "p", "rule*p"])
     parser.add_argument("--model", metavar="NAME", help="installed spaCy pipeline")
     args = parser.parse_args(argv)
     sets = candidates(args.gold, args.model)
-    options = {"l2": args.l2, "threshold": args.threshold, "confidence": args.confidence}
+    options = {"l2": args.l2, "prior": args.prior, "threshold": args.threshold,
+               "confidence": args.confidence}  # fmt: skip
     if args.grid:
         grid = itertools.product((0.3, 1.0, 3.0, 10.0), (0.4, 0.5, 0.6), ("rule", "p", "rule*p"))
         for l2, threshold, confidence in grid:
-            opts = {"l2": l2, "threshold": threshold, "confidence": confidence}
+            opts = {**options, "l2": l2, "threshold": threshold, "confidence": confidence}
             *_, (_, _, rules, model) = cross_validate(sets, **opts)
             print(f"l2 {l2:<5} threshold {threshold:<4} confidence {confidence:<7} "
                   f"rules {rules:.3f}  model {model:.3f}")  # fmt: skip
@@ -170,7 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{name:<20} {n:>8} {rules:>7.3f} {model:>7.3f}")
     if args.out:
         scorer = fit(*training_rows([ex for exs in sets.values() for ex in exs]), **options)
-        notes = {"trained_on": sorted(sets), **{k: v for k, v in options.items() if k == "l2"}}
+        notes = {"trained_on": sorted(sets), "l2": args.l2, "prior": args.prior}
         dump_scorer(scorer, args.out, notes)
         print(f"wrote {args.out}: {len(scorer.weights)} features", file=sys.stderr)
     return 0
