@@ -24,7 +24,7 @@ from .datafiles import default_data_path, read_data
 CLASSES = ("none", "oppose", "sceptical", "neutral", "conditional", "support")
 VALUES = {"oppose": -1.0, "sceptical": -0.5, "neutral": 0.0, "conditional": 0.5, "support": 1.0}
 ENV_SCORER = "WORKBENCH_STANCE_SCORER"  # "rules", "model", or a weights file
-DEFAULT = "rules"  # what an unset choice means
+DEFAULT = "model"  # what an unset choice means: the shipped weights
 
 
 @dataclass
@@ -96,7 +96,9 @@ def dump_scorer(scorer: Scorer, path: str | os.PathLike, notes: dict | None = No
         "# Learned stance scorer: weights per feature and class (see workbench/scorer.py).\n"
         "# Retrain with: python -m workbench.train GOLD... --out workbench/data/stance_model.yml\n"
     )
-    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=200, default_flow_style=None)
+    text = yaml.safe_dump(
+        data, sort_keys=False, allow_unicode=True, width=200, default_flow_style=None
+    )
     Path(path).write_text(header + text, encoding="utf-8")
 
 

@@ -46,9 +46,8 @@ def candidates(gold_files: Sequence[str | os.PathLike], model: str | None = None
     from .topics import load_topics
 
     nlp = load_model(resolve_model(model))
-    gaz, cues, lexicon, topics = load_gazetteer(), load_cues(), load_lexicon(scorer="rules"), (
-        load_topics()
-    )
+    gaz, cues, topics = load_gazetteer(), load_cues(), load_topics()
+    lexicon = load_lexicon(scorer="rules")  # candidates are the same whatever the scorer
     out = {}
     for path in gold_files:
         articles, cells = load_stance_gold(path)
@@ -76,9 +75,12 @@ def training_rows(examples: list[Example]) -> tuple[list[list[str]], list[str]]:
 
 
 def fit(rows: list[list[str]], labels: list[str], l2: float = 1.0, steps: int = 3000,
-        threshold: float = 0.5, confidence: str = "rule", prior: float = 0.01) -> Scorer:  # fmt: skip
+        threshold: float = 0.5, confidence: str = "rule",
+        prior: float = 0.01) -> Scorer:  # fmt: skip
     """Multinomial logistic regression, L2-penalised (``l2`` × ½‖W‖², bias free), from zero.
     The rule's own label (``rule=…``) is penalised ``prior`` times as much as other features."""
+    if not rows:
+        raise ValueError("no candidates to train on")
     vocab = sorted({f for r in rows for f in r})
     col = {f: j for j, f in enumerate(vocab)}
     x = np.zeros((len(rows), len(vocab)))
@@ -125,7 +127,9 @@ def accuracies(examples: list[Example], scorer: Scorer | None) -> list[float]:
     return out
 
 
-def cross_validate(sets: dict[str, list[Example]], **options) -> list[tuple[str, int, float, float]]:
+def cross_validate(
+    sets: dict[str, list[Example]], **options
+) -> list[tuple[str, int, float, float]]:
     """Leave one gold file out: (file, articles, rules accuracy, model accuracy) per fold, then
     ("pooled", all articles, …) over every article."""
     rows, pooled_rules, pooled_model = [], [], []
@@ -156,6 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--confidence", default="rule", choices=["rule", "p", "rule*p"])
     parser.add_argument("--model", metavar="NAME", help="installed spaCy pipeline")
     args = parser.parse_args(argv)
+    if (args.cv or args.grid) and len(set(args.gold)) < 2:
+        parser.error("cross-validation needs at least two gold files")
     sets = candidates(args.gold, args.model)
     options = {"l2": args.l2, "prior": args.prior, "threshold": args.threshold,
                "confidence": args.confidence}  # fmt: skip
