@@ -76,12 +76,13 @@ STANCE_GOLD = [FIXTURES / "stances" / f"gold_set_{s}.yml" for s in ("d", "e")]
 def test_stance_fixtures_score(tmp_path):
     """The stances issue's figure: per-article cell accuracy of at least 0.85, counted over the
     union of gold and predicted cells, on the 24 annotated development articles. In-sample: the
-    rules were developed against these articles (see test_stance_heldout_score)."""
+    rules were developed against these articles and the learned scorer (the default, see
+    workbench/scorer.py) trained on them (see test_stance_heldout_score)."""
     from workbench.evaluate import evaluate_stances, load_stance_gold
 
     assert sum(len(load_stance_gold(p)[0]) for p in STANCE_GOLD) >= 20
     result = evaluate_stances(STANCE_GOLD, cache_dir=tmp_path)
-    assert result.accuracy >= 0.85, result.summary()
+    assert result.accuracy >= 0.85, result.summary()  # rules 0.906, learned scorer 0.920
 
 
 def test_stance_set_h_score(tmp_path):
@@ -95,7 +96,7 @@ def test_stance_set_h_score(tmp_path):
     articles, cells = load_stance_gold(gold)
     assert len(articles) >= 10 and sum(len(c) for c in cells) >= 60
     result = evaluate_stances([gold], cache_dir=tmp_path)
-    assert result.accuracy >= 0.71, result.summary()  # measured: 0.721 (0.644 before precision)
+    assert result.accuracy >= 0.71, result.summary()  # rules 0.721, scorer 0.871 (in-sample)
 
 
 def test_stance_set_j_score(tmp_path):
@@ -109,7 +110,7 @@ def test_stance_set_j_score(tmp_path):
     articles, cells = load_stance_gold(gold)
     assert len(articles) >= 10 and sum(len(c) for c in cells) >= 60
     result = evaluate_stances([gold], cache_dir=tmp_path)
-    assert result.accuracy >= 0.57, result.summary()  # measured: 0.579 (0.515 before precision)
+    assert result.accuracy >= 0.57, result.summary()  # rules 0.579, scorer 0.727 (in-sample)
 
 
 def test_stance_heldout_score(tmp_path):
@@ -122,7 +123,7 @@ def test_stance_heldout_score(tmp_path):
     from workbench.evaluate import evaluate_stances
 
     result = evaluate_stances([FIXTURES / "stances" / "heldout_f.yml"], cache_dir=tmp_path)
-    assert result.accuracy >= 0.50, result.summary()  # measured: 0.506
+    assert result.accuracy >= 0.50, result.summary()  # rules 0.506, learned scorer 0.531
 
 
 def test_stance_heldout_i_score(tmp_path):
@@ -133,7 +134,7 @@ def test_stance_heldout_i_score(tmp_path):
     from workbench.evaluate import evaluate_stances
 
     result = evaluate_stances([FIXTURES / "stances" / "heldout_i.yml"], cache_dir=tmp_path)
-    assert result.accuracy >= 0.35, result.summary()  # measured: 0.362
+    assert result.accuracy >= 0.35, result.summary()  # rules 0.362, learned scorer 0.361
 
 
 def test_stance_heldout_pool_score(tmp_path):
@@ -143,7 +144,7 @@ def test_stance_heldout_pool_score(tmp_path):
 
     gold = [FIXTURES / "stances" / f"heldout_{s}.yml" for s in ("f", "i")]
     result = evaluate_stances(gold, cache_dir=tmp_path)
-    assert result.accuracy >= 0.42, result.summary()  # measured: 0.426
+    assert result.accuracy >= 0.42, result.summary()  # rules 0.426, learned scorer 0.437
 
 
 def test_quote_heldout_score(tmp_path):

@@ -148,3 +148,22 @@ def test_condition_after_contrast_qualifies_support_and_questions_are_not_positi
     )
     found = stances_of(text)
     assert cells(found, "troop_deployment") == {("ITA", "conditional")}
+
+
+def test_learned_scorer_is_the_default_and_explains_itself(stances_of):
+    text = INTRO + AALBERS + " said the Netherlands will not send troops.\n"
+    (s,) = [s for s in stances_of(text) if s["topic"] == "troop_deployment"]
+    assert "negated 'send'" in s["rule"] and "model p=" in s["rule"]
+
+
+def test_rules_alone_remain_available(nlp, gaz):
+    cues, topics = load_cues(), load_topics()
+    lexicon = load_lexicon(scorer="rules")
+    text = INTRO + AALBERS + " said the Netherlands will not send troops.\n"
+    blocks = parse_blocks(text)
+    doc = next(parse(nlp, [(text, blocks)]))
+    entities = link_entities(doc, blocks, gaz)
+    quotes = extract_quotes(doc, blocks, entities, cues, gaz)
+    found = extract_stances(doc, blocks, entities, quotes, lexicon, topics)
+    assert cells(found, "troop_deployment") == {("NLD", "oppose")}
+    assert not any("model p=" in s["rule"] for s in found)

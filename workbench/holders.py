@@ -209,3 +209,21 @@ def _speaker_role(quote: dict, ents) -> str | None:
     if people:
         return next((e["role_class"] for e in people if e.get("role_class")), None)
     return "government" if quote.get("speaker") else None  # an organisation, seat or government
+
+
+def clause_subject_holders(clause: list[Token], unit: _Unit, ents) -> list[tuple[dict, str, None]]:
+    """Candidate holders of a clause without a stance cue, for the learned scorer: the actor that
+    is the subject of one of the clause's main verbs ("Bulgaria keeps its frigates in port"), or
+    the government a bare "the ministry" stands for; inside a quote, the caller uses the speaker."""
+    ids = {t.i for t in clause}
+    out: list[tuple[dict, str, None]] = []
+    for root in (t for t in clause if t.head.i not in ids or t.head.i == t.i):
+        for subj in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in ids):
+            if _in_condition(subj) or in_question(subj):
+                continue
+            found = [_subject_entity(s, unit, ents) for s in [subj, *subj.conjuncts]]
+            out += [(h, f"clause subject '{subj.text}'", None) for h in found if h is not None]
+            if not found[0] and subj.lower_ in _COREF_NOUNS:
+                out += [(h, f"antecedent of '{subj.text}'", None) for h in _antecedents(subj, ents)]
+    seen: set[str] = set()
+    return [x for x in out if not (x[0]["canonical"] in seen or seen.add(x[0]["canonical"]))]

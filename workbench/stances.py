@@ -19,7 +19,9 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from .datafiles import default_data_path, read_data
-from .holders import find_holders, in_question
+from .holders import clause_subject_holders, find_holders, in_question
+from .scorer import Scorer, apply_scorer, load_scorer
+from .stancefeatures import Context, statement_features
 from .structure import Block
 from .topics import (
     Catalogue,
@@ -59,10 +61,13 @@ class Lexicon:
     contrast: set[str] = field(default_factory=set)
     speech_nouns: dict[str, str] = field(default_factory=dict)  # noun -> category
     fingerprint: str = ""
+    scorer: Scorer | None = None  # the learned scorer, or None: the rules decide
 
 
-def load_lexicon(path: str | Path | None = None) -> Lexicon:
-    """Load the stance lexicon (the shipped one unless ``path`` is given)."""
+def load_lexicon(path: str | Path | None = None, scorer: str | Path | None = None) -> Lexicon:
+    """Load the stance lexicon (the shipped one unless ``path`` is given) and the stance scorer
+    (``scorer.load_scorer``: "rules", "model", a weights file, or None for the default)."""
+    judge = load_scorer(scorer)
     data, fingerprint = read_data(path or default_data_path("stance"))
     names = ("support", "support_weak", "oppose", "sceptical", "conditional", "undecided", "ignore")
     cats = {k: phrases(data.get(k) or []) for k in names}
@@ -71,7 +76,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     return Lexicon(cats, {str(w).lower() for w in data.get("negation") or []},
                    {str(w).lower() for w in data.get("reporting_verbs") or []},
                    {str(w).lower() for w in data.get("contrast") or []}, nouns,
-                   fingerprint)  # fmt: skip
+                   f"{fingerprint}+{judge.fingerprint if judge else 'rules'}", judge)  # fmt: skip
 
 
 @dataclass
@@ -82,18 +87,25 @@ class _Unit:
 
 
 def extract_stances(doc: Doc, blocks: list[Block], entities: list[dict], quotes: list[dict],
-                    lexicon: Lexicon, catalogue: Catalogue) -> list[dict]:  # fmt: skip
-    """Stance statements of one article (offsets index ``doc.text``; quote offsets name quotes)."""
+                    lexicon: Lexicon, catalogue: Catalogue,
+                    candidates: bool = False) -> list[dict]:  # fmt: skip
+    """Stance statements of one article (offsets index ``doc.text``; quote offsets name quotes).
+
+    With the lexicon's learned scorer (``scorer.py``), the candidate statements are judged by it;
+    without one, the rules decide. ``candidates`` returns every candidate with its ``features``
+    and the rules' stance (None where no cue gave one), unjudged: what the scorer trains on."""
     ents = sorted((e for e in entities if e["kind"] in _ACTOR_KINDS), key=lambda e: e["start_char"])
     out: list[dict] = []
     block_topics = _block_topics(doc, blocks, ents, catalogue)
     quotes = [_with_country(q, blocks, ents) for q in quotes]
+    judge = lexicon.scorer is not None and not candidates
     for unit in _units(doc, blocks, quotes):
         try:
-            out += _score_unit(doc, unit, ents, lexicon, catalogue, block_topics)
+            out += _score_unit(doc, unit, ents, lexicon, catalogue, block_topics,
+                               candidates or judge)  # fmt: skip
         except Exception:  # an odd parse costs this unit, never the article
             continue
-    return out
+    return apply_scorer(out, lexicon.scorer) if judge else out
 
 
 def _units(doc: Doc, blocks: list[Block], quotes: list[dict]) -> list[_Unit]:
@@ -215,7 +227,10 @@ def _block_topics(doc: Doc, blocks: list[Block], ents, catalogue: Catalogue) -> 
 
 
 def _score_unit(doc, unit: _Unit, ents, lexicon: Lexicon, catalogue: Catalogue,
-                block_topics: dict[int, list]) -> list[dict]:  # fmt: skip
+                block_topics: dict[int, list], candidates: bool = False) -> list[dict]:  # fmt: skip
+    """The unit's statements by the rules; with ``candidates``, also the statements the learned
+    scorer may keep (a topic named in a clause with a holder but no stance cue, or a cue whose
+    holder only the clause's subject gives), each with its ``features``."""
     clauses = _clauses(unit.tokens, lexicon)
     unit_codes = _codes_in(unit.tokens, ents)
     codes = unit_codes | _speaker_codes(unit)  # not from an aside ("while talks were under way")
@@ -225,20 +240,32 @@ def _score_unit(doc, unit: _Unit, ents, lexicon: Lexicon, catalogue: Catalogue,
     if not unit_topics:
         unit_topics = block_topics.get(unit.block, [])
     found: dict[tuple, dict] = {}
+    extra: dict[tuple, dict] = {}  # candidates only
+    contexts: dict[int, Context] = {}  # id(record) -> context, candidates only
     for k, clause in enumerate(clauses):
         for stance_, why_, cue, own in _readings(clause, lexicon, catalogue):
-            for holder, how, forced in find_holders(doc, clause, cue, unit, ents, lexicon):
+            holders = find_holders(doc, clause, cue, unit, ents, lexicon)
+            fallback = candidates and not holders
+            if fallback:  # the clause's subject, for the scorer to judge
+                holders = clause_subject_holders(clause, unit, ents)
+            for holder, how, forced in holders:
                 stance, why = (
                     (forced, f"speech noun ({SCALE[forced]})")
                     if forced is not None
                     else (stance_, why_)
                 )
-                if stance is None:
+                if stance is None and not candidates:
                     continue
+                into = found if stance is not None and not fallback else extra
                 codes = unit_codes | ({holder["country_code"]} if holder.get("country_code")
                                       else set())  # fmt: skip
+                if into is extra and not holder.get("country_code"):
+                    continue
                 if own is not None and own[2]:
                     topics = [(own[0], own[2])]
+                elif stance is None:  # no cue: only topics the clause names
+                    topics = [(t, trig) for t, trig in topics_of(clause, catalogue, codes)
+                              if trig != "prototype"]  # fmt: skip
                 else:
                     skip = own[0].id if own is not None else None
                     topics = _clause_topics(
@@ -254,18 +281,29 @@ def _score_unit(doc, unit: _Unit, ents, lexicon: Lexicon, catalogue: Catalogue,
                         # "dismissed a plan to station a force after a ceasefire": the force
                         topic = catalogue.by_id(topic.plain_positions) or topic
                     topic = catalogue.for_holder(topic, holder.get("country_code"))
-                    value, rule = stance, why
-                    if inverted(clause, topic):  # "ready to lift sanctions": against sanctions
-                        value, rule = _INVERT.get(stance, stance), f"{why} · inverted"
+                    value, rule = stance, why or "no cue"
+                    if value is not None and inverted(clause, topic):  # "ready to lift sanctions"
+                        value, rule = _INVERT.get(value, value), f"{why} · inverted"
                     key = (holder.get("country_code") or holder["canonical"], topic.id)
-                    contrast = " after contrast" if k > 0 and key in found else ""
+                    contrast = " after contrast" if k > 0 and key in into else ""
                     named = trigger != "prototype" and not trigger.endswith("(sentence)")
-                    if value == 0.5 and k > 0:  # "could join the force, but only under a mandate"
-                        _qualify(found, key[0], rule)
-                    found[key] = _record(doc, clause, unit, holder, how, topic.id, value,
-                                         f"{rule}{contrast} · holder: {how} · topic: {trigger}",
-                                         named)  # fmt: skip
-    return list(found.values())
+                    if value == 0.5 and k > 0 and into is found:  # "could join the force, but
+                        _qualify(found, key[0], rule)  # only under a mandate"
+                    rec = into[key] = _record(doc, clause, unit, holder, how, topic.id, value,
+                                              f"{rule}{contrast} · holder: {how} · topic: "
+                                              f"{trigger}", named)  # fmt: skip
+                    if candidates:
+                        contexts[id(rec)] = Context(clause, k, len(clauses), cue, why, how,
+                                                    trigger, topic, len(topics), unit_codes,
+                                                    unit.quote, holder.get("kind"))  # fmt: skip
+    out = list(found.values())
+    out += [rec for key, rec in extra.items() if key not in found]
+    if candidates:
+        ruled = {id(rec) for rec in found.values()}
+        for rec in out:
+            rec["features"] = statement_features(rec, contexts[id(rec)])
+            rec["by_rules"] = id(rec) in ruled
+    return out
 
 
 def _readings(clause: list[Token], lexicon: Lexicon, catalogue: Catalogue) -> list[tuple]:
@@ -513,7 +551,7 @@ def _record(doc, clause, unit: _Unit, holder: dict, how: str, topic: str, stance
     confidence += 0.1 if how.startswith(("subject", "'")) or attribution == "self" else 0.0
     return {
         "actor": holder["canonical"], "country_code": holder.get("country_code"),
-        "role_class": role, "topic": topic, "stance": stance, "label": SCALE[stance],
+        "role_class": role, "topic": topic, "stance": stance, "label": SCALE.get(stance),
         "confidence": round(min(confidence, 0.95), 2), "voiced_by": voice,
         "attribution": attribution, "evidence": doc.text[start:end], "start_char": start,
         "end_char": end, "quote_start": quote["start_char"] if quote else None,
