@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from .gazetteer import Entry, Gazetteer, normalise
+from .nlp import text_of
 from .people import resolve_people
 from .structure import Block
 from .titles import titles_for
@@ -77,7 +78,7 @@ def link_entities(doc: Doc, blocks: list[Block], gaz: Gazetteer) -> list[dict]:
         {
             "start_char": m.start,
             "end_char": m.end,
-            "text": doc.text[m.start : m.end],
+            "text": text_of(doc)[m.start : m.end],
             "label": m.label,
             **described[id(m)],
         }  # fmt: skip
@@ -175,9 +176,9 @@ def learn_names(
                 first > 0 and _name_word(doc[first - 1], gaz) and doc[first - 1].dep_ == "compound"
             ):
                 first -= 1
-            add(doc.text[doc[first].idx : m.end])
+            add(text_of(doc)[doc[first].idx : m.end])
         elif m.entry is None and _titled_name(doc, m, gaz):  # NER said ORG, a title says person
-            add(doc.text[m.start : m.end])
+            add(text_of(doc)[m.start : m.end])
     taken = {i for m in mentions if m.label != "PERSON" for i in range(m.first, m.last + 1)}
     for lo, hi in _name_runs(doc, taken, gaz):  # names NER missed, shown by a title
         if (lo > 0 and normalise(doc[lo - 1].text) in gaz.role_words) or any(
@@ -186,7 +187,7 @@ def learn_names(
             add(doc[lo:hi].text)  # "Sergeant Tomas Kuusk", "Anders Mørk, Denmark's ambassador"
     for b in blocks:  # "Alexander Merezhko, People's Deputy of Ukraine"
         if b.kind == "attribution":
-            add(doc.text[b.start : b.end].lstrip("—–-― \t").split(",")[0])
+            add(text_of(doc)[b.start : b.end].lstrip("—–-― \t").split(",")[0])
     for bucket in names.values():
         bucket.sort(key=len, reverse=True)
     return names
@@ -275,7 +276,7 @@ def describe(doc: Doc, m: Mention, gaz: Gazetteer) -> dict:
     if e is None:
         kind = {"ORG": "organisation", "NORP": "other", "PERSON": "person"}.get(m.label, "place")
         code = _code_inside(doc, m, gaz) if kind == "organisation" else None
-        return _record(" ".join(doc.text[m.start : m.end].split()), kind, code)
+        return _record(" ".join(text_of(doc)[m.start : m.end].split()), kind, code)
     if e.type == "capital" and acting(doc, m.last, gaz):
         return _record(
             gaz.country_names.get(e.country_code, e.canonical), "country", e.country_code

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from .gazetteer import Actor, Gazetteer, normalise
+from .nlp import text_of
 from .titles import titles_for
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ def resolve_people(
     identity = _identities(persons)
     written: dict[tuple, str] = {}
     for m in persons:
-        written.setdefault(identity[id(m)], doc.text[m.start : m.end])
+        written.setdefault(identity[id(m)], text_of(doc)[m.start : m.end])
 
     roles: dict[tuple, list[tuple[str, str]]] = {}
     codes: dict[tuple, list[str]] = {}
@@ -92,7 +93,7 @@ def _lede_country(doc: Doc, m: Mention, described: dict[int, dict], mentions: li
     if sent.start == 0:
         return None
     prev = doc[sent.start - 1].sent
-    if "\n" in doc.text[prev.end_char : sent.start_char]:
+    if "\n" in text_of(doc)[prev.end_char : sent.start_char]:
         return None
     for x in mentions:
         if x.name or not (prev.start_char <= x.start < prev.end_char):

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .cues import Cues, load_cues
 from .gazetteer import Gazetteer, load_gazetteer
+from .nlp import text_of
 from .quotemarks import Quoted, find_quoted
 from .reported import (
     Cue,
@@ -56,7 +57,7 @@ class _Extractor:
     def __init__(self, doc: Doc, blocks: list[Block], entities: list[dict], cues: Cues,
                  gaz: Gazetteer):  # fmt: skip
         self.doc, self.blocks, self.cues = doc, blocks, cues
-        self.text = doc.text
+        self.text = text_of(doc)
         self.quoted = [q for q in find_quoted(self.text, blocks)
                        if blocks[q.first_block].kind != "blockquote"]  # fmt: skip
         spans = [(q.start, q.end) for q in self.quoted]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .cues import Cues
+from .nlp import text_of
 
 _SKIP_DEPS = {"advcl", "xcomp", "acl", "amod", "pcomp", "csubj", "auxpass"}
 
@@ -29,7 +30,7 @@ class Cue:
 
     @property
     def text(self) -> str:
-        return self.token.doc.text[self.start : self.end]
+        return text_of(self.token.doc)[self.start : self.end]
 
 
 def match_cue(tok: Token, cues: Cues) -> Cue | None:

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 
 from .cues import Cues
 from .gazetteer import Gazetteer
+from .nlp import text_of
 
 _MAIN = {"ROOT", "conj"}
 _CUT = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"}
@@ -83,7 +84,9 @@ class SpeakerFinder:
         inside = self._entities_between(start, end)
         people = [r for r in inside if r["kind"] == "person"]
         owners = [
-            r for r in people if self.doc.text[r["end_char"] : r["end_char"] + 2] in ("’s", "'s")
+            r
+            for r in people
+            if text_of(self.doc)[r["end_char"] : r["end_char"] + 2] in ("’s", "'s")
         ]
         if len(owners) < len(people):  # "Bereczky's counterpart, Femke Jorritsma": not Bereczky
             people = [r for r in people if r not in owners]
@@ -190,7 +193,9 @@ class SpeakerFinder:
             if start.start > 0 and self.doc[start.start - 1].lower_ in _GENDER:
                 found = _GENDER[self.doc[start.start - 1].lower_]
             elif self._is_main_subject(r) and not self._in_quote(r):
-                limit = people[k + 1]["start_char"] if k + 1 < len(people) else len(self.doc.text)
+                limit = (
+                    people[k + 1]["start_char"] if k + 1 < len(people) else len(text_of(self.doc))
+                )
                 for tok in self.doc[start.end : start.sent.end]:
                     if tok.idx >= limit:
                         break
@@ -230,7 +235,7 @@ class SpeakerFinder:
         return Speaker(r["canonical"], tok.idx, tok.idx + len(tok), r["country_code"], r["kind"])
 
     def _paragraph_gap(self, a: int, b: int) -> int:
-        return self.doc.text.count("\n", a, b)
+        return text_of(self.doc).count("\n", a, b)
 
     def _by_role(self, at: int, word: str) -> dict | None:
         for pos, r in reversed(self.salient):

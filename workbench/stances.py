@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from .datafiles import default_data_path, read_data
 from .holders import clause_subject_holders, find_holders, in_question
+from .nlp import text_of
 from .scorer import Scorer, apply_scorer, load_scorer
 from .stancefeatures import Context, statement_features
 from .structure import Block
@@ -55,7 +56,7 @@ _PLAIN_CUES = {"said", "says", "say", "told", "tells", "added", "adds", "stated"
 
 @dataclass
 class Lexicon:
-    categories: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    categories: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     negation: set[str] = field(default_factory=set)
     reporting: set[str] = field(default_factory=set)  # verbs whose subject owns a "should" below
     contrast: set[str] = field(default_factory=set)
@@ -532,7 +533,7 @@ def _speaker_codes(unit: _Unit) -> set[str]:
 def _record(doc, clause, unit: _Unit, holder: dict, how: str, topic: str, stance: float, rule: str,
             by_trigger: bool) -> dict:  # fmt: skip
     start, end = clause[0].idx, clause[-1].idx + len(clause[-1])
-    while end > start and not doc.text[end - 1].isalnum():
+    while end > start and not text_of(doc)[end - 1].isalnum():
         end -= 1
     quote = unit.quote
     voice = (quote.get("speaker") or "unknown") if quote else "narrator"
@@ -553,7 +554,7 @@ def _record(doc, clause, unit: _Unit, holder: dict, how: str, topic: str, stance
         "actor": holder["canonical"], "country_code": holder.get("country_code"),
         "role_class": role, "topic": topic, "stance": stance, "label": SCALE.get(stance),
         "confidence": round(min(confidence, 0.95), 2), "voiced_by": voice,
-        "attribution": attribution, "evidence": doc.text[start:end], "start_char": start,
+        "attribution": attribution, "evidence": text_of(doc)[start:end], "start_char": start,
         "end_char": end, "quote_start": quote["start_char"] if quote else None,
         "quote_end": quote["end_char"] if quote else None, "rule": rule, "origin": "model",
     }  # fmt: skip

@@ -8,6 +8,7 @@ no trigger is compared with the topic's prototype sentences by lemma overlap.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,13 +92,15 @@ def load_topics(path: str | Path | None = None) -> Catalogue:
     return Catalogue(topics, fingerprint)
 
 
-def phrases(words: list) -> list[tuple[str, ...]]:
+def phrases(words: list) -> tuple[tuple[str, ...], ...]:
     """Lexicon entries as tuples of lower-case words, longest first."""
     out = {tuple(str(w).lower().replace("’", "'").split()) for w in words if str(w).strip()}
-    return sorted(out, key=lambda p: (-len(p), p))  # a fixed order, whatever the hash seed
+    return tuple(sorted(out, key=lambda p: (-len(p), p)))  # a fixed order, whatever the hash seed
 
 
 WordIndex = tuple[list[set[str]], dict[str, list[int]]]
+Entries = Sequence[tuple[str, ...]]
+_BY_FIRST: dict[int, tuple[Entries, dict[str, list[int]], list[int]]] = {}
 
 
 def word_index(tokens: list[Token]) -> WordIndex:
@@ -111,25 +114,54 @@ def word_index(tokens: list[Token]) -> WordIndex:
     return forms, starts
 
 
+def _by_first(entries: Entries) -> tuple[dict[str, list[int]], list[int]]:
+    """The entries' positions by first word, and those starting with ``*``: built once per
+    phrase list (lexicon and catalogue lists live as long as the program)."""
+    known = _BY_FIRST.get(id(entries))
+    if known is not None and known[0] is entries:
+        return known[1], known[2]
+    firsts: dict[str, list[int]] = {}
+    wild: list[int] = []
+    for k, entry in enumerate(entries):
+        if not entry or entry[0] == "*":
+            wild.append(k)
+        else:
+            firsts.setdefault(entry[0], []).append(k)
+    if len(_BY_FIRST) > 4096:  # lists made on the fly: keep the cache bounded
+        _BY_FIRST.clear()
+    _BY_FIRST[id(entries)] = (entries, firsts, wild)  # holds the list, so its id stays its own
+    return firsts, wild
+
+
 def find_phrases(
-    tokens: list[Token], entries: list[tuple[str, ...]], index: WordIndex | None = None
+    tokens: list[Token], entries: Entries, index: WordIndex | None = None
 ) -> list[tuple[int, int, str]]:
     """Non-overlapping matches of ``entries`` in ``tokens``: (first, last + 1, phrase). A ``*``
     in an entry stands for any one word ("within * of a truce"). ``index`` is
-    :func:`word_index` of ``tokens``, when the caller already has it."""
+    :func:`word_index` of ``tokens``, when the caller already has it. Entries are tried longest
+    first (their order), and only those whose first word occurs in ``tokens``."""
     forms, starts = index if index is not None else word_index(tokens)
+    firsts, wild = _by_first(entries)
+    if len(starts) < len(firsts):
+        tried = [k for w in starts for k in firsts.get(w, ())]
+    else:
+        tried = [k for w, ks in firsts.items() if w in starts for k in ks]
+    tried += wild
+    if not tried:
+        return []
+    tried.sort()
     out, used = [], set()
-    for entry in entries:  # longest first
+    for k in tried:
+        entry = entries[k]
         n = len(entry)
-        # Only positions where the first word occurs can match (same matches, same order).
         last = len(tokens) - n
-        firsts = range(last + 1) if not entry or entry[0] == "*" else starts.get(entry[0], ())
-        for i in firsts:
+        firsts_at = range(last + 1) if not entry or entry[0] == "*" else starts[entry[0]]
+        for i in firsts_at:
             if i > last:
                 break
             if any(j in used for j in range(i, i + n)):
                 continue
-            if all(entry[k] == "*" or entry[k] in forms[i + k] for k in range(n)):
+            if all(entry[m] == "*" or entry[m] in forms[i + m] for m in range(n)):
                 out.append((i, i + n, " ".join(entry)))
                 used.update(range(i, i + n))
     return sorted(out)
@@ -140,7 +172,9 @@ def topic_stance(clause: list[Token], catalogue: Catalogue) -> tuple[Topic, str,
     index = word_index(clause)
     for topic in catalogue.topics:
         for label, phrase in topic.stance_phrases:
-            hits = find_phrases(clause, [phrase], index)
+            if phrase and phrase[0] != "*" and phrase[0] not in index[1]:
+                continue  # cannot match: skip building the one-phrase list
+            hits = find_phrases(clause, (phrase,), index)
             if hits:
                 words = clause[hits[0][0] : hits[0][1]]
                 inside = {t.i for t in words}
@@ -156,7 +190,7 @@ def inverted(clause: list[Token], topic: Topic, arcs: int = 3) -> bool:
     the measures"): an inverter word within a few arcs of one of the topic's triggers."""
     if not topic.inverters:
         return False
-    undo = [clause[i] for i, _, _ in find_phrases(clause, list(topic.inverters))]
+    undo = [clause[i] for i, _, _ in find_phrases(clause, topic.inverters)]
     if not undo:
         return False
     where = [clause[i].i for i, _, _ in trigger_hits(clause, topic)]
@@ -169,10 +203,10 @@ def trigger_hits(
     """The topic's trigger matches, less those inside one of its idioms ("the measures already in
     force" names no force, "a European summit" no peace talks)."""
     index = index if index is not None else word_index(tokens)
-    hits = find_phrases(tokens, list(topic.triggers), index)
+    hits = find_phrases(tokens, topic.triggers, index)
     if not topic.idioms or not hits:
         return hits
-    idioms = find_phrases(tokens, list(topic.idioms), index)
+    idioms = find_phrases(tokens, topic.idioms, index)
     taken = {i for lo, hi, _ in idioms for i in range(lo, hi)}
     return [h for h in hits if not any(i in taken for i in range(h[0], h[1]))]
 
