@@ -13,6 +13,7 @@ Within one unit, the last clause after a contrast decides for a holder and topic
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from .topics import (
     topic_stance,
     topics_of,
     within,
+    word_index,
 )
 
 SCALE = {1.0: "support", 0.5: "conditional", 0.0: "neutral", -0.5: "sceptical", -1.0: "oppose"}
@@ -128,10 +130,14 @@ def _units(doc: Doc, blocks: list[Block], quotes: list[dict]) -> list[_Unit]:
                 )
     skip = [(b.start, b.end) for b in blocks if b.kind in ("title", "heading", "attribution",
                                                             "blockquote")]  # fmt: skip
+    starts = [t.idx for t in doc]
+    inside = set()  # tokens that start within a quote or its cue
+    for s, e in covered:
+        inside.update(range(bisect_left(starts, s), bisect_left(starts, e)))
     for sent in doc.sents:
         if any(s <= sent.start_char < e for s, e in skip):
             continue
-        toks = [t for t in sent if not any(s <= t.idx < e for s, e in covered)]
+        toks = [t for t in sent if t.i not in inside]
         if any(t.is_alpha for t in toks):
             units.append(_Unit(toks, None, _block_of(blocks, toks[0].idx)))
     return units
@@ -423,8 +429,9 @@ def _longest_hits(clause: list[Token], lexicon: Lexicon) -> dict[str, list[tuple
     """Cue matches per category; where matches of different categories overlap, the longest
     wins ("refused to rule out" is no refusal, "declined to say whether" no decline), and the
     `ignore` phrases only take words away."""
+    index = word_index(clause)
     found = [(lo, hi, phrase, cat) for cat, entries in lexicon.categories.items()
-             for lo, hi, phrase in find_phrases(clause, entries)]  # fmt: skip
+             for lo, hi, phrase in find_phrases(clause, entries, index)]  # fmt: skip
     hits: dict[str, list[tuple[int, int, str]]] = {cat: [] for cat in lexicon.categories}
     for lo, hi, phrase, cat in found:
         longer = any(h - lo_ > hi - lo and lo_ < hi and lo < h for lo_, h, _, _ in found)

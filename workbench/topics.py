@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.tokens import Span, Token
+from spacy.attrs import DEP, HEAD
+from spacy.tokens import Doc, Span, Token
 
 from .datafiles import default_data_path, read_data
 
@@ -100,13 +101,16 @@ def phrases(words: list) -> tuple[tuple[str, ...], ...]:
 
 WordIndex = tuple[list[set[str]], dict[str, list[int]]]
 Entries = Sequence[tuple[str, ...]]
-_BY_FIRST: dict[int, tuple[Entries, dict[str, list[int]], list[int]]] = {}
+_BY_FIRST: dict[int, tuple[Entries, dict[str, list[int]], list[int], frozenset]] = {}
 
 
 def word_index(tokens: list[Token]) -> WordIndex:
     """Each token's forms (lower case and lemma) and, per word, where it occurs (ascending).
     Build it once per clause when matching many phrase lists against it."""
-    forms = [{t.lower_.replace("’", "'"), t.lemma_.lower()} for t in tokens]
+    if not tokens:
+        return [], {}
+    every = _doc_forms(tokens[0].doc)
+    forms = [every[t.i] for t in tokens]
     starts: dict[str, list[int]] = {}
     for i, words in enumerate(forms):
         for w in words:
@@ -114,12 +118,36 @@ def word_index(tokens: list[Token]) -> WordIndex:
     return forms, starts
 
 
-def _by_first(entries: Entries) -> tuple[dict[str, list[int]], list[int]]:
-    """The entries' positions by first word, and those starting with ``*``: built once per
-    phrase list (lexicon and catalogue lists live as long as the program)."""
+def _doc_forms(doc: Doc) -> list[set[str]]:
+    """Each token's forms (lower case and lemma), worked out once per Doc (in ``doc.user_data``):
+    clauses are indexed many times, and spaCy looks token strings up on every access."""
+    known = doc.user_data.get("workbench_forms")
+    if known is None:
+        known = [{t.lower_.replace("’", "'"), t.lemma_.lower()} for t in doc]
+        doc.user_data["workbench_forms"] = known
+    return known
+
+
+def _first_match(phrase: tuple[str, ...], index: WordIndex, n_tokens: int) -> int | None:
+    """Where ``phrase`` first matches (what ``find_phrases`` would list first), or None."""
+    forms, starts = index
+    n = len(phrase)
+    last = n_tokens - n
+    at = range(last + 1) if not phrase or phrase[0] == "*" else starts.get(phrase[0], ())
+    for i in at:
+        if i > last:
+            break
+        if all(phrase[m] == "*" or phrase[m] in forms[i + m] for m in range(n)):
+            return i
+    return None
+
+
+def _by_first(entries: Entries) -> tuple[dict[str, list[int]], list[int], frozenset]:
+    """The entries' positions by first word, those starting with ``*``, and the set of first
+    words: built once per phrase list (lexicon and catalogue lists live as long as the program)."""
     known = _BY_FIRST.get(id(entries))
     if known is not None and known[0] is entries:
-        return known[1], known[2]
+        return known[1], known[2], known[3]
     firsts: dict[str, list[int]] = {}
     wild: list[int] = []
     for k, entry in enumerate(entries):
@@ -129,8 +157,9 @@ def _by_first(entries: Entries) -> tuple[dict[str, list[int]], list[int]]:
             firsts.setdefault(entry[0], []).append(k)
     if len(_BY_FIRST) > 4096:  # lists made on the fly: keep the cache bounded
         _BY_FIRST.clear()
-    _BY_FIRST[id(entries)] = (entries, firsts, wild)  # holds the list, so its id stays its own
-    return firsts, wild
+    words = frozenset(firsts)
+    _BY_FIRST[id(entries)] = (entries, firsts, wild, words)  # holds the list: its id stays its own
+    return firsts, wild, words
 
 
 def find_phrases(
@@ -141,7 +170,9 @@ def find_phrases(
     :func:`word_index` of ``tokens``, when the caller already has it. Entries are tried longest
     first (their order), and only those whose first word occurs in ``tokens``."""
     forms, starts = index if index is not None else word_index(tokens)
-    firsts, wild = _by_first(entries)
+    firsts, wild, words = _by_first(entries)
+    if not wild and words.isdisjoint(starts):
+        return []
     if len(starts) < len(firsts):
         tried = [k for w in starts for k in firsts.get(w, ())]
     else:
@@ -172,11 +203,9 @@ def topic_stance(clause: list[Token], catalogue: Catalogue) -> tuple[Topic, str,
     index = word_index(clause)
     for topic in catalogue.topics:
         for label, phrase in topic.stance_phrases:
-            if phrase and phrase[0] != "*" and phrase[0] not in index[1]:
-                continue  # cannot match: skip building the one-phrase list
-            hits = find_phrases(clause, (phrase,), index)
-            if hits:
-                words = clause[hits[0][0] : hits[0][1]]
+            at = _first_match(phrase, index, len(clause))
+            if at is not None:
+                words = clause[at : at + len(phrase)]
                 inside = {t.i for t in words}
                 head = next(
                     (t for t in words if t.head.i not in inside or t.head.i == t.i), words[0]
@@ -224,7 +253,7 @@ def topics_of(
     ``countries`` are the codes named in the clause's sentence plus the holder's."""
     tokens = list(clause)
     out = []
-    lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    lemmas: set[str] | None = None  # for the prototypes, when a topic has no trigger here
     by_id = {t.id: t for t in catalogue.topics}
     index = word_index(tokens)
     for topic in catalogue.topics:
@@ -237,6 +266,8 @@ def topics_of(
         if hits:
             out.append((topic, hits[0][2], [tokens[i].i for i, _, _ in hits]))
             continue
+        if topic.prototypes and lemmas is None:
+            lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
         for proto in topic.prototypes:
             if proto and len(proto & lemmas) / len(proto) >= PROTOTYPE_MIN:
                 out.append((topic, "prototype", []))
@@ -250,16 +281,46 @@ def topics_of(
 def main_clause(tokens: list[Token]) -> list[Token]:
     """Tokens outside relative and adverbial clauses that have a subject of their own ("Canada,
     whose defence minister was in Washington for talks, said …"): topics are borrowed from these."""
+    if not tokens:
+        return []
+    aside = _asides(tokens[0].doc)
+    return [t for t in tokens if not aside[t.i]]
 
-    def aside(t: Token) -> bool:
-        for a in [t, *t.ancestors]:
-            if a.dep_ in ("relcl", "advcl", "acl") and any(
-                c.dep_ in ("nsubj", "nsubjpass", "poss") for c in a.children
-            ):
-                return True
-        return False
 
-    return [t for t in tokens if not aside(t)]
+def _asides(doc: Doc) -> list[bool]:
+    """Per token of ``doc``: does it sit in a relative or adverbial clause with a subject of its
+    own? Worked out once per Doc from its head and label arrays (kept in ``doc.user_data``)."""
+    known = doc.user_data.get("workbench_asides")
+    if known is not None:
+        return known
+    strings = doc.vocab.strings
+    rows = doc.to_array([HEAD, DEP])  # uint64; HEAD is an offset from the token
+    head = [i + h for i, h in enumerate(rows[:, 0].astype("int64").tolist())]
+    dep = [strings[d] for d in rows[:, 1].tolist()]
+    has_subject = [False] * len(doc)
+    for i, d in enumerate(dep):
+        if d in ("nsubj", "nsubjpass", "poss") and head[i] != i:
+            has_subject[head[i]] = True
+    out: list[bool | None] = [None] * len(doc)
+
+    def aside(i: int) -> bool:  # it, or one of its ancestors, opens such a clause
+        path = []
+        while out[i] is None:
+            path.append(i)
+            if dep[i] in ("relcl", "advcl", "acl") and has_subject[i]:
+                out[i] = True
+            elif head[i] == i:
+                out[i] = False
+            else:
+                i = head[i]
+        for j in path:
+            out[j] = out[i] if out[j] is None else out[j]
+        return bool(out[path[0] if path else i])
+
+    for i in range(len(doc)):
+        aside(i)
+    doc.user_data["workbench_asides"] = out
+    return out  # type: ignore[return-value]
 
 
 def nearest_topics(found: list, cue: Token | None, slack: int = 3) -> list:
