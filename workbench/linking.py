@@ -110,19 +110,21 @@ def ner_candidates(doc: Doc, where: list[int], gaz: Gazetteer) -> list[Mention]:
 def gazetteer_candidates(doc: Doc, where: list[int], gaz: Gazetteer) -> list[Mention]:
     out: list[Mention] = []
     n = len(doc)
+    text = text_of(doc)
+    starts = [t.idx for t in doc]
+    ends = [t.idx + len(t) for t in doc]
+    space = [t.is_space for t in doc]
     for i, tok in enumerate(doc):
-        if tok.is_space or tok.is_punct:
+        if space[i] or tok.is_punct:
             continue
         hit = None
         if normalise(tok.text) in gaz.first_words:
             for j in range(min(n, i + gaz.max_len), i, -1):
-                if where[j - 1] != where[i] or doc[j - 1].is_space:
+                if where[j - 1] != where[i] or space[j - 1]:
                     continue
-                span = doc[i:j]
-                entry = gaz.lookup(span.text)
-                if entry is not None and _plausible(span[0], entry, j - i):
-                    hit = Mention(span.start_char, span.end_char, i, j - 1, entry.label,
-                                  "gazetteer", entry)  # fmt: skip
+                entry = gaz.lookup(text[starts[i] : ends[j - 1]])  # the span doc[i:j]
+                if entry is not None and _plausible(tok, entry, j - i):
+                    hit = Mention(starts[i], ends[j - 1], i, j - 1, entry.label, "gazetteer", entry)
                     break
         if hit is not None:
             out.append(hit)

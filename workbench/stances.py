@@ -14,6 +14,7 @@ Within one unit, the last clause after a contrast decides for a holder and topic
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -221,20 +222,29 @@ def _subordinate(clause: list[Token], lexicon: Lexicon) -> bool:
     return first.lower_ in lexicon.contrast and first.pos_ == "SCONJ" and first.dep_ == "mark"
 
 
-def _block_topics(doc: Doc, blocks: list[Block], ents, catalogue: Catalogue) -> dict[int, list]:
-    """Topics of each paragraph, for clauses that take a position without naming its topic
-    ("Canada said it was ready to contribute")."""
-    out = {}
-    for i, b in enumerate(blocks):
-        span = doc.char_span(b.start, b.end, alignment_mode="expand")
-        if span is not None and b.kind in ("paragraph", "blockquote", "list_item"):
-            toks = main_clause(list(span))
-            out[i] = topics_of(toks, catalogue, _codes_in(toks, ents)) if toks else []
-    return out
+def _block_topics(
+    doc: Doc, blocks: list[Block], ents, catalogue: Catalogue
+) -> Callable[[int], list]:
+    """Topics of a paragraph, for clauses that take a position without naming its topic
+    ("Canada said it was ready to contribute"): worked out when first asked for, per block."""
+    known: dict[int, list] = {}
+
+    def topics(i: int) -> list:
+        if i not in known:
+            known[i] = []
+            b = blocks[i] if 0 <= i < len(blocks) else None
+            span = doc.char_span(b.start, b.end, alignment_mode="expand") if b else None
+            if span is not None and b.kind in ("paragraph", "blockquote", "list_item"):
+                toks = main_clause(list(span))
+                known[i] = topics_of(toks, catalogue, _codes_in(toks, ents)) if toks else []
+        return known[i]
+
+    return topics
 
 
 def _score_unit(doc, unit: _Unit, ents, lexicon: Lexicon, catalogue: Catalogue,
-                block_topics: dict[int, list], candidates: bool = False) -> list[dict]:  # fmt: skip
+                block_topics: Callable[[int], list],
+                candidates: bool = False) -> list[dict]:  # fmt: skip
     """The unit's statements by the rules; with ``candidates``, also the statements the learned
     scorer may keep (a topic named in a clause with a holder but no stance cue, or a cue whose
     holder only the clause's subject gives), each with its ``features``."""
@@ -245,7 +255,7 @@ def _score_unit(doc, unit: _Unit, ents, lexicon: Lexicon, catalogue: Catalogue,
         unit.tokens, catalogue, codes
     )
     if not unit_topics:
-        unit_topics = block_topics.get(unit.block, [])
+        unit_topics = block_topics(unit.block)
     found: dict[tuple, dict] = {}
     extra: dict[tuple, dict] = {}  # candidates only
     contexts: dict[int, Context] = {}  # id(record) -> context, candidates only

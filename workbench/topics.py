@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.attrs import DEP, HEAD
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from .datafiles import default_data_path, read_data
@@ -99,8 +99,9 @@ def phrases(words: list) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(out, key=lambda p: (-len(p), p)))  # a fixed order, whatever the hash seed
 
 
-WordIndex = tuple[list[set[str]], dict[str, list[int]]]
+WordIndex = tuple[list[frozenset[str]], dict[str, list[int]]]
 Entries = Sequence[tuple[str, ...]]
+_FORMS: dict[tuple[int, int], frozenset[str]] = {}  # (lower, lemma) ids -> forms
 _BY_FIRST: dict[int, tuple[Entries, dict[str, list[int]], list[int], frozenset]] = {}
 
 
@@ -118,12 +119,22 @@ def word_index(tokens: list[Token]) -> WordIndex:
     return forms, starts
 
 
-def _doc_forms(doc: Doc) -> list[set[str]]:
+def _doc_forms(doc: Doc) -> list[frozenset[str]]:
     """Each token's forms (lower case and lemma), worked out once per Doc (in ``doc.user_data``):
     clauses are indexed many times, and spaCy looks token strings up on every access."""
     known = doc.user_data.get("workbench_forms")
     if known is None:
-        known = [{t.lower_.replace("’", "'"), t.lemma_.lower()} for t in doc]
+        strings = doc.vocab.strings
+        known = []
+        for lower, lemma in doc.to_array([LOWER, LEMMA]).tolist():
+            forms = _FORMS.get((lower, lemma))
+            if forms is None:
+                if len(_FORMS) > 200_000:
+                    _FORMS.clear()
+                forms = _FORMS[(lower, lemma)] = frozenset(
+                    (strings[lower].replace("’", "'"), strings[lemma].lower())
+                )
+            known.append(forms)
         doc.user_data["workbench_forms"] = known
     return known
 
@@ -267,7 +278,7 @@ def topics_of(
             out.append((topic, hits[0][2], [tokens[i].i for i, _, _ in hits]))
             continue
         if topic.prototypes and lemmas is None:
-            lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+            lemmas = set(index[1])  # every form of every token
         for proto in topic.prototypes:
             if proto and len(proto & lemmas) / len(proto) >= PROTOTYPE_MIN:
                 out.append((topic, "prototype", []))
