@@ -652,8 +652,10 @@ def report(r: dict) -> None:
                 f"{cold['seconds']:.1f} s",
                 f"{warm['seconds']:.2f} s",
                 fmt_ratio(ratio),
-                f">= {TARGETS['cache']:.0f}x",
-                verdict(ratio >= TARGETS["cache"]),
+                # the issue judges the cache at the largest size; on small corpora the fixed
+                # start-up (imports, reading) dominates the cached run
+                f">= {TARGETS['cache']:.0f}x" if size == largest else "",
+                verdict(ratio >= TARGETS["cache"]) if size == largest else "",
             )
         )
         peak = cold["tree_mb"] or max(cold["rss_self_mb"], cold["rss_largest_child_mb"])
