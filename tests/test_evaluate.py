@@ -152,14 +152,16 @@ def test_stance_set_k_and_heldout_l_scores(tmp_path):
     written blind by a helper who neither saw the code nor ran the tool, with positions in idioms,
     understatement, actions and coreference. Measured once each before any tuning on K: K 0.263,
     L 0.312 with the learned scorer (rules alone 0.250, 0.282). The honest picture of unseen
-    phrasing; these floors are regression guards just under it. Never tune on L."""
+    phrasing. General undecided, hedge, refusal and condition phrasings found in K's errors then
+    took K to 0.347 and, measured once after, L to 0.326. The floors are regression guards just
+    under these. Never tune on L."""
     from workbench.evaluate import evaluate_stances, load_stance_gold
 
     k = FIXTURES / "stances" / "gold_set_k.yml"
     lo = FIXTURES / "stances" / "heldout_l.yml"
     assert len(load_stance_gold(k)[0]) >= 12 and len(load_stance_gold(lo)[0]) >= 10
-    assert evaluate_stances([k], cache_dir=tmp_path).accuracy >= 0.25
-    assert evaluate_stances([lo], cache_dir=tmp_path).accuracy >= 0.30
+    assert evaluate_stances([k], cache_dir=tmp_path).accuracy >= 0.34
+    assert evaluate_stances([lo], cache_dir=tmp_path).accuracy >= 0.32
 
 
 def test_quote_heldout_score(tmp_path):
