@@ -229,6 +229,14 @@ def article_cells(statements: list[dict]) -> dict[tuple, str]:
     return {k: SCALE[position(st, w)[0]] for k, (st, w) in cells.items()}
 
 
+def cell_accuracy(gold: dict[tuple, str], pred: dict[tuple, str]) -> tuple[float, set[tuple]]:
+    """An article's cell accuracy, counted over the union of gold and predicted cells, and the
+    cells it got right (an article with neither counts as 1.0)."""
+    union = set(gold) | set(pred)
+    correct = {k for k in union if gold.get(k) is not None and gold.get(k) == pred.get(k)}
+    return (len(correct) / len(union) if union else 1.0), correct
+
+
 def evaluate_stances(
     gold_files: list[str | os.PathLike], model: str | None = None, cache_dir: Path | None = None
 ) -> StanceScore:
@@ -244,13 +252,12 @@ def evaluate_stances(
     result = StanceScore()
     for article, gold, res in zip(articles, golds, results, strict=True):
         pred = article_cells(res["stances"])
-        union = set(gold) | set(pred)
-        correct = [k for k in union if gold.get(k) is not None and gold.get(k) == pred.get(k)]
-        result.accuracies.append(len(correct) / len(union) if union else 1.0)
+        accuracy, correct = cell_accuracy(gold, pred)
+        result.accuracies.append(accuracy)
         result.n_gold += len(gold)
         result.n_pred += len(pred)
         result.n_correct += len(correct)
-        for k in sorted(union - set(correct)):
+        for k in sorted((set(gold) | set(pred)) - correct):
             result.errors.append(
                 f"{article.path}: {k[0]} {k[1]}: gold {gold.get(k)}, got {pred.get(k)}"
             )

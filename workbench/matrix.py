@@ -63,9 +63,13 @@ def position(stances: list[float], weights: list[float]) -> tuple[float, float]:
     conditional support: when every statement is positive and one is conditional, the position
     is 0.5."""
     score = sum(w * s for w, s in zip(weights, stances, strict=True)) / sum(weights)
-    if all(s > 0 for s in stances) and 0.5 in stances:
-        return 0.5, score
-    return snap(score), score
+    return point(score, all(s > 0 for s in stances), 0.5 in stances), score
+
+
+def point(score: float, all_positive: bool, any_conditional: bool) -> float:
+    """The scale point of a weighted mean ``score``: support qualified by a condition stays
+    conditional (every statement positive, one conditional -> 0.5); otherwise the snapped score."""
+    return 0.5 if all_positive and any_conditional else snap(score)
 
 
 def statements(corpus: Corpus, voices: str = "all", as_of: str | None = None) -> pd.DataFrame:
@@ -108,7 +112,7 @@ def cells(corpus: Corpus, by: str = "country", as_of: str | None = None, voices:
     if key is None:
         raise ValueError(f"by must be 'country' or 'actor', not {by!r}")
     st = statements(corpus, voices, as_of)
-    st = st[st[key].notna()] if not st.empty else st
+    st = st[st[key].notna()]
     if st.empty:
         return pd.DataFrame(columns=CELL_COLUMNS)
     # weights for all statements at once: confidence × 0.5 ** (days older than the cell's newest

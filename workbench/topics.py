@@ -139,18 +139,22 @@ def _doc_forms(doc: Doc) -> list[frozenset[str]]:
     return known
 
 
-def _first_match(phrase: tuple[str, ...], index: WordIndex, n_tokens: int) -> int | None:
-    """Where ``phrase`` first matches (what ``find_phrases`` would list first), or None."""
-    forms, starts = index
-    n = len(phrase)
-    last = n_tokens - n
-    at = range(last + 1) if not phrase or phrase[0] == "*" else starts.get(phrase[0], ())
+def _matches(entry: tuple[str, ...], forms: list[frozenset[str]], starts: dict[str, list[int]]):
+    """Positions (ascending) where ``entry`` matches a clause with these forms and first-word
+    positions; a ``*`` stands for any one word."""
+    n = len(entry)
+    last = len(forms) - n
+    at = range(last + 1) if not entry or entry[0] == "*" else starts.get(entry[0], ())
     for i in at:
         if i > last:
             break
-        if all(phrase[m] == "*" or phrase[m] in forms[i + m] for m in range(n)):
-            return i
-    return None
+        if all(entry[m] == "*" or entry[m] in forms[i + m] for m in range(n)):
+            yield i
+
+
+def _first_match(phrase: tuple[str, ...], index: WordIndex) -> int | None:
+    """Where ``phrase`` first matches (what ``find_phrases`` would list first), or None."""
+    return next(_matches(phrase, *index), None)
 
 
 def _by_first(entries: Entries) -> tuple[dict[str, list[int]], list[int], frozenset]:
@@ -196,14 +200,8 @@ def find_phrases(
     for k in tried:
         entry = entries[k]
         n = len(entry)
-        last = len(tokens) - n
-        firsts_at = range(last + 1) if not entry or entry[0] == "*" else starts[entry[0]]
-        for i in firsts_at:
-            if i > last:
-                break
-            if any(j in used for j in range(i, i + n)):
-                continue
-            if all(entry[m] == "*" or entry[m] in forms[i + m] for m in range(n)):
+        for i in _matches(entry, forms, starts):
+            if not any(j in used for j in range(i, i + n)):
                 out.append((i, i + n, " ".join(entry)))
                 used.update(range(i, i + n))
     return sorted(out)
@@ -214,7 +212,7 @@ def topic_stance(clause: list[Token], catalogue: Catalogue) -> tuple[Topic, str,
     index = word_index(clause)
     for topic in catalogue.topics:
         for label, phrase in topic.stance_phrases:
-            at = _first_match(phrase, index, len(clause))
+            at = _first_match(phrase, index)
             if at is not None:
                 words = clause[at : at + len(phrase)]
                 inside = {t.i for t in words}
@@ -265,10 +263,9 @@ def topics_of(
     tokens = list(clause)
     out = []
     lemmas: set[str] | None = None  # for the prototypes, when a topic has no trigger here
-    by_id = {t.id: t for t in catalogue.topics}
     index = word_index(tokens)
     for topic in catalogue.topics:
-        need = by_id.get(topic.requires_topic or "")
+        need = catalogue.by_id(topic.requires_topic) if topic.requires_topic else None
         if need is not None and not trigger_hits(tokens, need, index):
             continue  # "a reward for a lasting ceasefire" says nothing on when troops deploy
         if topic.requires_country and topic.requires_country not in countries:
@@ -313,23 +310,18 @@ def _asides(doc: Doc) -> list[bool]:
         if d in ("nsubj", "nsubjpass", "poss") and head[i] != i:
             has_subject[head[i]] = True
     out: list[bool | None] = [None] * len(doc)
-
-    def aside(i: int) -> bool:  # it, or one of its ancestors, opens such a clause
+    for i in range(len(doc)):  # aside: it, or one of its ancestors, opens such a clause
         path = []
-        while out[i] is None:
-            path.append(i)
+        while out[i] is None:  # walk up until a token whose answer is known or decided here
             if dep[i] in ("relcl", "advcl", "acl") and has_subject[i]:
                 out[i] = True
             elif head[i] == i:
                 out[i] = False
             else:
+                path.append(i)
                 i = head[i]
-        for j in path:
-            out[j] = out[i] if out[j] is None else out[j]
-        return bool(out[path[0] if path else i])
-
-    for i in range(len(doc)):
-        aside(i)
+        for j in path:  # every token on the way shares the answer
+            out[j] = out[i]
     doc.user_data["workbench_asides"] = out
     return out  # type: ignore[return-value]
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .evaluate import article_cells, load_stance_gold
+from .evaluate import article_cells, cell_accuracy, load_stance_gold
 from .scorer import CLASSES, Scorer, apply_scorer, cell_features, dump_scorer, judged
 
 
@@ -120,10 +120,7 @@ def accuracies(examples: list[Example], scorer: Scorer | None) -> list[float]:
             if scorer is not None
             else [r for r in ex.records if r["by_rules"]]
         )
-        pred = article_cells(kept)
-        union = set(ex.gold) | set(pred)
-        correct = [k for k in union if ex.gold.get(k) is not None and ex.gold.get(k) == pred.get(k)]
-        out.append(len(correct) / len(union) if union else 1.0)
+        out.append(cell_accuracy(ex.gold, article_cells(kept))[0])
     return out
 
 

@@ -148,7 +148,7 @@ def quote_view(corpus: Corpus, topics: str | Iterable[str] | None = None) -> pd.
 def history(corpus: Corpus, by: str = "country") -> pd.DataFrame:
     """A position per (country or actor, topic, date): the statements of each dated day aggregated
     like a matrix cell. Columns: key, topic, date, stance, label, n_statements."""
-    from .matrix import snap
+    from .matrix import point
 
     key = {"country": "country_code", "actor": "actor"}[by]
     st = corpus.stances.merge(corpus.articles[["article_id", "date"]], on="article_id")
@@ -163,9 +163,8 @@ def history(corpus: Corpus, by: str = "country") -> pd.DataFrame:
         _ws=("_ws", "sum"), _w=("_w", "sum"), _half=("_half", "any"), _pos=("_pos", "all"),
         n_statements=("stance", "size"),
     )  # fmt: skip
-    # as matrix.position: support qualified by a condition stays conditional
     points = [
-        0.5 if half and pos else snap(ws / w)
+        point(ws / w, pos, half)
         for ws, w, half, pos in zip(days._ws, days._w, days._half, days._pos, strict=True)
     ]
     out = days.reset_index().rename(columns={key: "key"})
