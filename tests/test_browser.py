@@ -101,6 +101,11 @@ def test_seed_reports_pass_the_same_checks(browser, rendered_seed, name):
         page.choose("Italy")
         assert page.page.locator(".gtitle").first.text_content() == "Country: Italy"
         assert page.errors == []
+        # the seed is undated: the "Position over time" panel (right half) says why it is empty
+        note = page.page.locator(".annotation-text", has_text="No dated statement")
+        plot = page.page.locator(".js-plotly-plot").first.bounding_box()
+        box = note.bounding_box()
+        assert box is not None and box["x"] > plot["x"] + plot["width"] / 2
     page.page.close()
 
 

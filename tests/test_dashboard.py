@@ -76,6 +76,8 @@ def test_position_over_time_says_why_it_is_empty():
     fig = country_dashboard(workbench.stance_matrix(c), history(c), quote_view(c), "DEU")
     note = [a for a in fig.layout.annotations if "No dated statement" in (a.text or "")]
     assert len(note) == 1
+    # in the right-hand panel, in page coordinates (an empty panel has no axes to refer to)
+    assert note[0].xref == "paper" and note[0].x > fig.layout.xaxis.domain[1]
     k = list(fig.layout.annotations).index(note[0])
     for button in fig.layout.updatemenus[0].buttons:
         assert "No dated statement" in button.args[1][f"annotations[{k}].text"]

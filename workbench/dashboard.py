@@ -44,15 +44,16 @@ def country_dashboard(
             trace.visible = c == first
             fig.add_trace(trace, row=row, col=col)
             owners.append(c)
-    # a note in the empty "Position over time" panel, switched with the country
+    # a note in the empty "Position over time" panel, switched with the country; placed in
+    # page coordinates, since plotly.js draws no axes (and so no "x2 domain") for an empty panel
     dated = set(history.key)
     note = len(fig.layout.annotations)
     fig.add_annotation(
         text=_undated_note(first, dated),
-        xref="x2 domain",
-        yref="y2 domain",
-        x=0.5,
-        y=0.5,
+        xref="paper",
+        yref="paper",
+        x=sum(fig.layout.xaxis2.domain) / 2,
+        y=sum(fig.layout.yaxis2.domain) / 2,
         showarrow=False,
         font={"color": "#666"},
     )
