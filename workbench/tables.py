@@ -106,14 +106,14 @@ def write_chunks(chunks: Iterable[Corpus], out_dir: str | os.PathLike) -> dict[s
 
 
 def _temp(path: Path) -> str:
+    """An empty temporary file beside ``path``, renamed onto it once written."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     return tmp
 
 
 def _atomic(path: Path, write) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+    tmp = _temp(path)
     try:
         write(tmp)
         os.replace(tmp, path)
