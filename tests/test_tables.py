@@ -1,3 +1,4 @@
+import os
 import re
 
 import pandas as pd
@@ -25,3 +26,19 @@ def test_every_column_is_documented_in_the_readme():
         section = readme.split(f"### `{name}.parquet`", 1)[1].split("\n### ", 1)[0]
         documented = set(re.findall(r"^\| `(\w+)` \|", section, flags=re.M))
         assert set(columns) <= documented, (name, set(columns) - documented)
+
+
+def test_tables_get_ordinary_file_permissions(seed_corpus, tmp_path):
+    """Written through private temporary files, the tables still get 0666 less the umask (not
+    mkstemp's 0600), streamed or not."""
+    from workbench.tables import write_chunks
+
+    umask = os.umask(0o022)
+    try:
+        written = workbench.write_tables(seed_corpus, tmp_path / "a")
+        write_chunks([seed_corpus], tmp_path / "b")
+    finally:
+        os.umask(umask)
+    files = [*written, *(tmp_path / "b").iterdir()]
+    assert len(files) == 12
+    assert {oct(f.stat().st_mode & 0o777) for f in files} == {"0o644"}

@@ -106,9 +106,14 @@ def write_chunks(chunks: Iterable[Corpus], out_dir: str | os.PathLike) -> dict[s
 
 
 def _temp(path: Path) -> str:
-    """An empty temporary file beside ``path``, renamed onto it once written."""
+    """An empty temporary file beside ``path``, renamed onto it once written. mkstemp makes it
+    private (0600); it gets the permissions of any new file (0666 less the umask), so that
+    colleagues sharing a data folder can read the tables."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
     return tmp
 
 
