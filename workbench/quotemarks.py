@@ -19,7 +19,7 @@ _MARK = re.compile(r"''|``|[“”„‟«»\"]")
 _OPENERS = {"“", "„", "‟", "«", "``"}
 _CLOSERS = {"”", "»"}
 _TOGGLES = {'"', "''"}
-_QUOTABLE = {"paragraph", "list_item", "blockquote", "attribution"}
+_QUOTABLE = {"paragraph", "list_item", "blockquote", "attribution", "question", "answer"}
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .cues import Cues, load_cues
 from .gazetteer import Gazetteer, load_gazetteer
+from .interviews import interviewee
 from .nlp import text_of
 from .quotemarks import Quoted, find_quoted
 from .reported import (
@@ -65,6 +66,7 @@ class _Extractor:
         attributions = [(b.start, b.end) for b in blocks if b.kind == "attribution"]
         self.finder = SpeakerFinder(doc, entities, spans, attributions, cues, gaz)
         self.entities = entities
+        self.interviewee = interviewee(blocks, entities)
         self.used_cues: set[int] = set()
         self.reported_spans: list[tuple[int, int]] = []  # token ranges reported in this sentence
         self.last_quote: tuple[int, Speaker | None] | None = None  # (block, speaker)
@@ -78,7 +80,9 @@ class _Extractor:
             try:
                 if block.kind == "blockquote":
                     self._block_quote(bi, block)
-                elif block.kind in ("paragraph", "list_item"):
+                elif block.kind in ("paragraph", "list_item", "question", "answer"):
+                    if block.kind == "answer":
+                        self._answer(bi, block)
                     for q in by_block.get(bi, []):
                         self._inline(q)
                     self._reported(bi, block)
@@ -122,6 +126,16 @@ class _Extractor:
             speaker = speaker or lead_speaker
         self._emit("direct", *_unmark(self.text, block.start, block.end), speaker, cue, bi)
         self.last_quote = (bi, speaker)
+
+    # -- interviews ---------------------------------------------------------------------------
+    def _answer(self, bi: int, block: Block) -> None:
+        """An interview answer is the interviewee's quote; the speech it reports ("They told us
+        they will do logistics") is found inside it as in any paragraph."""
+        person = self.interviewee
+        speaker = None if person is None else Speaker(person["canonical"], person["start_char"],
+                                                       person["end_char"], person["country_code"],
+                                                       "person")  # fmt: skip
+        self._emit("direct", block.start, block.end, speaker, None, bi)
 
     def _lead_in(self, bi: int):
         """Cue and speaker of a paragraph ending in a colon ("Merezhko commented on …:")."""

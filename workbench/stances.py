@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from .datafiles import default_data_path, read_data
 from .holders import clause_subject_holders, find_holders, in_question
+from .interviews import question_before
 from .nlp import text_of
 from .scorer import Scorer, apply_scorer, load_scorer
 from .stancefeatures import Context, statement_features
@@ -54,6 +55,9 @@ _PLAIN_POSITIONS = ("readiness cue", "refusal cue", "negated '", "weak cue", "sp
 _CONDITION_WORDS = {"if", "unless", "provided", "providing", "without", "until"}
 _MODALS = {"will", "would", "'ll"}  # weak cues only with an actor as subject
 _NOT_ACTOR_PRONOUNS = {"that", "which", "this", "what", "who", "there", "everything", "nothing"}
+_SHORT_ANSWER = 5  # words
+_BARE_CONDITIONS = {"if", "unless"}
+_TOPICAL_BLOCKS = ("paragraph", "blockquote", "list_item", "question", "answer")
 _PLAIN_CUES = {"said", "says", "say", "told", "tells", "added", "adds", "stated", "according to"}
 
 
@@ -64,6 +68,7 @@ class Lexicon:
     reporting: set[str] = field(default_factory=set)  # verbs whose subject owns a "should" below
     contrast: set[str] = field(default_factory=set)
     speech_nouns: dict[str, str] = field(default_factory=dict)  # noun -> category
+    answers: dict[tuple[str, ...], float] = field(default_factory=dict)  # "we will not" -> -1
     fingerprint: str = ""
     scorer: Scorer | None = None  # the learned scorer, or None: the rules decide
 
@@ -77,9 +82,13 @@ def load_lexicon(path: str | Path | None = None, scorer: str | Path | None = Non
     cats = {k: phrases(data.get(k) or []) for k in names}
     nouns = {" ".join(p): cat for cat, words in (data.get("speech_nouns") or {}).items()
              for p in phrases(words)}  # fmt: skip
+    polar = data.get("answers") or {}
+    answers = {tuple(str(w).lower().split()): sign
+               for key, sign in (("affirmative", 1.0), ("negative", -1.0))
+               for w in polar.get(key) or []}  # fmt: skip
     return Lexicon(cats, {str(w).lower() for w in data.get("negation") or []},
                    {str(w).lower() for w in data.get("reporting_verbs") or []},
-                   {str(w).lower() for w in data.get("contrast") or []}, nouns,
+                   {str(w).lower() for w in data.get("contrast") or []}, nouns, answers,
                    f"{fingerprint}+{judge.fingerprint if judge else 'rules'}", judge)  # fmt: skip
 
 
@@ -88,6 +97,8 @@ class _Unit:
     tokens: list[Token]
     quote: dict | None  # the quote record, or None for narration
     block: int = -1  # the paragraph the unit starts in
+    question: list[Token] = field(default_factory=list)  # the question a short answer answers
+    polarity: float = 0.0  # 1 yes, -1 no (short answers only)
 
 
 def extract_stances(doc: Doc, blocks: list[Block], entities: list[dict], quotes: list[dict],
@@ -103,13 +114,31 @@ def extract_stances(doc: Doc, blocks: list[Block], entities: list[dict], quotes:
     block_topics = _block_topics(doc, blocks, ents, catalogue)
     quotes = [_with_country(q, blocks, ents) for q in quotes]
     judge = lexicon.scorer is not None and not candidates
-    for unit in _units(doc, blocks, quotes):
+    answered: list[dict] = []  # short interview answers: the rules decide, the scorer never saw any
+    units = _units(doc, blocks, quotes)
+    _answering(doc, blocks, units, lexicon)
+    for unit in units:
         try:
+            if unit.question:
+                answered += [] if candidates else _score_answer(doc, unit, ents, lexicon, catalogue)
+                continue
             out += _score_unit(doc, unit, ents, lexicon, catalogue, block_topics,
                                candidates or judge)  # fmt: skip
         except Exception:  # an odd parse costs this unit, never the article
             continue
-    return apply_scorer(out, lexicon.scorer) if judge else out
+    out = apply_scorer(out, lexicon.scorer) if judge else out
+    return _answer_decides(out, answered, blocks) + answered
+
+
+def _answer_decides(out: list[dict], answered: list[dict], blocks: list[Block]) -> list[dict]:
+    """A short answer decides its holder and topic within its answer ("We will not. Our brigade
+    is committed to NATO's eastern flank": the brigade is no offer to Ukraine)."""
+
+    def key(r: dict, at: int) -> tuple:
+        return r["country_code"] or r["actor"], r["topic"], _block_of(blocks, at)
+
+    decided = {key(r, r["end_char"] - 1) for r in answered}
+    return [r for r in out if key(r, r["start_char"]) not in decided] if decided else out
 
 
 def _units(doc: Doc, blocks: list[Block], quotes: list[dict]) -> list[_Unit]:
@@ -119,18 +148,22 @@ def _units(doc: Doc, blocks: list[Block], quotes: list[dict]) -> list[_Unit]:
         covered.append((q["start_char"], q["end_char"]))
         if _cue_tokens(doc, q):  # "Greece welcomed [the talks]": the cue is scored with its content
             covered.append((q["cue_start"], q["cue_end"]))
+    for q in quotes:
         span = doc.char_span(q["start_char"], q["end_char"], alignment_mode="expand")
         if span is None:
             continue
         lead = _cue_tokens(doc, q) or _before_attribution(doc, q)
+        nested = _nested(q, quotes, covered)  # speech an interviewee reports is its speaker's unit
         for k, sent in enumerate(span.sents):
-            toks = [t for t in sent if q["start_char"] <= t.idx < q["end_char"]]
+            toks = [t for t in sent if q["start_char"] <= t.idx < q["end_char"]
+                    and not any(s <= t.idx < e for s, e in nested)]  # fmt: skip
             if toks:
                 units.append(
                     _Unit((lead if k == 0 else []) + toks, q, _block_of(blocks, toks[0].idx))
                 )
     skip = [(b.start, b.end) for b in blocks if b.kind in ("title", "heading", "attribution",
                                                             "blockquote")]  # fmt: skip
+    asked = [(b.start, b.end) for b in blocks if b.kind == "question"]  # an interviewer's turn
     starts = [t.idx for t in doc]
     inside = set()  # tokens that start within a quote or its cue
     for s, e in covered:
@@ -138,10 +171,48 @@ def _units(doc: Doc, blocks: list[Block], quotes: list[dict]) -> list[_Unit]:
     for sent in doc.sents:
         if any(s <= sent.start_char < e for s, e in skip):
             continue
+        if any(sent.start_char < e and s < sent.end_char for s, e in asked):
+            continue
         toks = [t for t in sent if t.i not in inside]
         if any(t.is_alpha for t in toks):
             units.append(_Unit(toks, None, _block_of(blocks, toks[0].idx)))
     return units
+
+
+def _answering(doc: Doc, blocks: list[Block], units: list[_Unit], lexicon: Lexicon) -> None:
+    """Mark the short answers ("We will not.", "More than ever.") that open an interview answer
+    right after its question, with that question's last sentence and the answer's polarity."""
+    for unit in units:
+        b = unit.block
+        if unit.quote is None or b < 1 or blocks[b].kind != "answer":
+            continue
+        if blocks[b - 1].kind != "question" or unit.tokens[0].idx != blocks[b].start:
+            continue
+        words = tuple(t.lower_ for t in unit.tokens if not (t.is_punct or t.is_space))
+        if len(words) > _SHORT_ANSWER:
+            continue
+        sign = next((v for k, v in sorted(lexicon.answers.items(), key=lambda kv: -len(kv[0]))
+                     if words[: len(k)] == k), 0.0)  # fmt: skip
+        span = doc.char_span(blocks[b - 1].start, blocks[b - 1].end, alignment_mode="expand")
+        if not sign or span is None:
+            continue
+        asked = [s for s in span.sents if s.text.strip().rstrip("*_").endswith("?")]
+        if asked:
+            unit.question = [
+                t for t in asked[-1] if blocks[b - 1].start <= t.idx < blocks[b - 1].end
+            ]
+            unit.polarity = sign
+
+
+def _nested(q: dict, quotes: list[dict], covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of the other quotes (and scored cues) inside quote ``q``: "Warsaw has been honest
+    with us. They told us they will do logistics", in an interview answer, is Warsaw's word."""
+    lo, hi = q["start_char"], q["end_char"]
+    inner = [(r["start_char"], r["end_char"]) for r in quotes
+             if r is not q and lo <= r["start_char"] and r["end_char"] <= hi
+             and (r["end_char"] - r["start_char"]) < hi - lo]  # fmt: skip
+    cues = [(s, e) for s, e in covered if lo <= s and e <= hi and (s, e) != (lo, hi)]
+    return inner + cues if inner else []
 
 
 def _with_country(q: dict, blocks: list[Block], ents) -> dict:
@@ -200,6 +271,40 @@ def _cue_tokens(doc: Doc, q: dict) -> list[Token]:
     return [t for t in doc[lo : span.end] if not t.is_space]
 
 
+def _score_answer(doc, unit: _Unit, ents, lexicon: Lexicon, catalogue: Catalogue) -> list[dict]:
+    """A short answer takes the question's position with the answer's polarity: "Will Latvia
+    send soldiers?" "We will not." is Latvia refusing troops; "Does Ukraine still want foreign
+    troops?" "More than ever." is Ukraine's support. A question with no stance cue asks whether
+    the interviewee backs what it names ("Is training still a priority?"). Only topics the
+    question names count; the evidence runs from the question to the answer."""
+    premise = {
+        d.i
+        for t in unit.question
+        for d in t.subtree
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITION_WORDS for c in t.children)
+    }
+    question = [t for t in unit.question if t.i not in premise]  # not "if the Americans said no"
+    codes = _codes_in(question, ents) | _speaker_codes(unit)
+    topics = [(t, trig) for t, trig in topics_of(question, catalogue, codes) if trig != "prototype"]
+    if not topics:
+        return []
+    stance, why, cue = _stance(question, lexicon)
+    value = 1.0 if stance is None else stance
+    if unit.polarity < 0:
+        value = _INVERT.get(value, value)
+    answer = text_of(doc)[unit.tokens[0].idx : unit.tokens[-1].idx + len(unit.tokens[-1])]
+    out: dict[tuple, dict] = {}
+    for holder, how, _ in find_holders(doc, question, cue, unit, ents, lexicon):
+        for topic, trigger in topics:
+            topic = catalogue.for_holder(topic, holder.get("country_code"))
+            rule = (f"answer '{answer}' to the question ({why or 'no cue'}) · holder: {how} · "
+                    f"topic: {trigger}")  # fmt: skip
+            key = (holder.get("country_code") or holder["canonical"], topic.id)
+            out[key] = _record(doc, unit.question + unit.tokens, unit, holder, how, topic.id,
+                               value, rule, True)  # fmt: skip
+    return list(out.values())
+
+
 def _clauses(tokens: list[Token], lexicon: Lexicon) -> list[list[Token]]:
     """Split at contrast words ("X, but Y"); a clause opened by a subordinate contrast ("while X,
     Y") ends at its first comma, so that the main clause after it decides."""
@@ -226,7 +331,9 @@ def _block_topics(
     doc: Doc, blocks: list[Block], ents, catalogue: Catalogue
 ) -> Callable[[int], list]:
     """Topics of a paragraph, for clauses that take a position without naming its topic
-    ("Canada said it was ready to contribute"): worked out when first asked for, per block."""
+    ("Canada said it was ready to contribute"): worked out when first asked for, per block. An
+    interview answer that names none takes its question's ("Will Latvia send soldiers?" "We
+    will not.")."""
     known: dict[int, list] = {}
 
     def topics(i: int) -> list:
@@ -234,9 +341,11 @@ def _block_topics(
             known[i] = []
             b = blocks[i] if 0 <= i < len(blocks) else None
             span = doc.char_span(b.start, b.end, alignment_mode="expand") if b else None
-            if span is not None and b.kind in ("paragraph", "blockquote", "list_item"):
+            if span is not None and b.kind in _TOPICAL_BLOCKS:
                 toks = main_clause(list(span))
                 known[i] = topics_of(toks, catalogue, _codes_in(toks, ents)) if toks else []
+            if not known[i] and b is not None and b.kind == "answer":
+                known[i] = topics(question_before(blocks, i))
         return known[i]
 
     return topics
@@ -425,6 +534,8 @@ def _stance(clause: list[Token], lexicon: Lexicon) -> tuple[float | None, str, T
         for i, _, phrase in hits[cat]:
             if in_question(clause[i]):
                 continue
+            if cat == "conditional" and _idle_premise(clause, i, hits):
+                continue
             if neg is None or negated(i) == neg:
                 cue = clause[i]
                 if name == "negated" and _held_back(cue):  # "will not send troops until …"
@@ -433,6 +544,18 @@ def _stance(clause: list[Token], lexicon: Lexicon) -> tuple[float | None, str, T
                     cue = _conditioned(cue)
                 return stance, f"{name} '{phrase}'", cue
     return None, "", None
+
+
+def _idle_premise(clause: list[Token], i: int, hits: dict) -> bool:
+    """A bare "if" or "unless" whose clause offers nothing on its condition ("If the force
+    arrives a year later, it arrives to an empty room"): a hypothetical, not a conditional
+    position. The offer may be a readiness cue outside the premise or one it hangs on."""
+    marker = clause[i]
+    if marker.lower_ not in _BARE_CONDITIONS or (i > 0 and clause[i - 1].lower_ == "only"):
+        return False
+    premise = {t.i for t in marker.head.subtree} if marker.dep_ == "mark" else {marker.i}
+    offers = [clause[j] for cat in ("support", "support_weak") for j, _, _ in hits[cat]]
+    return not any(t.i not in premise for t in offers)
 
 
 def _longest_hits(clause: list[Token], lexicon: Lexicon) -> dict[str, list[tuple[int, int, str]]]:
@@ -550,7 +673,10 @@ def _speaker_codes(unit: _Unit) -> set[str]:
 def _record(doc, clause, unit: _Unit, holder: dict, how: str, topic: str, stance: float, rule: str,
             by_trigger: bool) -> dict:  # fmt: skip
     start, end = clause[0].idx, clause[-1].idx + len(clause[-1])
-    while end > start and not text_of(doc)[end - 1].isalnum():
+    text = text_of(doc)
+    while start < end and text[start].isspace():  # a clause opening on a line break
+        start += 1
+    while end > start and not text[end - 1].isalnum():
         end -= 1
     quote = unit.quote
     voice = (quote.get("speaker") or "unknown") if quote else "narrator"
@@ -571,7 +697,7 @@ def _record(doc, clause, unit: _Unit, holder: dict, how: str, topic: str, stance
         "actor": holder["canonical"], "country_code": holder.get("country_code"),
         "role_class": role, "topic": topic, "stance": stance, "label": SCALE.get(stance),
         "confidence": round(min(confidence, 0.95), 2), "voiced_by": voice,
-        "attribution": attribution, "evidence": text_of(doc)[start:end], "start_char": start,
+        "attribution": attribution, "evidence": text[start:end], "start_char": start,
         "end_char": end, "quote_start": quote["start_char"] if quote else None,
         "quote_end": quote["end_char"] if quote else None, "rule": rule, "origin": "model",
     }  # fmt: skip

@@ -19,7 +19,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-KINDS = ("title", "heading", "paragraph", "list_item", "blockquote", "attribution")
+from .interviews import mark_turns
+
+KINDS = ("title", "heading", "paragraph", "list_item", "blockquote", "attribution", "question",
+         "answer")  # fmt: skip
 
 _MD_HEADING = re.compile(r"#{1,6}[ \t]+")
 _MD_QUOTE = re.compile(r">[ \t]?")
@@ -144,6 +147,21 @@ def is_attribution(line: str) -> bool:
     return bool(dashed) and len(name_words) >= 2
 
 
+def opens_with_title(text: str, title: str | None) -> bool:
+    """Whether the first non-empty line of ``text`` is its title: always without a title from the
+    metadata; with one, only when the line is a Markdown heading, repeats the title or reads as a
+    heading. A body that starts with its first paragraph ("BRUSSELS - For all the staff talks …")
+    under a front-matter title must not lose that paragraph to the title."""
+    if not title:
+        return True
+    line = next((ln for ln in text.splitlines() if ln.strip()), "").strip()
+    if _MD_HEADING.match(line):
+        return True
+    return " ".join(line.split()).casefold() == " ".join(title.split()).casefold() or (
+        is_heading_like(line) and not is_attribution(line)
+    )
+
+
 def _merge_text_lines(lines: list[_Line], text: str, blank_mode: bool) -> list[list[_Line]]:
     """Group consecutive text lines into paragraphs."""
     groups: list[list[_Line]] = []
@@ -222,7 +240,7 @@ def parse_blocks(text: str, first_line_is_title: bool = True) -> list[Block]:
             blocks.append(Block("heading", start, end))
         else:
             blocks.append(Block("paragraph", start, end))
-    return mark_quotes(blocks, text)
+    return mark_turns(mark_quotes(blocks, text), text)
 
 
 def mark_quotes(blocks: list[Block], text: str) -> list[Block]:

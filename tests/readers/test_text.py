@@ -54,3 +54,24 @@ def test_date_that_is_not_a_date_is_a_warning(tmp_path):
     (article,), problems = read_file(p)
     assert article.title == "T" and article.date is None
     assert problems[0].level == "warning" and "date" in problems[0].reason
+
+
+def test_front_matter_title_does_not_swallow_the_first_paragraph(tmp_path):
+    p = tmp_path / "x.md"
+    p.write_text(
+        "---\ntitle: Rome warms to the force\n---\n\nROME - Italy has shifted its stance on the "
+        "force, officials said on Monday.\n\nMore text.\n",
+        encoding="utf-8",
+    )
+    (article,), problems = read_file(p)
+    assert problems == [] and article.title == "Rome warms to the force"
+    first = article.blocks[0]
+    assert first.kind == "paragraph"
+    assert article.text[first.start : first.end].startswith("ROME - Italy has shifted")
+
+
+def test_front_matter_title_repeated_in_the_body_is_the_title_block(tmp_path):
+    p = tmp_path / "x.md"
+    p.write_text("---\ntitle: Rome warms\n---\nRome warms\n\nItaly shifted.\n", encoding="utf-8")
+    (article,), _ = read_file(p)
+    assert [b.kind for b in article.blocks] == ["title", "paragraph"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from ..corpus import Article, Problem
-from ..structure import parse_blocks
+from ..structure import opens_with_title, parse_blocks
 from .decode import decode_file
 from .text import clean_meta
 
@@ -33,8 +33,8 @@ def read(path: str, data: bytes) -> tuple[list[Article], list[Problem]]:
             problems.append(Problem(path, "no 'text' field with content", lineno))
             continue
         meta = clean_meta(record, path, problems, lineno)
-        blocks = parse_blocks(text, first_line_is_title=not meta.get("title"))
         title = meta.get("title")
+        blocks = parse_blocks(text, first_line_is_title=opens_with_title(text, title))
         if not title and blocks and blocks[0].kind == "title":
             title = text[blocks[0].start : blocks[0].end]
         articles.append(

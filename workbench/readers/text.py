@@ -8,7 +8,7 @@ import yaml
 
 from ..corpus import Article, Problem
 from ..dates import normalise_date
-from ..structure import parse_blocks
+from ..structure import opens_with_title, parse_blocks
 from .decode import decode_file
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
@@ -23,8 +23,8 @@ def read(path: str, data: bytes) -> tuple[list[Article], list[Problem]]:
     problems += meta_problems
     if not body.strip():
         return [], problems + [Problem(path, "no text after the front matter")]
-    blocks = parse_blocks(body)
     title = meta.get("title")
+    blocks = parse_blocks(body, first_line_is_title=opens_with_title(body, title))
     if not title and blocks and blocks[0].kind == "title":
         title = body[blocks[0].start : blocks[0].end]
     article = Article(path=path, text=body, blocks=blocks, title=title, **_rest(meta))
