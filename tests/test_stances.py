@@ -167,3 +167,55 @@ def test_rules_alone_remain_available(nlp, gaz):
     found = extract_stances(doc, blocks, entities, quotes, lexicon, topics)
     assert cells(found, "troop_deployment") == {("NLD", "oppose")}
     assert not any("model p=" in s["rule"] for s in found)
+
+
+# -- phrasings found in blind set K (fictional people and snippets) -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text, topic, expected",
+    [
+        # a small clause: what is wanted gone is opposed
+        ("Slovakia wants the sanctions wound down.", "sanctions", {("SVK", "oppose")}),
+        # "no …" as the subject negates the cue
+        ("Japan confirmed that no personnel would be sent to the mission.", "troop_deployment",
+         {("JPN", "oppose")}),
+        # shelving a plan to offer is no offer
+        ("Greece has quietly shelved plans to offer a frigate to the mission.", "troop_deployment",
+         {("GRC", "oppose")}),
+        # open-ended, not conditional
+        ("Berlin said sanctions would stay in force for as long as it takes.", "sanctions",
+         {("DEU", "support")}),
+        # a hypothetical premise offers nothing
+        ("If the force arrives a year later, it arrives to an empty room, Kyiv warned.",
+         "troop_deployment", set()),
+    ],
+)  # fmt: skip
+def test_paraphrased_positions(stances_of, text, topic, expected):
+    assert cells(stances_of(INTRO + text + "\n"), topic) == expected
+
+
+def test_a_position_without_a_topic_takes_the_titles(stances_of):
+    text = "Sanctions Relief Divides Europe\n\nItaly has kept its own counsel.\n"
+    found = stances_of(text)
+    assert cells(found, "sanctions") == {("ITA", "neutral")}
+    assert "topic: sanction (title)" in found[0]["rule"]
+    # only a named holder with a plain cue: a bare conditional stays without a topic
+    assert not stances_of("Sanctions Relief Divides Europe\n\nIt depends, an official said.\n")
+
+
+def test_a_condition_after_the_attribution_is_the_speakers(stances_of):
+    text = (
+        INTRO + "Lisbon is prepared to host Ukrainian marines for training, a Portuguese "
+        "official said, provided the European Peace Facility covers the cost.\n"
+    )
+    assert cells(stances_of(text), "training_support") == {("PRT", "conditional")}
+
+
+def test_an_untitled_speaker_speaks_for_the_subject_before_them(stances_of):
+    text = (
+        INTRO + "The European Commission has made its preference plain. It tabled a loan for "
+        "Ukraine, and its chief spokesman, Rafael Montoya, said the sanctions would remain "
+        '"for as long as it takes".\n'
+    )
+    assert cells(stances_of(text), "sanctions") == {("EUU", "support")}

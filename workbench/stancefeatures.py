@@ -35,7 +35,7 @@ class Context:
     cue: Token | None
     why: str  # the rule trace's cue part ("hedge 'premature'"), "" without a cue
     how: str  # how the holder was found
-    trigger: str  # the topic trigger, "… (sentence)" when borrowed, or "prototype"
+    trigger: str  # the topic trigger, "… (sentence)" or "… (title)" when borrowed, or "prototype"
     topic: Topic
     n_topics: int  # topics the clause's reading landed on
     unit_codes: set[str]  # countries named in the unit
@@ -70,6 +70,8 @@ def statement_features(rec: dict, ctx: Context) -> list[str]:
     found = (
         "prototype"
         if ctx.trigger == "prototype"
+        else "title"
+        if ctx.trigger.endswith("(title)")
         else "borrowed"
         if ctx.trigger.endswith("(sentence)")
         else "named"

@@ -55,8 +55,15 @@ _PLAIN_POSITIONS = ("readiness cue", "refusal cue", "negated '", "weak cue", "sp
 _CONDITION_WORDS = {"if", "unless", "provided", "providing", "without", "until"}
 _MODALS = {"will", "would", "'ll"}  # weak cues only with an actor as subject
 _NOT_ACTOR_PRONOUNS = {"that", "which", "this", "what", "who", "there", "everything", "nothing"}
+TITLE = -2  # _block_topics(TITLE): the article title's topics
+_FROM_TITLE = " (title)"  # a topic borrowed from the title
+_BORROWED = ("(sentence)", "(title)")
+# only a named holder's plain position takes the title's topic ("Rome has kept its own counsel")
+_TITLE_CUES = ("undecided cue", "readiness cue", "refusal cue", "hedge", "negated '")
 _SHORT_ANSWER = 5  # words
 _BARE_CONDITIONS = {"if", "unless"}
+_NONE_WORDS = {"no", "neither"}
+_ANAPHORIC = {"the", "that", "this", "these", "those", "it", "its", "their"}
 _TOPICAL_BLOCKS = ("paragraph", "blockquote", "list_item", "question", "answer")
 _PLAIN_CUES = {"said", "says", "say", "told", "tells", "added", "adds", "stated", "according to"}
 
@@ -112,7 +119,7 @@ def extract_stances(doc: Doc, blocks: list[Block], entities: list[dict], quotes:
     ents = sorted((e for e in entities if e["kind"] in _ACTOR_KINDS), key=lambda e: e["start_char"])
     out: list[dict] = []
     block_topics = _block_topics(doc, blocks, ents, catalogue)
-    quotes = [_with_country(q, blocks, ents) for q in quotes]
+    quotes = [_with_country(doc, q, blocks, ents) for q in quotes]
     judge = lexicon.scorer is not None and not candidates
     answered: list[dict] = []  # short interview answers: the rules decide, the scorer never saw any
     units = _units(doc, blocks, quotes)
@@ -144,19 +151,26 @@ def _answer_decides(out: list[dict], answered: list[dict], blocks: list[Block]) 
 def _units(doc: Doc, blocks: list[Block], quotes: list[dict]) -> list[_Unit]:
     units = []
     covered: list[tuple[int, int]] = []
+    tails = {id(q): _condition_after(doc, q) for q in quotes}
     for q in quotes:
         covered.append((q["start_char"], q["end_char"]))
         if _cue_tokens(doc, q):  # "Greece welcomed [the talks]": the cue is scored with its content
             covered.append((q["cue_start"], q["cue_end"]))
+        if tails[id(q)]:
+            tail = tails[id(q)]
+            covered.append((tail[0].idx, tail[-1].idx + len(tail[-1])))
     for q in quotes:
         span = doc.char_span(q["start_char"], q["end_char"], alignment_mode="expand")
         if span is None:
             continue
         lead = _cue_tokens(doc, q) or _before_attribution(doc, q)
         nested = _nested(q, quotes, covered)  # speech an interviewee reports is its speaker's unit
-        for k, sent in enumerate(span.sents):
+        sents = list(span.sents)
+        for k, sent in enumerate(sents):
             toks = [t for t in sent if q["start_char"] <= t.idx < q["end_char"]
                     and not any(s <= t.idx < e for s, e in nested)]  # fmt: skip
+            if k == len(sents) - 1:
+                toks += tails[id(q)]
             if toks:
                 units.append(
                     _Unit((lead if k == 0 else []) + toks, q, _block_of(blocks, toks[0].idx))
@@ -204,6 +218,25 @@ def _answering(doc: Doc, blocks: list[Block], units: list[_Unit], lexicon: Lexic
             unit.polarity = sign
 
 
+def _condition_after(doc: Doc, q: dict) -> list[Token]:
+    """The condition that ends a reported sentence after its attribution ("Lisbon is prepared to
+    host marines, a Portuguese official said, provided the Peace Facility covers the cost"):
+    part of what the speaker said."""
+    if q.get("kind") != "indirect" or q.get("cue_start") is None:
+        return []
+    after = max(q["cue_end"], q["speaker_end"] if q.get("speaker_end") is not None else 0)
+    if q["cue_start"] < q["end_char"] or after <= q["end_char"]:
+        return []
+    span = doc.char_span(q["start_char"], q["end_char"], alignment_mode="expand")
+    if span is None:
+        return []
+    rest = [t for t in span[-1].sent if t.idx >= after and not t.is_space]
+    words = [t for t in rest if not t.is_punct][:2]
+    if not any(t.lower_ in _CONDITION_WORDS for t in words):
+        return []
+    return rest
+
+
 def _nested(q: dict, quotes: list[dict], covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of the other quotes (and scored cues) inside quote ``q``: "Warsaw has been honest
     with us. They told us they will do logistics", in an interview answer, is Warsaw's word."""
@@ -215,10 +248,12 @@ def _nested(q: dict, quotes: list[dict], covered: list[tuple[int, int]]) -> list
     return inner + cues if inner else []
 
 
-def _with_country(q: dict, blocks: list[Block], ents) -> dict:
+def _with_country(doc: Doc, q: dict, blocks: list[Block], ents) -> dict:
     """A speaker whose title names no country ("Defence Minister Kaarel Ilves", after "Estonia
     will put a company …" in the same paragraph) speaks for the country named last before the
-    speaker in the paragraph. Only the stance holder uses this; the quote record is unchanged."""
+    speaker in the paragraph, a subject first ("The Commission … tabled a loan for Ukraine, and
+    its chief spokesman, Rafael Montoya, said" is the Commission's spokesman). Only the stance
+    holder uses this; the quote record is unchanged."""
     if not q.get("speaker") or q.get("speaker_country"):
         return q
     at = q["speaker_start"] if q.get("speaker_start") is not None else q["start_char"]
@@ -228,7 +263,14 @@ def _with_country(q: dict, blocks: list[Block], ents) -> dict:
     lo = blocks[block].start
     named = [e for e in ents if lo <= e["start_char"] < at and e.get("country_code")
              and e["kind"] in ("country", "organisation")]  # fmt: skip
+    subjects = [e for e in named if _is_subject(doc, e)]
+    named = subjects or named
     return {**q, "speaker_country": named[-1]["country_code"]} if named else q
+
+
+def _is_subject(doc: Doc, ent: dict) -> bool:
+    span = doc.char_span(ent["start_char"], ent["end_char"], alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _before_attribution(doc: Doc, q: dict) -> list[Token]:
@@ -333,15 +375,20 @@ def _block_topics(
     """Topics of a paragraph, for clauses that take a position without naming its topic
     ("Canada said it was ready to contribute"): worked out when first asked for, per block. An
     interview answer that names none takes its question's ("Will Latvia send soldiers?" "We
-    will not.")."""
+    will not."). ``topics(TITLE)`` gives the title's topics ("Sanctions Relief and Frozen Billions":
+    "Rome has kept its own counsel" is on sanctions)."""
     known: dict[int, list] = {}
 
     def topics(i: int) -> list:
+        if i == TITLE:  # the title's topics, else the lead paragraph's
+            title = next((k for k, b in enumerate(blocks) if b.kind == "title"), -1)
+            lead = next((k for k, b in enumerate(blocks) if b.kind == "paragraph"), -1)
+            return (topics(title) if title >= 0 else []) or (topics(lead) if lead >= 0 else [])
         if i not in known:
             known[i] = []
             b = blocks[i] if 0 <= i < len(blocks) else None
             span = doc.char_span(b.start, b.end, alignment_mode="expand") if b else None
-            if span is not None and b.kind in _TOPICAL_BLOCKS:
+            if span is not None and b.kind in _TOPICAL_BLOCKS + ("title",):
                 toks = main_clause(list(span))
                 known[i] = topics_of(toks, catalogue, _codes_in(toks, ents)) if toks else []
             if not known[i] and b is not None and b.kind == "answer":
@@ -364,7 +411,9 @@ def _score_unit(doc, unit: _Unit, ents, lexicon: Lexicon, catalogue: Catalogue,
         unit.tokens, catalogue, codes
     )
     if not unit_topics:
-        unit_topics = block_topics(unit.block)
+        unit_topics = block_topics(unit.block) or [
+            (t, f"{trig} (title)") for t, trig in block_topics(TITLE)
+        ]
     found: dict[tuple, dict] = {}
     extra: dict[tuple, dict] = {}  # candidates only
     contexts: dict[int, Context] = {}  # id(record) -> context, candidates only
@@ -397,11 +446,17 @@ def _score_unit(doc, unit: _Unit, ents, lexicon: Lexicon, catalogue: Catalogue,
                     topics = _clause_topics(
                         clauses, k, cue, why, codes, catalogue, unit_topics, skip
                     )
+                if not (how.startswith("subject") and why.startswith(_TITLE_CUES)) or not (
+                    _refers_back(cue)
+                ):
+                    topics = [x for x in topics if not x[1].endswith(_FROM_TITLE)]
                 for topic, trigger in topics:
                     if (
                         topic.plain_positions
                         and why.startswith(_PLAIN_POSITIONS)
-                        and tuple(trigger.removesuffix(" (sentence)").split())
+                        and tuple(
+                            trigger.removesuffix(" (sentence)").removesuffix(_FROM_TITLE).split()
+                        )
                         not in topic.plain_unless
                     ):
                         # "dismissed a plan to station a force after a ceasefire": the force
@@ -412,7 +467,7 @@ def _score_unit(doc, unit: _Unit, ents, lexicon: Lexicon, catalogue: Catalogue,
                         value, rule = _INVERT.get(value, value), f"{why} · inverted"
                     key = (holder.get("country_code") or holder["canonical"], topic.id)
                     contrast = " after contrast" if k > 0 and key in into else ""
-                    named = trigger != "prototype" and not trigger.endswith("(sentence)")
+                    named = trigger != "prototype" and not trigger.endswith(_BORROWED)
                     if value == 0.5 and k > 0 and into is found:  # "could join the force, but
                         _qualify(found, key[0], rule)  # only under a mandate"
                     rec = into[key] = _record(doc, clause, unit, holder, how, topic.id, value,
@@ -477,7 +532,9 @@ def _clause_topics(clauses: list[list[Token]], k: int, cue: Token | None, why: s
     borrowed = topics_of(main_clause(before), catalogue, codes) if k < len(clauses) - 1 else []
     borrowed = borrowed or (unit_topics if k == len(clauses) - 1 else [])
     return nearest_topics(found_topics, cue) or [
-        (t, f"{trig} (sentence)") for t, trig in borrowed if t.id != skip
+        (t, trig if trig.endswith(_FROM_TITLE) else f"{trig} (sentence)")
+        for t, trig in borrowed
+        if t.id != skip
     ]
 
 
@@ -517,8 +574,10 @@ def _stance(clause: list[Token], lexicon: Lexicon) -> tuple[float | None, str, T
         tok = clause[i]
         window = clause[max(0, i - 3) : i]
         head = tok.head if tok.head.i in inside else tok  # "while X supported …, it was not …"
-        return any(c.dep_ == "neg" for c in head.children) or any(
-            t.lower_ in lexicon.negation for t in window
+        return (
+            any(c.dep_ == "neg" for c in head.children)
+            or any(t.lower_ in lexicon.negation for t in window)
+            or _none_of(tok)
         )
 
     rules = [("undecided", None, 0.0, "undecided cue"), ("oppose", False, -1.0, "refusal cue"),
@@ -544,6 +603,35 @@ def _stance(clause: list[Token], lexicon: Lexicon) -> tuple[float | None, str, T
                     cue = _conditioned(cue)
                 return stance, f"{name} '{phrase}'", cue
     return None, "", None
+
+
+def _refers_back(cue: Token | None) -> bool:
+    """A verb or adjective cue whose objects, if any, point back ("backs that line", "welcomed
+    the offer", "has kept its own counsel"), not at something else ("offered his insights", "has
+    not decided what his strategy will be"): only then may a clause take the title's topic."""
+    if cue is None:
+        return False
+    verb = cue.head if cue.dep_ in ("aux", "auxpass", "neg") else cue  # "has not decided"
+    if verb.pos_ in ("NOUN", "PROPN"):
+        return False
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp"):
+            return False
+        if c.dep_ in ("dobj", "attr", "oprd"):
+            dets = {d.lower_ for d in c.children if d.dep_ in ("det", "poss")}
+            if c.pos_ != "PRON" and not dets & _ANAPHORIC:
+                return False
+    return True
+
+
+def _none_of(tok: Token) -> bool:
+    """The cue's subject is "no …" ("no personnel would be sent", "no soldiers will deploy")."""
+    verb = tok.head if tok.dep_ in ("aux", "auxpass") else tok
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and any(d.dep_ == "det" and d.lower_ in _NONE_WORDS for d in c.children)
+        for c in verb.children
+    )
 
 
 def _idle_premise(clause: list[Token], i: int, hits: dict) -> bool:

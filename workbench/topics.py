@@ -19,6 +19,8 @@ from .datafiles import default_data_path, read_data
 
 PROTOTYPE_MIN = 0.5  # share of a prototype's content lemmas a clause must contain
 
+_WANTING = {"want", "need", "wish", "prefer", "like"}  # verbs taking a small clause
+
 
 @dataclass(frozen=True)
 class Topic:
@@ -359,9 +361,14 @@ def same_clause(cue: Token, tok: Token) -> bool:
         if t.i in above_cue:
             return not _own_clause_between(cue, t)
         question = any(c.dep_ == "mark" and c.lower_ == "whether" for c in t.children)
+        wanted = (  # a small clause: "wants the sanctions wound down", "wants the measures gone"
+            t.dep_ == "ccomp" and t.head.lemma_ in _WANTING and tok.head.i == t.i
+            and tok.dep_ == "nsubj"
+        )  # fmt: skip
         if (
             t.dep_ in ("advcl", "relcl", "ccomp", "conj")
             and not question
+            and not wanted
             and any(c.dep_ == "nsubj" for c in t.children)
         ):  # "declined to say whether Athens would send troops" is about troops
             return False
