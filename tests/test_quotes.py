@@ -290,3 +290,26 @@ def test_no_document_makes_the_extractor_fail(quotes_of, words):
     text = "Title\n" + " ".join(words)
     for kind, quote, _, _ in quotes_of(text):
         assert kind in ("direct", "indirect") and quote
+
+
+def test_a_parenthetical_attribution_names_the_next_pronouns_speaker(quotes_of):
+    text = (
+        "Talks in Istanbul\n"
+        "A State Department spokeswoman, Jane Pryor, said the United States welcomed the offer.\n"
+        "Paris backs any process that ends the war, Foreign Minister Anne-Laure Duvalier said, "
+        "but only if Europeans have a seat at the table. “We will not be the menu,” she said.\n"
+    )
+    found = {t: s for _, t, s, _ in quotes_of(text)}
+    assert found["We will not be the menu,"] == "Anne-Laure Duvalier"
+
+
+def test_a_relative_clause_is_no_title(link, tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text(
+        "Finland Stays Out\n\nNeighbouring Finland will not follow. Soldiers will stay home, "
+        "said Defence Minister Aleksi Harjula, who argued that the border with Russia "
+        "absorbed every soldier.\n",
+        encoding="utf-8",
+    )
+    (person,) = [e for e in link(p) if e["canonical"] == "Aleksi Harjula"]
+    assert person["country_code"] != "RUS"

@@ -219,3 +219,15 @@ def test_an_untitled_speaker_speaks_for_the_subject_before_them(stances_of):
         '"for as long as it takes".\n'
     )
     assert cells(stances_of(text), "sanctions") == {("EUU", "support")}
+
+
+def test_the_baltic_state_is_the_country_named_before(stances_of):
+    text = (
+        INTRO + "Estonia offered something different. The Baltic state will double the number "
+        "of Ukrainian sappers it trains this year.\n"
+    )
+    found = stances_of(text)
+    assert cells(found, "training_support") == {("EST", "support")}
+    assert not cells(found, "troop_deployment")  # "offered something different" is no offer
+    # "a neutral state" is nobody in particular
+    assert not stances_of(INTRO + "Austria met. A neutral state will not train soldiers.\n")

@@ -31,6 +31,7 @@ _HOLDER_NOUNS = {"official", "officials", "government", "leaders", "leader", "mi
 # governments", "the ministry"): the nearest country-coded actors in the text before them.
 _COREF_NOUNS = {"administration", "government", "governments", "ministry", "cabinet"}
 _COREF_WINDOW = 400  # characters back to look for the antecedent
+_COUNTRY_NOUNS = {"state", "country", "nation", "republic", "kingdom"}  # "the Baltic state"
 
 
 def find_holders(doc, clause: list[Token], cue: Token | None, unit: _Unit, ents, lexicon: Lexicon):
@@ -136,6 +137,8 @@ def _cue_subject(cue: Token, ids: set[int]) -> Token | None:
     while steps < 6:
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.i in ids:
+            if subj.lower_ == "it" and tok.dep_ == "relcl":
+                return subj  # "the sappers it trains": resolved by _subject_entity
             if subj.lower_ == "it":
                 inner = next((c for c in tok.children if c.dep_ == "ccomp"), None)
                 inner_subj = inner and next((c for c in inner.children if c.dep_ == "nsubj"), None)
@@ -159,6 +162,12 @@ def _subject_entity(tok: Token, unit: _Unit, ents) -> dict | None:
         before = [e for e in ents if e["kind"] == "person"
                   and unit.quote["start_char"] <= e["start_char"] < tok.idx]  # fmt: skip
         return before[-1] if before else None
+    if low == "it" and tok.head.dep_ == "relcl":  # "the sappers it trains"
+        owner = next((c for a in tok.head.ancestors for c in a.children
+                      if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)  # fmt: skip
+        return _subject_entity(owner, unit, ents) if owner is not None else None
+    if low in _COUNTRY_NOUNS:
+        return _country_noun(tok, ents)
     ent = _entity_at(tok, ents)
     if ent is None:
         lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
@@ -167,6 +176,21 @@ def _subject_entity(tok: Token, unit: _Unit, ents) -> dict | None:
     if ent is None or not (ent.get("country_code") or ent["kind"] == "person"):
         return None
     return ent
+
+
+def _country_noun(tok: Token, ents) -> dict | None:
+    """ "The Baltic state", "the Nordic country", "the country": the country named last before it,
+    within a short window. Not "a neutral state", nor "member states"."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    for e in reversed(ents):
+        if e["start_char"] >= tok.idx:
+            continue
+        if e["start_char"] < tok.idx - _COREF_WINDOW:
+            return None
+        if e["kind"] == "country" and e.get("country_code"):
+            return e
+    return None
 
 
 def _antecedents(tok: Token, ents) -> list[dict]:

@@ -27,7 +27,7 @@ from .cues import Cues
 from .gazetteer import Gazetteer
 from .nlp import text_of
 
-_MAIN = {"ROOT", "conj"}
+_MAIN = {"ROOT", "conj", "parataxis"}  # "…, Devaux said, …" names a speaker
 _CUT = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"}
 _RELATIVE = {"who", "which", "that", "whom"}
 _GENDER = {"he": "m", "his": "m", "him": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",

@@ -63,7 +63,7 @@ _TITLE_CUES = ("undecided cue", "readiness cue", "refusal cue", "hedge", "negate
 _SHORT_ANSWER = 5  # words
 _BARE_CONDITIONS = {"if", "unless"}
 _NONE_WORDS = {"no", "neither"}
-_ANAPHORIC = {"the", "that", "this", "these", "those", "it", "its", "their"}
+_ANAPHORIC = {"the", "that", "this", "these", "those", "it", "its", "their", "them"}
 _TOPICAL_BLOCKS = ("paragraph", "blockquote", "list_item", "question", "answer")
 _PLAIN_CUES = {"said", "says", "say", "told", "tells", "added", "adds", "stated", "according to"}
 
@@ -619,7 +619,9 @@ def _refers_back(cue: Token | None) -> bool:
             return False
         if c.dep_ in ("dobj", "attr", "oprd"):
             dets = {d.lower_ for d in c.children if d.dep_ in ("det", "poss")}
-            if c.pos_ != "PRON" and not dets & _ANAPHORIC:
+            if c.lower_ in _ANAPHORIC:
+                continue
+            if c.pos_ == "PRON" or not dets & _ANAPHORIC:  # "offered something different"
                 return False
     return True
 

@@ -95,6 +95,8 @@ def _post_apposition(doc: Doc, end: int, sent: Span) -> Span | None:
     j = end + 1
     if j < sent.end and doc[j].pos_ in ("VERB", "AUX"):
         return None  # "Doe, said ..." is not a title
+    if j < sent.end and doc[j].lower_ in ("who", "whose", "whom", "which", "that"):
+        return None  # "Harjuvaara, who argued that the border with Russia …": no title
     while j < sent.end and j - end <= _MAX_APPOS:
         tok = doc[j]
         if (
