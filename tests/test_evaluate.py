@@ -89,28 +89,30 @@ def test_stance_set_h_score(tmp_path):
     """Set H (12 articles, 68 cells) was written and annotated before the rules were run on it,
     to vary the phrasing (timing paraphrases, institutions and coreference as holders, cue words
     in another sense, synonyms, hypotheticals); the rules were then generalised against it (and
-    against set J). The floor sits just under the measured 0.721: a regression guard."""
+    against set J). Measured 0.721 with the rules; 0.879 with the learned scorer (in-sample) after
+    set K's rounds. The floor sits just under it: a regression guard."""
     from workbench.evaluate import evaluate_stances, load_stance_gold
 
     gold = FIXTURES / "stances" / "gold_set_h.yml"
     articles, cells = load_stance_gold(gold)
     assert len(articles) >= 10 and sum(len(c) for c in cells) >= 60
     result = evaluate_stances([gold], cache_dir=tmp_path)
-    assert result.accuracy >= 0.71, result.summary()  # rules 0.721, scorer 0.871 (in-sample)
+    assert result.accuracy >= 0.86, result.summary()  # scorer 0.879 (in-sample), rules 0.738
 
 
 def test_stance_set_j_score(tmp_path):
     """Set J (11 articles, 73 cells) was written and annotated before the rules were run on it:
     paraphrased wire copy with many countries per article, ministries and delegations as holders,
     sanctions relief, positions outside the lexicons. It scored 0.176 (32 predicted cells) before
-    the rules were generalised against it. The floor sits just under the measured 0.579."""
+    the rules were generalised against it, 0.579 after; 0.753 with the learned scorer (in-sample)
+    after set K's rounds. The floor sits just under it."""
     from workbench.evaluate import evaluate_stances, load_stance_gold
 
     gold = FIXTURES / "stances" / "gold_set_j.yml"
     articles, cells = load_stance_gold(gold)
     assert len(articles) >= 10 and sum(len(c) for c in cells) >= 60
     result = evaluate_stances([gold], cache_dir=tmp_path)
-    assert result.accuracy >= 0.57, result.summary()  # rules 0.579, scorer 0.727 (in-sample)
+    assert result.accuracy >= 0.74, result.summary()  # scorer 0.753 (in-sample), rules 0.605
 
 
 def test_stance_heldout_score(tmp_path):
@@ -118,33 +120,36 @@ def test_stance_heldout_score(tmp_path):
     the honest figure for unseen news. Do not tune rules on it; write new development articles
     instead. Measured: 0.500 (D/E rules), 0.531 (set H's rules), 0.506 (set J's rules: the same
     20 correct cells, three more extra ones, while held-out I gained six correct cells; the floor
-    was lowered from 0.52 to 0.50 for that trade, deliberately and documented). A
-    regression guard, not a target."""
+    was lowered from 0.52 to 0.50 for that trade, deliberately and documented), 0.531 with the
+    learned scorer, 0.556 after set K's rounds (measured once). A regression guard, not a
+    target."""
     from workbench.evaluate import evaluate_stances
 
     result = evaluate_stances([FIXTURES / "stances" / "heldout_f.yml"], cache_dir=tmp_path)
-    assert result.accuracy >= 0.50, result.summary()  # rules 0.506, learned scorer 0.531
+    assert result.accuracy >= 0.55, result.summary()  # scorer 0.556, rules 0.531
 
 
 def test_stance_heldout_i_score(tmp_path):
     """Set I (10 articles, 55 cells, 26 countries) was written by a helper who never saw the code
     nor ran the tool (it did read the topic catalogue, triggers included), after set H's rules. It
     is the hardest, most paraphrased set. Never tune on it. Measured 0.268 after set H's rules,
-    0.362 after set J's; the floor sits just under it."""
+    0.362 after set J's, 0.376 after K's first round, 0.392 after its later rounds (measured
+    once); the floor sits just under it."""
     from workbench.evaluate import evaluate_stances
 
     result = evaluate_stances([FIXTURES / "stances" / "heldout_i.yml"], cache_dir=tmp_path)
-    assert result.accuracy >= 0.35, result.summary()  # rules 0.362, learned scorer 0.361
+    assert result.accuracy >= 0.38, result.summary()  # scorer 0.392, rules 0.395
 
 
 def test_stance_heldout_pool_score(tmp_path):
     """All held-out articles together (F and I, 18 articles): the figure a trade between the two
-    sets must not lower. Measured 0.385 after set H's rules, 0.426 after set J's."""
+    sets must not lower. Measured 0.385 after set H's rules, 0.426 after set J's, 0.445 after set
+    K's first round, 0.465 after its later rounds."""
     from workbench.evaluate import evaluate_stances
 
     gold = [FIXTURES / "stances" / f"heldout_{s}.yml" for s in ("f", "i")]
     result = evaluate_stances(gold, cache_dir=tmp_path)
-    assert result.accuracy >= 0.42, result.summary()  # rules 0.426, learned scorer 0.437
+    assert result.accuracy >= 0.46, result.summary()  # scorer 0.465, rules 0.456
 
 
 def test_stance_set_k_and_heldout_l_scores(tmp_path):
@@ -153,15 +158,17 @@ def test_stance_set_k_and_heldout_l_scores(tmp_path):
     understatement, actions and coreference. Measured once each before any tuning on K: K 0.263,
     L 0.312 with the learned scorer (rules alone 0.250, 0.282). The honest picture of unseen
     phrasing. General undecided, hedge, refusal and condition phrasings found in K's errors then
-    took K to 0.347 and, measured once after, L to 0.326. The floors are regression guards just
-    under these. Never tune on L."""
+    took K to 0.347 and, measured once after, L to 0.326. Later rounds on K (interviews, topics
+    from the title or lead, coreference of "the Baltic state", conditions after an attribution,
+    paraphrases) took K to 0.751 and, measured once after, L to 0.356: K is tuned on, L is the
+    honest figure. The floors are regression guards just under these. Never tune on L."""
     from workbench.evaluate import evaluate_stances, load_stance_gold
 
     k = FIXTURES / "stances" / "gold_set_k.yml"
     lo = FIXTURES / "stances" / "heldout_l.yml"
     assert len(load_stance_gold(k)[0]) >= 12 and len(load_stance_gold(lo)[0]) >= 10
-    assert evaluate_stances([k], cache_dir=tmp_path).accuracy >= 0.34
-    assert evaluate_stances([lo], cache_dir=tmp_path).accuracy >= 0.32
+    assert evaluate_stances([k], cache_dir=tmp_path).accuracy >= 0.74
+    assert evaluate_stances([lo], cache_dir=tmp_path).accuracy >= 0.35
 
 
 def test_quote_heldout_score(tmp_path):
