@@ -146,3 +146,34 @@ def test_questions_are_not_positions(analysed):
     cells = {(s["country_code"], s["topic"], s["label"]) for s in stances}
     assert ("NOR", "troop_deployment", "support") in cells  # "More than ever."
     assert ("USA", "us_backstop", "neutral") in cells  # reported inside an answer
+
+
+TRANSCRIPT = """Transcript: Two Defence Ministers in Vilnius
+
+The following is an excerpt from the press conference given by Polish Defence Minister Marek
+Nowak and Lithuanian Defence Minister Rasa Jankunaite on Thursday.
+
+JANKUNAITE: Good afternoon. We are prepared to send a company to Ukraine.
+
+NOWAK: Polish soldiers will run the logistics hub. They will not be stationed in Ukraine.
+
+QUESTION (Lithuanian radio): And training?
+
+NOWAK: That continues. We will keep training Ukrainian soldiers for as long as Kyiv asks.
+"""
+
+
+def test_transcript_turns_are_named_speakers_answers(analysed):
+    blocks, entities, quotes, stances = analysed(TRANSCRIPT)
+    assert [b.kind for b in blocks][2:] == ["answer", "answer", "question", "answer"]
+    assert TRANSCRIPT[blocks[2].start :].startswith("Good afternoon.")  # label left out
+    speakers = [q["speaker"] for q in quotes if q["kind"] == "direct"]
+    assert speakers == ["Rasa Jankunaite", "Marek Nowak", "Marek Nowak"]
+    cells = {(s["country_code"], s["topic"], s["label"]) for s in stances}
+    assert ("LTU", "troop_deployment", "support") in cells
+    assert ("POL", "training_support", "support") in cells
+
+
+def test_capitalised_labels_outside_an_announced_transcript_change_nothing():
+    text = "Update\n\nNATO: allies met today.\n\nUPDATE: ministers left.\n"
+    assert not {b.kind for b in parse_blocks(text)} & {"question", "answer"}

@@ -131,3 +131,14 @@ def test_heading_words_kept_only_when_linked(link):
     records = link(FIXTURES / "linking" / "minimal_titles.txt")
     heading = [r for r in records if r["start_char"] < len("Envoys Meet in Rome")]
     assert [(r["text"], r["kind"]) for r in heading] == [("Rome", "place")]
+
+
+def test_brussels_is_belgium_when_its_sentence_is_about_belgium(link, tmp_path):
+    p = tmp_path / "b.txt"
+    p.write_text(
+        "Assets\n\nAn adviser, Koen Verlinde, said Brussels had deep misgivings, warning that "
+        "Belgian taxpayers could be exposed.\n\nBrussels said the sanctions package must pass.\n",
+        encoding="utf-8",
+    )
+    seats = [(e["canonical"], e["country_code"]) for e in link(p) if e["text"] == "Brussels"]
+    assert seats == [("Belgium", "BEL"), ("European Union", "EUU")]

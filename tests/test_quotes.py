@@ -313,3 +313,14 @@ def test_a_relative_clause_is_no_title(link, tmp_path):
     )
     (person,) = [e for e in link(p) if e["canonical"] == "Aleksi Harjula"]
     assert person["country_code"] != "RUS"
+
+
+def test_its_ambassador_speaks_for_the_country_before(quotes_of):
+    text = (
+        "Sanctions\nBudapest says that every time. Its ambassador told us this week that his "
+        "government would not let the package pass.\n"
+    )
+    found = [
+        (s, c) for k, t, s, c in quotes_of(text) if t.endswith("would not let the package pass")
+    ]
+    assert found == [("Hungary", "HUN")]

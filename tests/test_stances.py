@@ -231,3 +231,30 @@ def test_the_baltic_state_is_the_country_named_before(stances_of):
     assert not cells(found, "troop_deployment")  # "offered something different" is no offer
     # "a neutral state" is nobody in particular
     assert not stances_of(INTRO + "Austria met. A neutral state will not train soldiers.\n")
+
+
+@pytest.mark.parametrize(
+    "text, topic, expected",
+    [
+        ("Slovakia said it would supply no weapons from its own stocks.", "training_support",
+         {("SVK", "oppose")}),
+        ("Canada has offered a rotation of 600 soldiers for the mission, an offer Ottawa has not "
+         "yet announced.", "troop_deployment", {("CAN", "support")}),
+        ("Kyiv said it did not expect anything from the talks in Istanbul.", "peace_talks",
+         {("UKR", "sceptical")}),
+        ("The Commission has promised a sanctions package aimed at the shadow fleet.",
+         "sanctions", {("EUU", "support")}),
+        ("Polish officials said the American side is ready to provide air cover.", "us_backstop",
+         {("USA", "support")}),
+    ],
+)  # fmt: skip
+def test_more_paraphrased_positions(stances_of, text, topic, expected):
+    assert cells(stances_of(INTRO + text + "\n"), topic) == expected
+
+
+def test_declining_to_contribute_takes_the_titles_topic(stances_of):
+    text = (
+        "Ammunition Drive Gathers Pace\n\n"
+        "Vienna, citing Austria's neutrality, declined to contribute.\n"
+    )
+    assert cells(stances_of(text), "training_support") == {("AUT", "oppose")}

@@ -54,6 +54,7 @@ class Gazetteer:
     first_words: set[str] = field(default_factory=set)  # first word of every name
     role_pattern: re.Pattern | None = None  # every role phrase, longest first
     role_words: set[str] = field(default_factory=set)  # every word of a role phrase
+    home_capitals: dict[str, str] = field(default_factory=dict)  # seat that is a capital -> code
 
     def lookup(self, text: str, written: str | None = None) -> Entry | None:
         """The entry for ``text`` under the case rules; ``written`` is the text as it stands."""
@@ -154,6 +155,9 @@ def _load_organisations(gaz: Gazetteer, data: dict) -> None:
         for alias in [name, *(info.get("aliases") or [])]:
             _add(gaz, alias, entry)
         for seat in info.get("seats") or []:
+            home = gaz.names.get(normalise(seat))
+            if home is not None and home.type == "capital" and home.country_code:
+                gaz.home_capitals[normalise(seat)] = home.country_code  # Brussels: BEL too
             _add(gaz, seat, Entry(name, "organisation", "seat", code, "GPE"))
         if code and code not in gaz.country_names:
             gaz.country_names[code] = name

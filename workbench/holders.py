@@ -26,7 +26,7 @@ _HOLDER_NOUNS = {"official", "officials", "government", "leaders", "leader", "mi
                  "position", "decision", "role", "troops", "soldiers", "forces", "envoy",
                  "delegation", "negotiators", "authorities", "administration",
                  "parliament", "ministry", "office", "cabinet", "department", "embassy",
-                 "presidency", "army", "navy", "military"}  # fmt: skip
+                 "presidency", "army", "navy", "military", "side"}  # fmt: skip
 # Subjects that stand for a government named just before ("the administration", "both
 # governments", "the ministry"): the nearest country-coded actors in the text before them.
 _COREF_NOUNS = {"administration", "government", "governments", "ministry", "cabinet"}

@@ -1,22 +1,25 @@
 """Interview turns: the interviewer's questions and the interviewee's answers.
 
-An interview marks its turns in one of two ways:
+An interview marks its turns in one of three ways:
 
 - Q/A markers at the start of a paragraph: ``Q:``, ``A:``, ``Question:``, ``Answer:`` (also in
   bold, ``**Q:**``);
 - in Markdown, each question (or the interviewer's remark) as a paragraph entirely in bold
-  (``**Will Latvia send soldiers?**``), the answer as the plain paragraphs after it.
+  (``**Will Latvia send soldiers?**``), the answer as the plain paragraphs after it;
+- in a transcript, a speaker's name in capitals ("NOWICKI: Our delegation was in Washington …",
+  "QUESTION (Polish television): …"): each named turn is that speaker's answer.
 
-An article is read as an interview only with at least two questions, one of them ending in "?",
-and with its title or introduction (the blocks before the first question) saying it is one
-("an interview with", "spoke to us", "excerpts", "edited for length"): an explainer with bold
-question subheads ("**Why now?**") or an FAQ is narration, not somebody's answers. The question
-paragraphs become ``question`` blocks and the paragraphs after a question, up to the next question
-or heading, ``answer`` blocks; the markers and bold marks are left out of the block, as "# " and
-"> " are.
+An article is read as an interview only with at least two questions, one of them ending in "?"
+(or, for a transcript, two named turns), and with its title or introduction (the blocks before the
+first question) saying it is one ("an interview with", "spoke to us", "excerpts", "transcript",
+"press conference"): an explainer with bold question subheads ("**Why now?**") or an FAQ is
+narration, not somebody's answers. The question paragraphs become ``question`` blocks and the
+paragraphs after a question (or a named turn), up to the next question or heading, ``answer``
+blocks; the markers, labels and bold marks are left out of the block, as "# " and "> " are.
 
-``interviewee(blocks, text, entities)`` names who answers: the first person the title or the
-introduction (the blocks before the first question) names.
+``interviewee(blocks, entities)`` names who answers: the first person the title or the
+introduction (the blocks before the first question) names; ``answerer`` names the speaker of one
+answer, the person whose surname is its transcript label when it has one.
 """
 
 from __future__ import annotations
@@ -31,11 +34,17 @@ if TYPE_CHECKING:  # structure.py calls mark_turns: no import at run time
 _MARKED = re.compile(
     r"(?:\*\*|__)?(?P<who>Q|A|Question|Answer)\s*(?:\*\*|__)?:(?:\*\*|__)?\s+", re.I
 )
+_LABEL = re.compile(  # letters of any script; capitals are checked in label_at
+    r"(?:\*\*)?(?P<label>[^\W\d_][^\W\d_'’\-]+(?: [^\W\d_][^\W\d_'’\-]+){0,2})"
+    r"(?: \([^)\n]{1,60}\))?(?:\*\*)?:(?:\*\*)?\s+"
+)
+_ASKERS = {"Q", "QUESTION", "INTERVIEWER", "MODERATOR", "REPORTER", "JOURNALIST", "HOST"}
 _BOLD = re.compile(r"(\*\*|__)(?P<body>(?:(?!\1).)+?)\1\s*$", re.S)
 _MIN_QUESTIONS = 2
 _SAYS_INTERVIEW = re.compile(
     r"\binterview|\b(?:spoke|speaking|talked|talking) (?:to|with)\b|\bsat down with\b|\bexcerpts?\b"
-    r"|\bedited for (?:length|clarity)\b|\bQ ?& ?A\b|\bin conversation with\b",
+    r"|\bedited for (?:length|clarity)\b|\bQ ?& ?A\b|\bin conversation with\b|\btranscript\b"
+    r"|\bpress conference\b|\bnews conference\b",
     re.I,
 )
 _OPEN_KINDS = ("paragraph", "heading")  # blocks that can be a turn ("Q: And the Americans?")
@@ -44,10 +53,21 @@ _OPEN_KINDS = ("paragraph", "heading")  # blocks that can be a turn ("Q: And the
 def _marker(text: str, block: Block) -> tuple[str, int] | None:
     """("question" | "answer", content start) for a paragraph opening with a Q/A marker."""
     m = _MARKED.match(text, block.start, block.end)
-    if m is None:
+    if m is not None:
+        who = m.group("who").lower()
+        return ("question" if who.startswith("q") else "answer"), m.end()
+    label = label_at(text, block.start, block.end)
+    if label is None:
         return None
-    who = m.group("who").lower()
-    return ("question" if who.startswith("q") else "answer"), m.end()
+    return ("question" if label[0] in _ASKERS else "answer"), label[1]
+
+
+def label_at(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """(label, content start) for a transcript turn "NOWICKI: …" starting at ``start``."""
+    m = _LABEL.match(text, start, end)
+    if m is None or len(m.group("label")) < 2 or m.group("label") != m.group("label").upper():
+        return None
+    return m.group("label"), m.end()
 
 
 def _bold(text: str, block: Block) -> tuple[int, int] | None:
@@ -74,7 +94,8 @@ def mark_turns(blocks: list[Block], text: str) -> list[Block]:
             turns[i] = replace(b, kind="question", start=inner[0], end=inner[1])
     questions = [t for t in turns.values() if t.kind == "question"]
     asked = any(text[t.start : t.end].rstrip(" *_").endswith("?") for t in questions)
-    if len(questions) < _MIN_QUESTIONS or not asked:
+    named = [i for i, t in turns.items() if t.kind == "answer" and _labelled(text, blocks[i])]
+    if (len(questions) < _MIN_QUESTIONS or not asked) and len(named) < _MIN_QUESTIONS:
         return blocks
     first = min(turns)
     intro = [text[b.start : b.end] for b in blocks[:first]]
@@ -91,6 +112,28 @@ def mark_turns(blocks: list[Block], text: str) -> list[Block]:
         elif b.kind in ("heading", "title"):
             open_turn = False
     return out
+
+
+def _labelled(text: str, block: Block) -> bool:
+    return _MARKED.match(text, block.start, block.end) is None and (
+        label_at(text, block.start, block.end) is not None
+    )
+
+
+def answerer(blocks: list[Block], entities: list[dict], text: str, i: int) -> dict | None:
+    """The speaker of answer block ``i``: in a transcript, the person whose surname is the label
+    of the turn it belongs to ("NOWICKI:" -> Marek Nowicki); otherwise the interviewee."""
+    j = i
+    while j > 0 and blocks[j].kind == "answer":
+        line = text.rfind("\n", 0, blocks[j].start) + 1
+        label = label_at(text, line, blocks[j].end)
+        if label is not None and label[1] == blocks[j].start:
+            word = label[0].casefold()
+            people = [e for e in entities if e["kind"] == "person"
+                      and e["canonical"].split()[-1].casefold() == word]  # fmt: skip
+            return people[0] if people else None
+        j -= 1
+    return interviewee(blocks, entities)
 
 
 def interviewee(blocks: list[Block], entities: list[dict]) -> dict | None:

@@ -283,10 +283,27 @@ def describe(doc: Doc, m: Mention, gaz: Gazetteer) -> dict:
         return _record(
             gaz.country_names.get(e.country_code, e.canonical), "country", e.country_code
         )
+    home = gaz.home_capitals.get(normalise(text_of(doc)[m.start : m.end]))
+    if e.type == "seat" and home and _about_home(doc, m, home, e.country_code, gaz):
+        return _record(gaz.country_names.get(home, home), "country", home)
     if e.kind == "person":  # an actor alias that is not a person named in the article
         role_class = gaz.roles.get(normalise(e.role)) if e.role else None
         return _record(e.canonical, "person", e.country_code, role_class)
     return _record(e.canonical, e.kind, e.country_code)
+
+
+def _about_home(doc: Doc, m: Mention, home: str, seat_of: str | None, gaz: Gazetteer) -> bool:
+    """A seat that is also a capital ("Brussels") stands for its country when its sentence names
+    that country ("Belgian taxpayers", "Belgium") and no other organisation of the seat's
+    ("the Commission", "the EU")."""
+    codes = set()
+    for tok in doc[m.first].sent:
+        if m.first <= tok.i <= m.last:
+            continue
+        e = gaz.lookup(tok.text)
+        if e is not None and e.type in ("country", "demonym", "organisation"):
+            codes.add(e.country_code)
+    return home in codes and seat_of not in codes
 
 
 def _code_inside(doc: Doc, m: Mention, gaz: Gazetteer) -> str | None:

@@ -105,6 +105,9 @@ class SpeakerFinder:
         ]  # NATO, not "Montreux Convention"
         word = (head or doc[hi - 1]).lemma_.lower()
         text = (head or doc[hi - 1]).lower_
+        owner = self._owner(head or doc[hi - 1], word)
+        if not groups and owner is not None:  # "Its ambassador told us": Hungary's
+            return Speaker(owner.name, start, end, owner.country, owner.kind)
         if groups:
             r = groups[0]
             found = Speaker(r["canonical"], start, end, r["country_code"], r["kind"])
@@ -128,6 +131,18 @@ class SpeakerFinder:
         ):  # "officials", "the envoy"
             return Speaker(None, start, end, None, "generic")
         return None
+
+    def _owner(self, tok: Token, word: str) -> Speaker | None:
+        """The government behind "its ambassador", "its foreign ministry", "their envoy": the
+        country or organisation a possessive "its"/"their" stands for."""
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")),
+                    None)  # fmt: skip
+        speaks = word in self.role_words or word in self.cues.generic_speakers
+        speaks = speaks or word in self.cues.organisations
+        if poss is None or not speaks:
+            return None
+        found = self._antecedent(poss, ("organisation", "country"))
+        return found if found is not None and found.name and found.country else None
 
     def note_speaker(self, speaker: Speaker, at: int) -> None:
         """Remember a resolved speaker, so later pronouns can refer to it."""

@@ -574,6 +574,8 @@ def _stance(clause: list[Token], lexicon: Lexicon) -> tuple[float | None, str, T
         tok = clause[i]
         window = clause[max(0, i - 3) : i]
         head = tok.head if tok.head.i in inside else tok  # "while X supported …, it was not …"
+        if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):  # "an offer Ottawa has not
+            head = tok  # yet announced" is still an offer; "no offer was made" is none
         return (
             any(c.dep_ == "neg" for c in head.children)
             or any(t.lower_ in lexicon.negation for t in window)
@@ -608,13 +610,16 @@ def _stance(clause: list[Token], lexicon: Lexicon) -> tuple[float | None, str, T
 def _refers_back(cue: Token | None) -> bool:
     """A verb or adjective cue whose objects, if any, point back ("backs that line", "welcomed
     the offer", "has kept its own counsel"), not at something else ("offered his insights", "has
-    not decided what his strategy will be"): only then may a clause take the title's topic."""
+    not decided what his strategy will be"): only then may a clause take the title's topic. A bare
+    infinitive counts as pointing back ("declined to contribute")."""
     if cue is None:
         return False
     verb = cue.head if cue.dep_ in ("aux", "auxpass", "neg") else cue  # "has not decided"
     if verb.pos_ in ("NOUN", "PROPN"):
         return False
     for c in verb.children:
+        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and _refers_back(c):
+            continue  # "declined to contribute", "is ready to help"
         if c.dep_ in ("ccomp", "xcomp"):
             return False
         if c.dep_ in ("dobj", "attr", "oprd"):
@@ -627,10 +632,11 @@ def _refers_back(cue: Token | None) -> bool:
 
 
 def _none_of(tok: Token) -> bool:
-    """The cue's subject is "no …" ("no personnel would be sent", "no soldiers will deploy")."""
+    """The cue's subject or object is "no …" ("no personnel would be sent", "would supply no
+    weapons")."""
     verb = tok.head if tok.dep_ in ("aux", "auxpass") else tok
     return any(
-        c.dep_ in ("nsubj", "nsubjpass")
+        c.dep_ in ("nsubj", "nsubjpass", "dobj")
         and any(d.dep_ == "det" and d.lower_ in _NONE_WORDS for d in c.children)
         for c in verb.children
     )
