@@ -89,7 +89,7 @@ def test_stance_set_h_score(tmp_path):
     """Set H (12 articles, 68 cells) was written and annotated before the rules were run on it,
     to vary the phrasing (timing paraphrases, institutions and coreference as holders, cue words
     in another sense, synonyms, hypotheticals); the rules were then generalised against it (and
-    against set J). Measured 0.721 with the rules; 0.879 with the learned scorer (in-sample) after
+    against set J). Measured 0.721 with the rules; 0.893 with the learned scorer (in-sample) after
     set K's rounds. The floor sits just under it: a regression guard."""
     from workbench.evaluate import evaluate_stances, load_stance_gold
 
@@ -97,7 +97,7 @@ def test_stance_set_h_score(tmp_path):
     articles, cells = load_stance_gold(gold)
     assert len(articles) >= 10 and sum(len(c) for c in cells) >= 60
     result = evaluate_stances([gold], cache_dir=tmp_path)
-    assert result.accuracy >= 0.86, result.summary()  # scorer 0.879 (in-sample), rules 0.738
+    assert result.accuracy >= 0.86, result.summary()  # scorer 0.893 (in-sample), rules 0.744
 
 
 def test_stance_set_j_score(tmp_path):
@@ -121,12 +121,12 @@ def test_stance_heldout_score(tmp_path):
     instead. Measured: 0.500 (D/E rules), 0.531 (set H's rules), 0.506 (set J's rules: the same
     20 correct cells, three more extra ones, while held-out I gained six correct cells; the floor
     was lowered from 0.52 to 0.50 for that trade, deliberately and documented), 0.531 with the
-    learned scorer, 0.556 after set K's rounds (measured once). A regression guard, not a
+    learned scorer, 0.562 after the rounds on sets K and M. A regression guard, not a
     target."""
     from workbench.evaluate import evaluate_stances
 
     result = evaluate_stances([FIXTURES / "stances" / "heldout_f.yml"], cache_dir=tmp_path)
-    assert result.accuracy >= 0.55, result.summary()  # scorer 0.556, rules 0.531
+    assert result.accuracy >= 0.55, result.summary()  # scorer 0.562, rules 0.531
 
 
 def test_stance_heldout_i_score(tmp_path):
@@ -144,12 +144,12 @@ def test_stance_heldout_i_score(tmp_path):
 def test_stance_heldout_pool_score(tmp_path):
     """All held-out articles together (F and I, 18 articles): the figure a trade between the two
     sets must not lower. Measured 0.385 after set H's rules, 0.426 after set J's, 0.445 after set
-    K's first round, 0.465 after its later rounds."""
+    K's first round, 0.468 after the rounds on K and M."""
     from workbench.evaluate import evaluate_stances
 
     gold = [FIXTURES / "stances" / f"heldout_{s}.yml" for s in ("f", "i")]
     result = evaluate_stances(gold, cache_dir=tmp_path)
-    assert result.accuracy >= 0.46, result.summary()  # scorer 0.465, rules 0.456
+    assert result.accuracy >= 0.46, result.summary()  # scorer 0.468, rules 0.456
 
 
 def test_stance_set_k_and_heldout_l_scores(tmp_path):
@@ -160,20 +160,21 @@ def test_stance_set_k_and_heldout_l_scores(tmp_path):
     phrasing. General undecided, hedge, refusal and condition phrasings found in K's errors then
     took K to 0.347 and, measured once after, L to 0.326. Later rounds on K (interviews, topics
     from the title or lead, coreference of "the Baltic state", conditions after an attribution,
-    paraphrases) took K to 0.751 and, measured once after, L to 0.356: K is tuned on, L is the
-    honest figure. The floors are regression guards just under these. Never tune on L."""
+    paraphrases) took K to 0.751 and L to 0.356; with set M's round, K 0.792 and L 0.351. K is
+    tuned on, L is the honest figure. The floors are regression guards just under these. Never
+    tune on L."""
     from workbench.evaluate import evaluate_stances, load_stance_gold
 
     k = FIXTURES / "stances" / "gold_set_k.yml"
     lo = FIXTURES / "stances" / "heldout_l.yml"
     assert len(load_stance_gold(k)[0]) >= 12 and len(load_stance_gold(lo)[0]) >= 10
-    assert evaluate_stances([k], cache_dir=tmp_path).accuracy >= 0.74
+    assert evaluate_stances([k], cache_dir=tmp_path).accuracy >= 0.78
     assert evaluate_stances([lo], cache_dir=tmp_path).accuracy >= 0.35
 
 
 def test_stance_set_m_score(tmp_path):
     """Set M (12 articles, 74 cells; development) was written blind like K and measured before any
-    tuning on it: 0.461 (rules alone 0.411). One round on its errors took it to 0.561. The floor
+    tuning on it: 0.461 (rules alone 0.411). One round on its errors took it to 0.562. The floor
     is a regression guard just under it."""
     from workbench.evaluate import evaluate_stances, load_stance_gold
 

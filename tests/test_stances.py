@@ -258,3 +258,19 @@ def test_declining_to_contribute_takes_the_titles_topic(stances_of):
         "Vienna, citing Austria's neutrality, declined to contribute.\n"
     )
     assert cells(stances_of(text), "training_support") == {("AUT", "oppose")}
+
+
+def test_a_government_is_not_the_demonym_of_a_thing_before_it(stances_of):
+    text = (
+        "Sanctions Roundup\n\nFinland is the loudest hawk. Having watched Russian tankers loiter "
+        "off its coast, the government has offered its coast guard to inspect ships.\n"
+    )
+    assert {s["country_code"] for s in stances_of(text)} <= {"FIN"}
+
+
+def test_a_reported_plain_position_takes_the_leads_topic(stances_of):
+    text = (
+        "Switzerland Offers Geneva\n\nSwitzerland has offered Geneva as the venue for the next "
+        "round of talks.\n\nThe White House welcomed the offer and said its envoy would attend.\n"
+    )
+    assert ("USA", "support") in cells(stances_of(text), "peace_talks")

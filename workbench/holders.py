@@ -205,12 +205,23 @@ def _antecedents(tok: Token, ents) -> list[dict]:
     for e in reversed(ents):
         if e["start_char"] >= tok.idx or e["start_char"] < tok.idx - _COREF_WINDOW:
             continue
+        if _describes_thing(tok.doc, e):  # "Russian tankers" are no government
+            continue
         if e.get("country_code") and e["kind"] in ("country", "organisation"):
             if all(o["country_code"] != e["country_code"] for o in out):
                 out.append(e)
         if len(out) == want:
             return out
     return []
+
+
+def _describes_thing(doc, ent: dict) -> bool:
+    """A demonym or name modifying a noun that is no actor ("Russian tankers", "Ukrainian soil")."""
+    span = doc.char_span(ent["start_char"], ent["end_char"], alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("amod", "compound") and root.head.lower_ not in _HOLDER_NOUNS
 
 
 def _heads_phrase(tok: Token, ent: dict) -> bool:

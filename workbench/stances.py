@@ -59,10 +59,18 @@ TITLE = -2  # _block_topics(TITLE): the article title's topics
 _FROM_TITLE = " (title)"  # a topic borrowed from the title
 _BORROWED = ("(sentence)", "(title)")
 # only a named holder's plain position takes the title's topic ("Rome has kept its own counsel")
-_TITLE_CUES = ("undecided cue", "readiness cue", "refusal cue", "hedge", "negated '")
+_TITLE_CUES = (
+    "undecided cue",
+    "readiness cue",
+    "refusal cue",
+    "hedge",
+    "negated '",
+    "negated until",
+)
 _SHORT_ANSWER = 5  # words
 _BARE_CONDITIONS = {"if", "unless"}
 _NONE_WORDS = {"no", "neither"}
+_OBJECT_PREPS = {"against", "for", "about", "over", "of"}  # not "by contrast", "on Monday"
 _ANAPHORIC = {"the", "that", "this", "these", "those", "it", "its", "their", "them"}
 _TOPICAL_BLOCKS = ("paragraph", "blockquote", "list_item", "question", "answer")
 _PLAIN_CUES = {"said", "says", "say", "told", "tells", "added", "adds", "stated", "according to"}
@@ -446,9 +454,10 @@ def _score_unit(doc, unit: _Unit, ents, lexicon: Lexicon, catalogue: Catalogue,
                     topics = _clause_topics(
                         clauses, k, cue, why, codes, catalogue, unit_topics, skip
                     )
-                if not (how.startswith("subject") and why.startswith(_TITLE_CUES)) or not (
-                    _refers_back(cue)
-                ):
+                plain_holder = how.startswith("subject") or (
+                    how == "speaker" and (unit.quote or {}).get("kind") == "indirect"
+                )  # "Warsaw backs that line"; "The White House welcomed the offer" (reported)
+                if not (plain_holder and why.startswith(_TITLE_CUES) and _refers_back(cue)):
                     topics = [x for x in topics if not x[1].endswith(_FROM_TITLE)]
                 for topic, trigger in topics:
                     if (
@@ -622,13 +631,22 @@ def _refers_back(cue: Token | None) -> bool:
             continue  # "declined to contribute", "is ready to help"
         if c.dep_ in ("ccomp", "xcomp"):
             return False
-        if c.dep_ in ("dobj", "attr", "oprd"):
-            dets = {d.lower_ for d in c.children if d.dep_ in ("det", "poss")}
-            if c.lower_ in _ANAPHORIC:
-                continue
-            if c.pos_ == "PRON" or not dets & _ANAPHORIC:  # "offered something different"
-                return False
+        objects = [c] if c.dep_ in ("dobj", "attr", "oprd") else []
+        if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS:  # "cautioned against the potential …"
+            objects = [o for o in c.children if o.dep_ == "pobj"]
+        if not all(_anaphor(o) for o in objects):
+            return False
     return True
+
+
+def _anaphor(noun: Token) -> bool:
+    """ "it", "that line", "the offer": a short phrase pointing back, not a description of its own
+    ("something different", "his insights", "the potential for a partnership")."""
+    if noun.lower_ in _ANAPHORIC:
+        return True
+    if noun.pos_ == "PRON" or any(c.dep_ in ("prep", "relcl", "acl") for c in noun.children):
+        return False
+    return bool({d.lower_ for d in noun.children if d.dep_ in ("det", "poss")} & _ANAPHORIC)
 
 
 def _none_of(tok: Token) -> bool:
