@@ -51,7 +51,8 @@ _OPEN_KINDS = ("paragraph", "heading")  # blocks that can be a turn ("Q: And the
 
 
 def _marker(text: str, block: Block) -> tuple[str, int] | None:
-    """("question" | "answer", content start) for a paragraph opening with a Q/A marker."""
+    """("question" | "answer", content start) for a paragraph opening with a Q/A marker or a
+    transcript label ("NOWICKI:", "QUESTION (Polish television):")."""
     m = _MARKED.match(text, block.start, block.end)
     if m is not None:
         who = m.group("who").lower()
