@@ -215,13 +215,20 @@ def _antecedents(tok: Token, ents) -> list[dict]:
     return []
 
 
+def entity_root(doc, ent: dict) -> Token | None:
+    """The syntactic head token of an entity record's words."""
+    span = doc.char_span(ent["start_char"], ent["end_char"], alignment_mode="expand")
+    return span.root if span is not None else None
+
+
 def _describes_thing(doc, ent: dict) -> bool:
     """A demonym or name modifying a noun that is no actor ("Russian tankers", "Ukrainian soil")."""
-    span = doc.char_span(ent["start_char"], ent["end_char"], alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    return root.dep_ in ("amod", "compound") and root.head.lower_ not in _HOLDER_NOUNS
+    root = entity_root(doc, ent)
+    return (
+        root is not None
+        and root.dep_ in ("amod", "compound")
+        and (root.head.lower_ not in _HOLDER_NOUNS)
+    )
 
 
 def _heads_phrase(tok: Token, ent: dict) -> bool:

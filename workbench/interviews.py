@@ -19,7 +19,7 @@ blocks; the markers, labels and bold marks are left out of the block, as "# " an
 
 ``interviewee(blocks, entities)`` names who answers: the first person the title or the
 introduction (the blocks before the first question) names; ``answerer`` names the speaker of one
-answer, the person whose surname is its transcript label when it has one.
+answer: the person whose surname is its transcript label when it has one, else the interviewee.
 """
 
 from __future__ import annotations
@@ -50,17 +50,17 @@ _SAYS_INTERVIEW = re.compile(
 _OPEN_KINDS = ("paragraph", "heading")  # blocks that can be a turn ("Q: And the Americans?")
 
 
-def _marker(text: str, block: Block) -> tuple[str, int] | None:
-    """("question" | "answer", content start) for a paragraph opening with a Q/A marker or a
-    transcript label ("NOWICKI:", "QUESTION (Polish television):")."""
+def _marker(text: str, block: Block) -> tuple[str, int, bool] | None:
+    """("question" | "answer", content start, named) for a paragraph opening with a Q/A marker or
+    a transcript label ("NOWICKI:", "QUESTION (Polish television):"); ``named`` for a label."""
     m = _MARKED.match(text, block.start, block.end)
     if m is not None:
         who = m.group("who").lower()
-        return ("question" if who.startswith("q") else "answer"), m.end()
+        return ("question" if who.startswith("q") else "answer"), m.end(), False
     label = label_at(text, block.start, block.end)
     if label is None:
         return None
-    return ("question" if label[0] in _ASKERS else "answer"), label[1]
+    return ("question" if label[0] in _ASKERS else "answer"), label[1], True
 
 
 def label_at(text: str, start: int, end: int) -> tuple[str, int] | None:
@@ -83,20 +83,22 @@ def mark_turns(blocks: list[Block], text: str) -> list[Block]:
     """``blocks`` with an interview's question and answer paragraphs marked (unchanged when the
     article is not an interview)."""
     turns: dict[int, Block] = {}
+    named = 0  # answers opened by a speaker's label
     for i, b in enumerate(blocks):
         if b.kind not in _OPEN_KINDS:
             continue
         marked = _marker(text, b)
         if marked is not None:
             turns[i] = replace(b, kind=marked[0], start=marked[1])
+            if marked[0] == "answer" and marked[2]:
+                named += 1
             continue
         inner = _bold(text, b) if b.kind == "paragraph" else None
         if inner is not None:
             turns[i] = replace(b, kind="question", start=inner[0], end=inner[1])
     questions = [t for t in turns.values() if t.kind == "question"]
     asked = any(text[t.start : t.end].rstrip(" *_").endswith("?") for t in questions)
-    named = [i for i, t in turns.items() if t.kind == "answer" and _labelled(text, blocks[i])]
-    if (len(questions) < _MIN_QUESTIONS or not asked) and len(named) < _MIN_QUESTIONS:
+    if (len(questions) < _MIN_QUESTIONS or not asked) and named < _MIN_QUESTIONS:
         return blocks
     first = min(turns)
     intro = [text[b.start : b.end] for b in blocks[:first]]
@@ -115,15 +117,12 @@ def mark_turns(blocks: list[Block], text: str) -> list[Block]:
     return out
 
 
-def _labelled(text: str, block: Block) -> bool:
-    return _MARKED.match(text, block.start, block.end) is None and (
-        label_at(text, block.start, block.end) is not None
-    )
-
-
-def answerer(blocks: list[Block], entities: list[dict], text: str, i: int) -> dict | None:
+def answerer(
+    blocks: list[Block], entities: list[dict], text: str, i: int, interviewed: dict | None
+) -> dict | None:
     """The speaker of answer block ``i``: in a transcript, the person whose surname is the label
-    of the turn it belongs to ("NOWICKI:" -> Marek Nowicki); otherwise the interviewee."""
+    of the turn it belongs to ("NOWICKI:" -> Marek Nowicki); otherwise ``interviewed`` (what
+    :func:`interviewee` found)."""
     j = i
     while j > 0 and blocks[j].kind == "answer":
         line = text.rfind("\n", 0, blocks[j].start) + 1
@@ -134,7 +133,7 @@ def answerer(blocks: list[Block], entities: list[dict], text: str, i: int) -> di
                       and e["canonical"].split()[-1].casefold() == word]  # fmt: skip
             return people[0] if people else None
         j -= 1
-    return interviewee(blocks, entities)
+    return interviewed
 
 
 def interviewee(blocks: list[Block], entities: list[dict]) -> dict | None:

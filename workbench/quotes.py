@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .cues import Cues, load_cues
 from .gazetteer import Gazetteer, load_gazetteer
-from .interviews import answerer
+from .interviews import answerer, interviewee
 from .nlp import text_of
 from .quotemarks import Quoted, find_quoted
 from .reported import (
@@ -66,6 +66,7 @@ class _Extractor:
         attributions = [(b.start, b.end) for b in blocks if b.kind == "attribution"]
         self.finder = SpeakerFinder(doc, entities, spans, attributions, cues, gaz)
         self.entities = entities
+        self.interviewee = interviewee(blocks, entities)  # who answers an interview, if any
         self.used_cues: set[int] = set()
         self.reported_spans: list[tuple[int, int]] = []  # token ranges reported in this sentence
         self.last_quote: tuple[int, Speaker | None] | None = None  # (block, speaker)
@@ -130,7 +131,7 @@ class _Extractor:
     def _answer(self, bi: int, block: Block) -> None:
         """An interview answer is the interviewee's quote; the speech it reports ("They told us
         they will do logistics") is found inside it as in any paragraph."""
-        person = answerer(self.blocks, self.entities, self.text, bi)
+        person = answerer(self.blocks, self.entities, self.text, bi, self.interviewee)
         speaker = None if person is None else Speaker(person["canonical"], person["start_char"],
                                                        person["end_char"], person["country_code"],
                                                        "person")  # fmt: skip

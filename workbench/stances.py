@@ -21,7 +21,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from .datafiles import default_data_path, read_data
-from .holders import clause_subject_holders, find_holders, in_question
+from .holders import clause_subject_holders, entity_root, find_holders, in_question
 from .interviews import question_before
 from .nlp import text_of
 from .scorer import Scorer, apply_scorer, load_scorer
@@ -83,7 +83,8 @@ class Lexicon:
     reporting: set[str] = field(default_factory=set)  # verbs whose subject owns a "should" below
     contrast: set[str] = field(default_factory=set)
     speech_nouns: dict[str, str] = field(default_factory=dict)  # noun -> category
-    answers: dict[tuple[str, ...], float] = field(default_factory=dict)  # "we will not" -> -1
+    # "we will not" -> -1, longest first ("we will not" before "we will")
+    answers: dict[tuple[str, ...], float] = field(default_factory=dict)
     fingerprint: str = ""
     scorer: Scorer | None = None  # the learned scorer, or None: the rules decide
 
@@ -101,6 +102,7 @@ def load_lexicon(path: str | Path | None = None, scorer: str | Path | None = Non
     answers = {tuple(str(w).lower().split()): sign
                for key, sign in (("affirmative", 1.0), ("negative", -1.0))
                for w in polar.get(key) or []}  # fmt: skip
+    answers = dict(sorted(answers.items(), key=lambda kv: -len(kv[0])))  # longest first
     return Lexicon(cats, {str(w).lower() for w in data.get("negation") or []},
                    {str(w).lower() for w in data.get("reporting_verbs") or []},
                    {str(w).lower() for w in data.get("contrast") or []}, nouns, answers,
@@ -213,8 +215,7 @@ def _answering(doc: Doc, blocks: list[Block], units: list[_Unit], lexicon: Lexic
         words = tuple(t.lower_ for t in unit.tokens if not (t.is_punct or t.is_space))
         if len(words) > _SHORT_ANSWER:
             continue
-        sign = next((v for k, v in sorted(lexicon.answers.items(), key=lambda kv: -len(kv[0]))
-                     if words[: len(k)] == k), 0.0)  # fmt: skip
+        sign = next((v for k, v in lexicon.answers.items() if words[: len(k)] == k), 0.0)
         span = doc.char_span(blocks[b - 1].start, blocks[b - 1].end, alignment_mode="expand")
         if not sign or span is None:
             continue
@@ -277,8 +278,8 @@ def _with_country(doc: Doc, q: dict, blocks: list[Block], ents) -> dict:
 
 
 def _is_subject(doc: Doc, ent: dict) -> bool:
-    span = doc.char_span(ent["start_char"], ent["end_char"], alignment_mode="expand")
-    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+    root = entity_root(doc, ent)
+    return root is not None and root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _before_attribution(doc: Doc, q: dict) -> list[Token]:
@@ -388,10 +389,10 @@ def _block_topics(
     known: dict[int, list] = {}
 
     def topics(i: int) -> list:
-        if i == TITLE:  # the title's topics, else the lead paragraph's
+        if i == TITLE and i not in known:  # the title's topics, else the lead paragraph's
             title = next((k for k, b in enumerate(blocks) if b.kind == "title"), -1)
             lead = next((k for k, b in enumerate(blocks) if b.kind == "paragraph"), -1)
-            return (topics(title) if title >= 0 else []) or (topics(lead) if lead >= 0 else [])
+            known[i] = (topics(title) if title >= 0 else []) or (topics(lead) if lead >= 0 else [])
         if i not in known:
             known[i] = []
             b = blocks[i] if 0 <= i < len(blocks) else None
