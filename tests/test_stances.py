@@ -169,7 +169,7 @@ def test_rules_alone_remain_available(nlp, gaz):
     assert not any("model p=" in s["rule"] for s in found)
 
 
-# -- phrasings found in blind set K (fictional people and snippets) -----------------------------
+# -- phrasings found in blind sets K and M (fictional people and snippets) ------------------
 
 
 @pytest.mark.parametrize(
@@ -189,6 +189,27 @@ def test_rules_alone_remain_available(nlp, gaz):
         # a hypothetical premise offers nothing
         ("If the force arrives a year later, it arrives to an empty room, Kyiv warned.",
          "troop_deployment", set()),
+        # a condition after the attribution is part of what was reported
+        ("Lisbon is prepared to host Ukrainian marines for training, a Portuguese official said, "
+         "provided the European Peace Facility covers the cost.", "training_support",
+         {("PRT", "conditional")}),
+        # an untitled speaker speaks for the subject named before them
+        ("The European Commission has made its preference plain. It tabled a loan for Ukraine, "
+         "and its chief spokesman, Rafael Montoya, said the sanctions would remain \"for as long "
+         "as it takes\".", "sanctions", {("EUU", "support")}),
+        # "no …" as the object negates too
+        ("Slovakia said it would supply no weapons from its own stocks.", "training_support",
+         {("SVK", "oppose")}),
+        # a noun cue is not negated by its verb: still an offer
+        ("Canada has offered a rotation of 600 soldiers for the mission, an offer Ottawa has not "
+         "yet announced.", "troop_deployment", {("CAN", "support")}),
+        ("Kyiv said it did not expect anything from the talks in Istanbul.", "peace_talks",
+         {("UKR", "sceptical")}),
+        ("The Commission has promised a sanctions package aimed at the shadow fleet.",
+         "sanctions", {("EUU", "support")}),
+        # "the American side" holds its position
+        ("Polish officials said the American side is ready to provide air cover.", "us_backstop",
+         {("USA", "support")}),
     ],
 )  # fmt: skip
 def test_paraphrased_positions(stances_of, text, topic, expected):
@@ -204,23 +225,6 @@ def test_a_position_without_a_topic_takes_the_titles(stances_of):
     assert not stances_of("Sanctions Relief Divides Europe\n\nIt depends, an official said.\n")
 
 
-def test_a_condition_after_the_attribution_is_the_speakers(stances_of):
-    text = (
-        INTRO + "Lisbon is prepared to host Ukrainian marines for training, a Portuguese "
-        "official said, provided the European Peace Facility covers the cost.\n"
-    )
-    assert cells(stances_of(text), "training_support") == {("PRT", "conditional")}
-
-
-def test_an_untitled_speaker_speaks_for_the_subject_before_them(stances_of):
-    text = (
-        INTRO + "The European Commission has made its preference plain. It tabled a loan for "
-        "Ukraine, and its chief spokesman, Rafael Montoya, said the sanctions would remain "
-        '"for as long as it takes".\n'
-    )
-    assert cells(stances_of(text), "sanctions") == {("EUU", "support")}
-
-
 def test_the_baltic_state_is_the_country_named_before(stances_of):
     text = (
         INTRO + "Estonia offered something different. The Baltic state will double the number "
@@ -231,25 +235,6 @@ def test_the_baltic_state_is_the_country_named_before(stances_of):
     assert not cells(found, "troop_deployment")  # "offered something different" is no offer
     # "a neutral state" is nobody in particular
     assert not stances_of(INTRO + "Austria met. A neutral state will not train soldiers.\n")
-
-
-@pytest.mark.parametrize(
-    "text, topic, expected",
-    [
-        ("Slovakia said it would supply no weapons from its own stocks.", "training_support",
-         {("SVK", "oppose")}),
-        ("Canada has offered a rotation of 600 soldiers for the mission, an offer Ottawa has not "
-         "yet announced.", "troop_deployment", {("CAN", "support")}),
-        ("Kyiv said it did not expect anything from the talks in Istanbul.", "peace_talks",
-         {("UKR", "sceptical")}),
-        ("The Commission has promised a sanctions package aimed at the shadow fleet.",
-         "sanctions", {("EUU", "support")}),
-        ("Polish officials said the American side is ready to provide air cover.", "us_backstop",
-         {("USA", "support")}),
-    ],
-)  # fmt: skip
-def test_more_paraphrased_positions(stances_of, text, topic, expected):
-    assert cells(stances_of(INTRO + text + "\n"), topic) == expected
 
 
 def test_declining_to_contribute_takes_the_titles_topic(stances_of):
