@@ -6,10 +6,11 @@ import pytest
 
 from workbench.cues import load_cues
 from workbench.interviews import interviewee, mark_turns, question_before
+from workbench.lexicon import load_lexicon
 from workbench.linking import link_entities
 from workbench.nlp import parse
 from workbench.quotes import extract_quotes
-from workbench.stances import extract_stances, load_lexicon
+from workbench.stances import extract_stances
 from workbench.structure import parse_blocks
 from workbench.topics import load_topics
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from workbench.lexicon import load_lexicon
 from workbench.scorer import (
     CLASSES,
     ENV_SCORER,
@@ -12,7 +13,6 @@ from workbench.scorer import (
     load_scorer,
     model_path,
 )
-from workbench.stances import load_lexicon
 
 
 def test_shipped_weights_load_and_name_every_class():

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 if TYPE_CHECKING:
-    from .stances import Lexicon, _Unit
+    from .lexicon import Lexicon
+    from .units import Unit
 
 _SELF_WORDS = {"i", "we", "my", "our", "us", "me"}
 _RELATIVE = {"which", "who", "that"}
@@ -34,7 +35,7 @@ _COREF_WINDOW = 400  # characters back to look for the antecedent
 _COUNTRY_NOUNS = {"state", "country", "nation", "republic", "kingdom"}  # "the Baltic state"
 
 
-def find_holders(doc, clause: list[Token], cue: Token | None, unit: _Unit, ents, lexicon: Lexicon):
+def find_holders(doc, clause: list[Token], cue: Token | None, unit: Unit, ents, lexicon: Lexicon):
     """(holder entity, how it was found, forced stance or None) for a clause."""
     out = []
     ids = {t.i for t in clause}
@@ -150,7 +151,7 @@ def _cue_subject(cue: Token, ids: set[int]) -> Token | None:
     return None
 
 
-def _subject_entity(tok: Token, unit: _Unit, ents) -> dict | None:
+def _subject_entity(tok: Token, unit: Unit, ents) -> dict | None:
     low = tok.lower_
     if low in _SELF_WORDS and unit.quote is not None:
         return None  # the speaker: handled by the caller's fallback
@@ -253,7 +254,7 @@ def _speaker_role(quote: dict, ents) -> str | None:
     return "government" if quote.get("speaker") else None  # an organisation, seat or government
 
 
-def clause_subject_holders(clause: list[Token], unit: _Unit, ents) -> list[tuple[dict, str, None]]:
+def clause_subject_holders(clause: list[Token], unit: Unit, ents) -> list[tuple[dict, str, None]]:
     """Candidate holders of a clause without a stance cue, for the learned scorer: the actor that
     is the subject of one of the clause's main verbs ("Bulgaria keeps its frigates in port"), or
     the government a bare "the ministry" stands for; inside a quote, the caller uses the speaker."""

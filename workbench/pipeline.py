@@ -32,12 +32,13 @@ from .corpus import (
 )
 from .cues import Cues, load_cues
 from .gazetteer import Gazetteer, load_gazetteer
+from .lexicon import Lexicon, load_lexicon
 from .linking import link_entities
 from .nlp import load_model, parse, resolve_model
 from .overrides import actor_entries, apply_overrides, load_overrides, unmatched_warnings
 from .quotes import extract_quotes
 from .readers import read_file
-from .stances import Lexicon, extract_stances, load_lexicon
+from .stances import extract_stances
 from .structure import Block
 from .tables import article_rows, block_rows, problem_rows
 from .topics import Catalogue, load_topics

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
     from .cues import Cues
     from .gazetteer import Gazetteer
-    from .stances import Lexicon
+    from .lexicon import Lexicon
     from .topics import Catalogue
 
     Lexicons = tuple[Gazetteer, Cues, Lexicon, Catalogue]

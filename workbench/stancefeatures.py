@@ -15,7 +15,8 @@ from spacy.tokens import Token
 
 from .topics import Topic, tree_distance, trigger_hits
 
-# the cue classes of a rule trace, most specific first (``stances._stance`` and ``_readings``)
+# the cue classes of a rule trace, most specific first
+# (``polarity.clause_stance``, ``stances._readings``)
 CUE_CLASSES = ("undecided cue", "refusal cue", "negated until", "negated refusal", "negated",
                "hedge", "condition", "readiness cue", "weak cue", "speech noun")  # fmt: skip
 _HYPOTHETICAL = {"could", "might", "may", "would"}

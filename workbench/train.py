@@ -39,10 +39,11 @@ def candidates(gold_files: Sequence[str | os.PathLike], model: str | None = None
     """gold file name -> its articles as Examples (parsed here: candidates are not cached)."""
     from .cues import load_cues
     from .gazetteer import load_gazetteer
+    from .lexicon import load_lexicon
     from .linking import link_entities
     from .nlp import load_model, parse, resolve_model
     from .quotes import extract_quotes
-    from .stances import extract_stances, load_lexicon
+    from .stances import extract_stances
     from .topics import load_topics
 
     nlp = load_model(resolve_model(model))
