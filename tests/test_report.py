@@ -27,6 +27,13 @@ def test_header_says_what_the_report_covers(monkeypatch):
     html = report.header(c, "Title <b>", {"countries": ["FRA", "DEU"], "start": ""}).data
     assert "<h1>Title &lt;b&gt;</h1>" in html
     assert "3 articles from 2 named sources" in html
+    unnamed = hand_corpus()
+    unnamed.articles["source"] = None
+    assert "3 articles (the files name no source)" in report.header(unnamed, "T", {}).data
+    unnamed.articles.loc[0, "source"] = "Wire"
+    assert (
+        "from 1 named source: Wire; 2 with no source named" in report.header(unnamed, "T", {}).data
+    )
     assert "2026-03-01 to 2026-06-01 (1 undated)" in html
     assert "2026-05-28 20:26 UTC" in html and f"workbench {workbench.__version__}" in html
     assert "<code>FRA, DEU</code>" in html

@@ -87,6 +87,12 @@ def header(corpus: Corpus, title: str, params: dict, covers: str = "") -> HTML:
     shown = ": " + ", ".join(e(s) for s in sources[:8]) if sources else ""
     if len(sources) > 8:
         shown += f" and {len(sources) - 8} more"
+    unnamed = int((arts.source.fillna("") == "").sum())
+    if not sources:  # not "from 0 named sources"
+        corpus_line = f"{_n(len(arts), 'article')} (the files name no source)"
+    else:
+        corpus_line = f"{_n(len(arts), 'article')} from {_n(len(sources), 'named source')}{shown}"
+        corpus_line += f"; {unnamed} with no source named" if unnamed else ""
     rows = "".join(
         f"<tr><th>{e(k)}</th><td><code>{e(_param(v))}</code></td></tr>" for k, v in params.items()
     )
@@ -95,7 +101,7 @@ def header(corpus: Corpus, title: str, params: dict, covers: str = "") -> HTML:
 <h1>{e(title)}</h1>
 <p class="wb-covers">{e(covers)}</p>
 <ul>
-<li><b>Corpus:</b> {_n(len(arts), "article")} from {_n(len(sources), "named source")}{shown}</li>
+<li><b>Corpus:</b> {corpus_line}</li>
 <li><b>Dates:</b> {span}</li>
 <li><b>Generated:</b> <span class="wb-generated">{generated_at()}</span>
 by workbench {e(__version__)}</li>
