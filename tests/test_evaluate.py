@@ -105,14 +105,14 @@ def test_stance_set_j_score(tmp_path):
     paraphrased wire copy with many countries per article, ministries and delegations as holders,
     sanctions relief, positions outside the lexicons. It scored 0.176 (32 predicted cells) before
     the rules were generalised against it, 0.579 after; 0.753 with the learned scorer (in-sample)
-    after set K's rounds. The floor sits just under it."""
+    after set K's rounds, 0.784 after set N's. The floor sits just under it."""
     from workbench.evaluate import evaluate_stances, load_stance_gold
 
     gold = FIXTURES / "stances" / "gold_set_j.yml"
     articles, cells = load_stance_gold(gold)
     assert len(articles) >= 10 and sum(len(c) for c in cells) >= 60
     result = evaluate_stances([gold], cache_dir=tmp_path)
-    assert result.accuracy >= 0.74, result.summary()  # scorer 0.753 (in-sample), rules 0.605
+    assert result.accuracy >= 0.77, result.summary()  # scorer 0.784 (in-sample), rules 0.622
 
 
 def test_stance_heldout_score(tmp_path):
@@ -160,7 +160,8 @@ def test_stance_set_k_and_heldout_l_scores(tmp_path):
     phrasing. General undecided, hedge, refusal and condition phrasings found in K's errors then
     took K to 0.347 and, measured once after, L to 0.326. Later rounds on K (interviews, topics
     from the title or lead, coreference of "the Baltic state", conditions after an attribution,
-    paraphrases) took K to 0.751 and L to 0.356; with set M's round, K 0.792 and L 0.351. K is
+    paraphrases) took K to 0.751 and L to 0.356; with set M's round, K 0.792 and L 0.351; with
+    set N's, K 0.812. K is
     tuned on, L is the honest figure. The floors are regression guards just under these. Never
     tune on L."""
     from workbench.evaluate import evaluate_stances, load_stance_gold
@@ -168,20 +169,34 @@ def test_stance_set_k_and_heldout_l_scores(tmp_path):
     k = FIXTURES / "stances" / "gold_set_k.yml"
     lo = FIXTURES / "stances" / "heldout_l.yml"
     assert len(load_stance_gold(k)[0]) >= 12 and len(load_stance_gold(lo)[0]) >= 10
-    assert evaluate_stances([k], cache_dir=tmp_path).accuracy >= 0.78
+    assert evaluate_stances([k], cache_dir=tmp_path).accuracy >= 0.80
     assert evaluate_stances([lo], cache_dir=tmp_path).accuracy >= 0.35
 
 
 def test_stance_set_m_score(tmp_path):
     """Set M (12 articles, 74 cells; development) was written blind like K and measured before any
-    tuning on it: 0.461 (rules alone 0.411). One round on its errors took it to 0.562. The floor
-    is a regression guard just under it."""
+    tuning on it: 0.461 (rules alone 0.411). One round on its errors took it to 0.562, set N's
+    round to 0.586. The floor is a regression guard just under it."""
     from workbench.evaluate import evaluate_stances, load_stance_gold
 
     m = FIXTURES / "stances" / "gold_set_m.yml"
     articles, cells = load_stance_gold(m)
     assert len(articles) >= 12 and sum(len(c) for c in cells) >= 70
-    assert evaluate_stances([m], cache_dir=tmp_path).accuracy >= 0.55
+    assert evaluate_stances([m], cache_dir=tmp_path).accuracy >= 0.58
+
+
+def test_stance_set_n_score(tmp_path):
+    """Set N (12 articles, 77 cells; development) was written blind like K and M and measured
+    before any tuning on it: 0.353 (rules alone 0.310), against M's 0.461 at the same stage. One
+    round of general rules (a view on Moscow's calculus is on deterrence; nouns pointing back to
+    a topic named in full; the person beside a titled subject; verbless colon lead-ins) took it
+    to 0.441. The floor is a regression guard just under it."""
+    from workbench.evaluate import evaluate_stances, load_stance_gold
+
+    n = FIXTURES / "stances" / "gold_set_n.yml"
+    articles, cells = load_stance_gold(n)
+    assert len(articles) >= 12 and sum(len(c) for c in cells) >= 70
+    assert evaluate_stances([n], cache_dir=tmp_path).accuracy >= 0.43
 
 
 def test_quote_heldout_score(tmp_path):

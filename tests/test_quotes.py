@@ -324,3 +324,19 @@ def test_its_ambassador_speaks_for_the_country_before(quotes_of):
         (s, c) for k, t, s, c in quotes_of(text) if t.endswith("would not let the package pass")
     ]
     assert found == [("Hungary", "HUN")]
+
+
+def test_a_verbless_lead_in_with_a_colon_names_the_speaker(quotes_of):
+    text = (
+        "Live: ministers meet\n\n**09:40** Dutch Foreign Minister Pieter Aalbers, on his way in: "
+        '"The package is ready and it must be adopted."\n\n'
+        '**09:50** On the agenda: "any other business".\n'
+    )
+    found = quotes_of(text)
+    assert (
+        "direct",
+        "The package is ready and it must be adopted.",
+        "Pieter Aalbers",
+        "NLD",
+    ) in found
+    assert not any(q[1] == "any other business" and q[2] for q in found)  # no person, no speaker

@@ -217,6 +217,53 @@ def test_paraphrased_positions(stances_of, text, topic, expected):
     assert cells(stances_of(INTRO + text + "\n"), topic) == expected
 
 
+# -- phrasings found in blind set N (fictional people and snippets) ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text, topic, expected",
+    [
+        # a view on Moscow's calculus is a view on deterrence, and it is not Moscow's own
+        ("Latvian Defence Minister Aivars Kalnietis said the force exists so that the Russian "
+         "General Staff has to start its calculations again.", "deterrence", {("LVA", "support")}),
+        ("Estonian Defence Minister Tiit Kaasik said: \"It would make Moscow reconsider.\"",
+         "deterrence", {("EST", "support")}),
+        # doubt turns it round
+        ("A German official, Jonas Brandt, doubted the brigades would change the Kremlin's "
+         "calculations.", "deterrence", {("DEU", "sceptical")}),
+        # the addressee word alone, without Russia, is no view on deterrence
+        ("Finnish Defence Minister Aino Koski said the calculations for the budget were done.",
+         "deterrence", set()),
+        # the person named beside a titled subject holds the position
+        ("Hungary's foreign minister, Gabor Szentes, told reporters that his government saw no "
+         "reason to hurry and would not let the sanctions package through.", "sanctions",
+         {("HUN", "oppose")}),
+        # a demonym opening the sentence still makes its noun an actor
+        ("Austrian soldiers will not be part of the force, officials say.", "troop_deployment",
+         {("AUT", "oppose")}),
+    ],
+)  # fmt: skip
+def test_positions_from_set_n(stances_of, text, topic, expected):
+    assert cells(stances_of(INTRO + text + "\n"), topic) == expected
+
+
+def test_a_noun_pointing_back_takes_the_topic_named_in_full(stances_of):
+    text = (
+        INTRO + "Ministers met on the new sanctions package on Monday.\n\n"
+        "Italy said it would back the package.\n"
+    )
+    found = stances_of(text)
+    assert cells(found, "sanctions") == {("ITA", "support")}
+    (s,) = [s for s in found if s["country_code"] == "ITA"]
+    assert "package (= sanctions package)" in s["rule"]
+    # a package described on its own is no pointer: "a package of reforms" names no sanctions
+    other = (
+        INTRO
+        + "Ministers met on the new sanctions package.\n\nItaly backed a package of reforms.\n"
+    )
+    assert ("ITA", "support") not in cells(stances_of(other), "sanctions")
+
+
 def test_a_position_without_a_topic_takes_the_titles(stances_of):
     text = "Sanctions Relief Divides Europe\n\nItaly has kept its own counsel.\n"
     found = stances_of(text)

@@ -170,6 +170,9 @@ def _subject_entity(tok: Token, unit: Unit, ents) -> dict | None:
     if low in _COUNTRY_NOUNS:
         return _country_noun(tok, ents)
     ent = _entity_at(tok, ents)
+    if ent is None:  # "Hungary's foreign minister, Gábor Szentesi, …": the person named beside
+        named = (_entity_at(c, ents) for c in tok.children if c.dep_ == "appos")
+        ent = next((e for e in named if e is not None and e["kind"] == "person"), None)
     if ent is None:
         lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
         inside = [e for e in ents if lo <= e["start_char"] and e["end_char"] <= hi]

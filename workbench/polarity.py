@@ -243,9 +243,12 @@ def _held_back(cue: Token) -> bool:
 
 
 def _actor_subject(verb: Token) -> bool:
-    """The verb's subject is a name, a personal pronoun, or a noun owned or modified by a name or
-    demonym ("its brigades", "British troops")."""
+    """The verb's subject (or, for a second verb sharing it, its first verb's) is a name, a
+    personal pronoun, or a noun owned or modified by a name or demonym ("its brigades", "British
+    troops")."""
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and verb.dep_ == "conj" and verb.head.i != verb.i:  # "saw … and would not let"
+        return _actor_subject(verb.head)
     if subj is None:
         return False
     if subj.pos_ in ("PROPN", "PRON"):
@@ -256,7 +259,7 @@ def _actor_subject(verb: Token) -> bool:
             c.dep_ in ("amod", "compound")
             and c.pos_ in ("PROPN", "ADJ")
             and c.text[:1].isupper()
-            and not c.is_sent_start
+            and (not c.is_sent_start or c.ent_type_ in ("NORP", "GPE"))  # "Austrian soldiers …"
         )
         for c in subj.children
     )

@@ -166,6 +166,8 @@ class _Extractor:
         if cue is None and self._starts_paragraph(q):
             cue, speaker = self._lead_in(q.first_block - 1) if q.first_block > 0 else (None, None)
         if cue is None and speaker is None:
+            speaker = self._colon_speaker(q)
+        if cue is None and speaker is None:
             if self._continues(q):
                 speaker = self.last_quote[1]
             elif not self._standalone(q):
@@ -239,6 +241,21 @@ class _Extractor:
         if lead in (":", ",") or frame[-1].i == cue.last or frame[-1].lower_ == "that":
             return cue
         return cue if self._governed(q, cue) else None
+
+    def _colon_speaker(self, q: Quoted) -> Speaker | None:
+        """A verbless lead-in ending in a colon names the speaker: "The EU's High Representative,
+        Ilse Vandermeulen, on her way in: “The package is ready.”" (a live blog's entry)."""
+        lo, hi = self._tokens(self.blocks[q.first_block].start, q.open_at)
+        frame = [t for t in self.doc[lo:hi] if not t.is_space]
+        if not frame or frame[-1].text != ":":
+            return None
+        for k in range(len(frame) - 2, -1, -1):  # from the previous sentence end or quote
+            if frame[k].text in (".", "!", "?", ";", ":", "”", '"', "''") or frame[k].is_sent_start:
+                frame = frame[k + (0 if frame[k].is_sent_start and frame[k].is_alpha else 1) :]
+                break
+        if len(frame) < 2 or any(t.pos_ in ("VERB", "AUX") for t in frame):
+            return None
+        return self.finder.from_span(frame[0].i, frame[-1].i)
 
     def _governed(self, q: Quoted, cue) -> bool:
         """A partial quote: the quoted words hang on the cue (called the plan “…”)."""

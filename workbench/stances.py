@@ -27,6 +27,7 @@ from .stancefeatures import Context, statement_features
 from .structure import Block
 from .topics import (
     Catalogue,
+    addressed,
     inverted,
     main_clause,
     nearest_topics,
@@ -69,6 +70,7 @@ def extract_stances(doc: Doc, blocks: list[Block], entities: list[dict], quotes:
     without one, the rules decide. ``candidates`` returns every candidate with its ``features``
     and the rules' stance (None where no cue gave one), unjudged: what the scorer trains on."""
     ents = sorted((e for e in entities if e["kind"] in _ACTOR_KINDS), key=lambda e: e["start_char"])
+    places = sorted((e for e in entities if e.get("country_code")), key=lambda e: e["start_char"])
     out: list[dict] = []
     block_topics = _block_topics(doc, blocks, ents, catalogue)
     quotes = [with_country(doc, q, blocks, ents) for q in quotes]
@@ -82,7 +84,7 @@ def extract_stances(doc: Doc, blocks: list[Block], entities: list[dict], quotes:
                 answered += [] if candidates else _score_answer(doc, unit, ents, lexicon, catalogue)
                 continue
             out += _score_unit(doc, unit, ents, lexicon, catalogue, block_topics,
-                               candidates or judge)  # fmt: skip
+                               candidates or judge, places)  # fmt: skip
         except Exception:  # an odd parse costs this unit, never the article
             continue
     out = apply_scorer(out, lexicon.scorer) if judge else out
@@ -164,8 +166,8 @@ def _block_topics(
 
 
 def _score_unit(doc, unit: Unit, ents, lexicon: Lexicon, catalogue: Catalogue,
-                block_topics: Callable[[int], list],
-                candidates: bool = False) -> list[dict]:  # fmt: skip
+                block_topics: Callable[[int], list], candidates: bool = False,
+                places: list[dict] | None = None) -> list[dict]:  # fmt: skip
     """The unit's statements by the rules; with ``candidates``, also the statements the learned
     scorer may keep (a topic named in a clause with a holder but no stance cue, or a cue whose
     holder only the clause's subject gives), each with its ``features``."""
@@ -183,11 +185,16 @@ def _score_unit(doc, unit: Unit, ents, lexicon: Lexicon, catalogue: Catalogue,
     extra: dict[tuple, dict] = {}  # candidates only
     contexts: dict[int, Context] = {}  # id(record) -> context, candidates only
     for k, clause in enumerate(clauses):
-        for stance_, why_, cue, own in _readings(clause, lexicon, catalogue):
+        for stance_, why_, cue, own in _readings(
+            clause, lexicon, catalogue, _codes_in(clause, places or ents)
+        ):
             holders = find_holders(doc, clause, cue, unit, ents, lexicon)
             fallback = candidates and not holders
             if fallback:  # the clause's subject, for the scorer to judge
                 holders = clause_subject_holders(clause, unit, ents)
+            if own is not None and own[2] and own[0].addressee:  # not Moscow's view on deterrence
+                holders = [h for h in holders if h[0].get("country_code") != own[0].addressee]
+                holders = holders or find_holders(doc, clause, None, unit, ents, lexicon)
             for holder, how, forced in holders:
                 stance, why = (
                     (forced, f"speech noun ({SCALE[forced]})")
@@ -253,14 +260,28 @@ def _score_unit(doc, unit: Unit, ents, lexicon: Lexicon, catalogue: Catalogue,
     return out
 
 
-def _readings(clause: list[Token], lexicon: Lexicon, catalogue: Catalogue) -> list[tuple]:
+def _readings(
+    clause: list[Token], lexicon: Lexicon, catalogue: Catalogue, codes: set[str]
+) -> list[tuple]:
     """(stance, rule, cue, topic phrase) readings of a clause. A topic's own stance phrase ("as
     soon as a ceasefire holds") decides that topic; a general cue in the same clause ("ready to
-    deploy a company within days of a truce") still speaks for the other topics."""
+    deploy a company within days of a truce") still speaks for the other topics. A clause that
+    names a topic's addressee with one of its words ("make Moscow reconsider") is on that topic:
+    support, sceptical when the clause negates or doubts it ("doubted they would change the
+    Kremlin's calculations")."""
     stance, why, cue = clause_stance(clause, lexicon)
     own = topic_stance(clause, catalogue)
     if own is None:
-        return [(stance, why, cue, None)]
+        hit = addressed(clause, catalogue, codes)
+        if hit is None:
+            return [(stance, why, cue, None)]
+        topic, word, tok = hit
+        value = -0.5 if stance is not None and stance < 0 else 1.0
+        doubt = f" · {why}" if value < 0 else ""
+        root = next((t for t in clause if t.head.i == t.i or t.head not in clause), tok)
+        general = [(stance, why, cue, None)] if stance is not None else []  # the other topics
+        return general + [(value, f"addressed to {topic.addressee} '{word}'{doubt}", root,
+                           (topic, SCALE[value], word, tok))]  # fmt: skip
     labels = {label: value for value, label in SCALE.items()}
     out = [(labels[own[1]], f"{own[0].id} phrase '{own[2]}'", own[3], own)]
     phrase = {t.i for t in own[3].subtree}

@@ -19,6 +19,24 @@ from .datafiles import default_data_path, read_data
 
 PROTOTYPE_MIN = 0.5  # share of a prototype's content lemmas a clause must contain
 
+_SAME_WORDS = {
+    "next",
+    "new",
+    "latest",
+    "last",
+    "same",
+    "whole",
+    "entire",
+    "current",
+    "final",
+    "first",
+    "second",
+    "third",
+    "proposed",
+    "planned",
+    "revised",
+    "draft",
+}
 _WANTING = {"want", "need", "wish", "prefer", "like"}  # verbs taking a small clause
 
 
@@ -39,6 +57,8 @@ class Topic:
     idioms: tuple[tuple[str, ...], ...] = ()  # phrases whose words are no trigger ("in force")
     plain_positions: str | None = None  # topic that a bare readiness or refusal counts for …
     plain_unless: tuple[tuple[str, ...], ...] = ()  # … unless the trigger is one of these
+    addressee: str | None = None  # a clause naming this country with one of …
+    addressee_words: tuple[tuple[str, ...], ...] = ()  # … these words is on this topic
 
 
 @dataclass
@@ -90,6 +110,8 @@ def load_topics(path: str | Path | None = None) -> Catalogue:
                 idioms=tuple(phrases(item.get("idioms") or [])),
                 plain_positions=plain.get("topic"),
                 plain_unless=tuple(phrases(plain.get("unless") or [])),
+                addressee=(item.get("addressee") or {}).get("country"),
+                addressee_words=tuple(phrases((item.get("addressee") or {}).get("words") or [])),
             )
         )
     return Catalogue(topics, fingerprint)
@@ -225,6 +247,20 @@ def topic_stance(clause: list[Token], catalogue: Catalogue) -> tuple[Topic, str,
     return None
 
 
+def addressed(
+    clause: list[Token], catalogue: Catalogue, countries: set[str]
+) -> tuple[Topic, str, Token] | None:
+    """A clause that names a topic's addressee with one of its words ("what it would make Moscow
+    reconsider", "the Kremlin's calculations"): (topic, the word, its first token). ``countries``
+    are the codes named in the clause."""
+    for topic in catalogue.topics:
+        if topic.addressee and topic.addressee in countries:
+            hits = find_phrases(clause, topic.addressee_words)
+            if hits:
+                return topic, hits[0][2], clause[hits[0][0]]
+    return None
+
+
 def inverted(clause: list[Token], topic: Topic, arcs: int = 3) -> bool:
     """The clause speaks of undoing the topic ("ready to lift sanctions", "no appetite for easing
     the measures"): an inverter word within a few arcs of one of the topic's triggers."""
@@ -266,6 +302,7 @@ def topics_of(
     out = []
     lemmas: set[str] | None = None  # for the prototypes, when a topic has no trigger here
     index = word_index(tokens)
+    pointers = anaphors(tokens[0].doc, catalogue) if tokens else {}
     for topic in catalogue.topics:
         need = catalogue.by_id(topic.requires_topic) if topic.requires_topic else None
         if need is not None and not trigger_hits(tokens, need, index):
@@ -275,6 +312,11 @@ def topics_of(
         hits = trigger_hits(tokens, topic, index)
         if hits:
             out.append((topic, hits[0][2], [tokens[i].i for i, _, _ in hits]))
+            continue
+        back = [(t.i, named[1]) for t in tokens
+                if (named := pointers.get(t.i)) and named[0] == topic.id]  # fmt: skip
+        if back:  # "the package", after "the sanctions package"
+            out.append((topic, back[0][1], [i for i, _ in back]))
             continue
         if topic.prototypes and lemmas is None:
             lemmas = set(index[1])  # every form of every token
@@ -286,6 +328,57 @@ def topics_of(
         replaced = {r for t, _, _ in out for r in t.overrides}
         return [(t, trig) for t, trig, _ in out if t.id not in replaced]
     return out
+
+
+def anaphors(doc: Doc, catalogue: Catalogue) -> dict[int, tuple[str, str]]:
+    """Nouns that point back to a topic named in full earlier in the article: "the package" or
+    "every European package" after "the sanctions package", "the rules" after "rules of
+    engagement". The head of a multi-word trigger, when it is not a trigger itself, takes that
+    trigger's topic where it comes back with a determiner or owner (and no description of its
+    own). Token index -> (topic id, "package (= sanctions package)"); worked out once per Doc."""
+    key = f"workbench_anaphors:{catalogue.fingerprint}:{id(catalogue)}"
+    known = doc.user_data.get(key)
+    if known is not None:
+        return known
+    tokens = list(doc)
+    index = word_index(tokens)
+    single = {e[0] for t in catalogue.topics for e in t.triggers if len(e) == 1}
+    first: dict[str, tuple[int, str, str]] = {}  # head lemma -> (where named, topic, phrase)
+    inside: set[int] = set()
+    for topic in catalogue.topics:
+        if topic.requires_country or topic.requires_topic:
+            continue  # "air cover" names the backstop only with the United States in the sentence
+        for lo, hi, phrase in trigger_hits(tokens, topic, index):
+            inside.update(range(lo, hi))
+            if hi - lo < 2:
+                continue
+            head = next(t for t in tokens[lo:hi] if not lo <= t.head.i < hi or t.head.i == t.i)
+            lemma = head.lemma_.lower()
+            if head.pos_ == "NOUN" and lemma not in single and lemma not in first:
+                first[lemma] = (hi, topic.id, phrase)
+    known = {}
+    for tok in tokens:
+        named = first.get(tok.lemma_.lower())
+        if named and tok.i >= named[0] and tok.i not in inside and _points_back(tok):
+            known[tok.i] = (named[1], f"{tok.lower_} (= {named[2]})")
+    doc.user_data[key] = known
+    return known
+
+
+def _points_back(noun: Token) -> bool:
+    """ "the package", "its package", "every European package", "the next package"; not "a
+    package", "package deals" nor "the package of reforms" (a description of its own)."""
+    if noun.pos_ != "NOUN" or noun.dep_ == "compound":
+        return False
+    if not any(c.dep_ in ("det", "poss") and c.lower_ != "a" and c.lower_ != "an"
+               for c in noun.children):  # fmt: skip
+        return False
+    for c in noun.children:
+        if c.dep_ in ("prep", "relcl", "acl", "compound", "nummod"):
+            return False
+        if c.dep_ == "amod" and not (c.lower_ in _SAME_WORDS or c.text[:1].isupper()):
+            return False
+    return True
 
 
 def main_clause(tokens: list[Token]) -> list[Token]:
