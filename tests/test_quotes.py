@@ -340,3 +340,15 @@ def test_a_verbless_lead_in_with_a_colon_names_the_speaker(quotes_of):
         "NLD",
     ) in found
     assert not any(q[1] == "any other business" and q[2] for q in found)  # no person, no speaker
+
+
+def test_a_person_named_in_a_verbless_sentence_is_the_next_he(quotes_of):
+    text = (
+        "Live: ministers meet\n\n**12:15** Malta's foreign minister, Josef Bartolo, said Valletta "
+        'had doubts. "We can write the rule," he said.\n\n**13:05** Ukraine\'s foreign minister, '
+        "Dmytro Savchak, by video link. According to two diplomats, he told them Kyiv was ready "
+        "to talk.\n"
+    )
+    found = {q[1]: (q[2], q[3]) for q in quotes_of(text)}
+    assert found["Kyiv was ready to talk"] == ("Dmytro Savchak", "UKR")
+    assert found["We can write the rule,"] == ("Josef Bartolo", "MLT")

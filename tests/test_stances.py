@@ -238,6 +238,9 @@ def test_paraphrased_positions(stances_of, text, topic, expected):
         ("Hungary's foreign minister, Gabor Szentes, told reporters that his government saw no "
          "reason to hurry and would not let the sanctions package through.", "sanctions",
          {("HUN", "oppose")}),
+        # "its soldiers" in narration are the country's, and "none" are the soldiers
+        ("Finland's answer has not changed. Its soldiers are for its own frontier with Russia, "
+         "and none will be sent.", "troop_deployment", {("FIN", "oppose")}),
         # a demonym opening the sentence still makes its noun an actor
         ("Austrian soldiers will not be part of the force, officials say.", "troop_deployment",
          {("AUT", "oppose")}),

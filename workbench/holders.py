@@ -32,6 +32,7 @@ _HOLDER_NOUNS = {"official", "officials", "government", "leaders", "leader", "mi
 # governments", "the ministry"): the nearest country-coded actors in the text before them.
 _COREF_NOUNS = {"administration", "government", "governments", "ministry", "cabinet"}
 _COREF_WINDOW = 400  # characters back to look for the antecedent
+_QUANTIFIERS = {"none", "all", "some", "each", "both", "most", "many", "few"}  # "… and none will"
 _COUNTRY_NOUNS = {"state", "country", "nation", "republic", "kingdom"}  # "the Baltic state"
 
 
@@ -169,7 +170,18 @@ def _subject_entity(tok: Token, unit: Unit, ents) -> dict | None:
         return _subject_entity(owner, unit, ents) if owner is not None else None
     if low in _COUNTRY_NOUNS:
         return _country_noun(tok, ents)
+    if low in _QUANTIFIERS and tok.head.dep_ == "conj":  # "Its soldiers are for its own border,
+        first = tok.head.head  # and none will be sent": the soldiers of the first verb
+        subj = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return _subject_entity(subj, unit, ents) if subj is not None and subj.i < tok.i else None
     ent = _entity_at(tok, ents)
+    if (
+        ent is None
+        and unit.quote is None
+        and low in _HOLDER_NOUNS
+        and any(c.dep_ == "poss" and c.lower_ == "its" for c in tok.children)
+    ):  # narrated "Its soldiers …": the country named last before (not "its job", "its sanctions")
+        ent = _owner(tok, ents)
     if ent is None:  # "Hungary's foreign minister, Gábor Szentesi, …": the person named beside
         named = (_entity_at(c, ents) for c in tok.children if c.dep_ == "appos")
         ent = next((e for e in named if e is not None and e["kind"] == "person"), None)
@@ -180,6 +192,20 @@ def _subject_entity(tok: Token, unit: Unit, ents) -> dict | None:
     if ent is None or not (ent.get("country_code") or ent["kind"] == "person"):
         return None
     return ent
+
+
+def _owner(tok: Token, ents) -> dict | None:
+    """The country or organisation an "its" stands for: among those named before it within a
+    short window (none that describes a thing, as "Russian tankers"), the last one that is a
+    subject ("The Netherlands will fly instructors to Romania, its defence ministry said"), else
+    the last one."""
+    named = [e for e in ents
+             if tok.idx - _COREF_WINDOW <= e["start_char"] < tok.idx and e.get("country_code")
+             and e["kind"] in ("country", "organisation")
+             and not _describes_thing(tok.doc, e)]  # fmt: skip
+    subjects = [e for e in named if (r := entity_root(tok.doc, e)) is not None
+                and r.dep_ in ("nsubj", "nsubjpass")]  # fmt: skip
+    return (subjects or named or [None])[-1]
 
 
 def _country_noun(tok: Token, ents) -> dict | None:

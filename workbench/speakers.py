@@ -163,6 +163,8 @@ class SpeakerFinder:
         tok = self._token_at(r["end_char"] - 1)
         while tok.dep_ in ("compound", "appos", "poss", "amod", "flat") and tok.head.i != tok.i:
             tok = tok.head
+        if tok.dep_ == "ROOT" and tok.pos_ in ("NOUN", "PROPN"):  # a verbless sentence is
+            return True  # about whom it names ("Kyiv's envoy, Ana Roth, by video link.")
         return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ in _MAIN
 
     def _token_at(self, char: int) -> Token:
