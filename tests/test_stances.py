@@ -241,6 +241,9 @@ def test_paraphrased_positions(stances_of, text, topic, expected):
         # "its soldiers" in narration are the country's, and "none" are the soldiers
         ("Finland's answer has not changed. Its soldiers are for its own frontier with Russia, "
          "and none will be sent.", "troop_deployment", {("FIN", "oppose")}),
+        # a ministry the parser names without a country takes its phrase's country
+        ("Russia's defence ministry denounced the plan to send troops as a provocation.",
+         "troop_deployment", {("RUS", "oppose")}),
         # a demonym opening the sentence still makes its noun an actor
         ("Austrian soldiers will not be part of the force, officials say.", "troop_deployment",
          {("AUT", "oppose")}),

@@ -27,7 +27,9 @@ _HOLDER_NOUNS = {"official", "officials", "government", "leaders", "leader", "mi
                  "position", "decision", "role", "troops", "soldiers", "forces", "envoy",
                  "delegation", "negotiators", "authorities", "administration",
                  "parliament", "ministry", "office", "cabinet", "department", "embassy",
-                 "presidency", "army", "navy", "military", "side"}  # fmt: skip
+                 "presidency", "army", "navy", "military", "side", "contingent", "battalion",
+                 "battalions", "brigade", "brigades", "units", "instructors", "engineers",
+                 "sailors", "marines", "paratroopers"}  # fmt: skip
 # Subjects that stand for a government named just before ("the administration", "both
 # governments", "the ministry"): the nearest country-coded actors in the text before them.
 _COREF_NOUNS = {"administration", "government", "governments", "ministry", "cabinet"}
@@ -175,6 +177,8 @@ def _subject_entity(tok: Token, unit: Unit, ents) -> dict | None:
         subj = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return _subject_entity(subj, unit, ents) if subj is not None and subj.i < tok.i else None
     ent = _entity_at(tok, ents)
+    if ent is not None and not ent.get("country_code") and ent["kind"] == "organisation":
+        ent = None  # "Russia's defence ministry": an uncoded ministry takes its phrase's country
     if (
         ent is None
         and unit.quote is None
@@ -187,7 +191,8 @@ def _subject_entity(tok: Token, unit: Unit, ents) -> dict | None:
         ent = next((e for e in named if e is not None and e["kind"] == "person"), None)
     if ent is None:
         lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
-        inside = [e for e in ents if lo <= e["start_char"] and e["end_char"] <= hi]
+        inside = [e for e in ents if lo <= e["start_char"] and e["end_char"] <= hi
+                  and (e.get("country_code") or e["kind"] == "person")]  # fmt: skip
         ent = inside[0] if len(inside) == 1 and _heads_phrase(tok, inside[0]) else None
     if ent is None or not (ent.get("country_code") or ent["kind"] == "person"):
         return None

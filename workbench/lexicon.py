@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .datafiles import default_data_path, read_data
+from .phrases import phrases
 from .scorer import Scorer, load_scorer
-from .topics import phrases
 
 
 @dataclass

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from .holders import in_question
-from .topics import find_phrases, word_index
+from .phrases import find_phrases, word_index
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon

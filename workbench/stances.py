@@ -25,16 +25,8 @@ from .polarity import CONDITION_WORDS, clause_stance, condition_span, refers_bac
 from .scorer import apply_scorer
 from .stancefeatures import Context, statement_features
 from .structure import Block
-from .topics import (
-    Catalogue,
-    addressed,
-    inverted,
-    main_clause,
-    nearest_topics,
-    topic_stance,
-    topics_of,
-    within,
-)
+from .topicreadings import addressed, topic_stance
+from .topics import Catalogue, inverted, main_clause, nearest_topics, topics_of, within
 from .units import Unit, block_of, build_units, mark_answers, with_country
 
 __all__ = ["SCALE", "Lexicon", "extract_stances", "load_lexicon"]
