@@ -352,3 +352,14 @@ def test_a_person_named_in_a_verbless_sentence_is_the_next_he(quotes_of):
     found = {q[1]: (q[2], q[3]) for q in quotes_of(text)}
     assert found["Kyiv was ready to talk"] == ("Dmytro Savchak", "UKR")
     assert found["We can write the rule,"] == ("Josef Bartolo", "MLT")
+
+
+def test_a_dateline_is_never_the_speaker(quotes_of):
+    text = (
+        "Kremlin Rejects Troops\n\nMOSCOW — The Kremlin said on Wednesday that it would regard "
+        "any deployment as a threat.\n\nLONDON — Leaders from thirty countries said they would "
+        "meet again in May.\n"
+    )
+    found = quotes_of(text)
+    assert [q[2] for q in found if "would regard" in q[1]] == ["Kremlin"]
+    assert all(q[2] != "United Kingdom" for q in found)

@@ -244,6 +244,14 @@ def test_paraphrased_positions(stances_of, text, topic, expected):
         # a ministry the parser names without a country takes its phrase's country
         ("Russia's defence ministry denounced the plan to send troops as a provocation.",
          "troop_deployment", {("RUS", "oppose")}),
+        # a dateline is where the story was filed, not who holds the position
+        ("PARIS — France and Britain on Tuesday reaffirmed that they are prepared to send troops.",
+         "troop_deployment", {("FRA", "support"), ("GBR", "support")}),
+        ("LONDON — Leaders from thirty countries promised to send troops.", "troop_deployment",
+         set()),
+        # "once more" is no condition
+        ("Turkey offered once more to host a round of negotiations.", "peace_talks",
+         {("TUR", "support")}),
         # a demonym opening the sentence still makes its noun an actor
         ("Austrian soldiers will not be part of the force, officials say.", "troop_deployment",
          {("AUT", "oppose")}),

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from .nlp import is_dateline, undated
+
 if TYPE_CHECKING:
     from .lexicon import Lexicon
     from .units import Unit
@@ -27,9 +29,7 @@ _HOLDER_NOUNS = {"official", "officials", "government", "leaders", "leader", "mi
                  "position", "decision", "role", "troops", "soldiers", "forces", "envoy",
                  "delegation", "negotiators", "authorities", "administration",
                  "parliament", "ministry", "office", "cabinet", "department", "embassy",
-                 "presidency", "army", "navy", "military", "side", "contingent", "battalion",
-                 "battalions", "brigade", "brigades", "units", "instructors", "engineers",
-                 "sailors", "marines", "paratroopers"}  # fmt: skip
+                 "presidency", "army", "navy", "military", "side"}  # fmt: skip
 # Subjects that stand for a government named just before ("the administration", "both
 # governments", "the ministry"): the nearest country-coded actors in the text before them.
 _COREF_NOUNS = {"administration", "government", "governments", "ministry", "cabinet"}
@@ -139,7 +139,8 @@ def _cue_subject(cue: Token, ids: set[int]) -> Token | None:
     for "it is unlikely that he will agree", the subject of the that-clause."""
     tok, steps = cue, 0
     while steps < 6:
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((undated(c) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")
+                     and undated(c) is not None), None)  # fmt: skip
         if subj is not None and subj.i in ids:
             if subj.lower_ == "it" and tok.dep_ == "relcl":
                 return subj  # "the sappers it trains": resolved by _subject_entity
@@ -156,6 +157,8 @@ def _cue_subject(cue: Token, ids: set[int]) -> Token | None:
 
 def _subject_entity(tok: Token, unit: Unit, ents) -> dict | None:
     low = tok.lower_
+    if is_dateline(tok):
+        return None  # "LONDON — Leaders … ended a summit": the place it was filed from
     if low in _SELF_WORDS and unit.quote is not None:
         return None  # the speaker: handled by the caller's fallback
     if low in _RELATIVE and tok.head.dep_ == "relcl":
@@ -295,7 +298,8 @@ def clause_subject_holders(clause: list[Token], unit: Unit, ents) -> list[tuple[
     ids = {t.i for t in clause}
     out: list[tuple[dict, str, None]] = []
     for root in (t for t in clause if t.head.i not in ids or t.head.i == t.i):
-        for subj in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in ids):
+        subjects = (undated(c) for c in root.children if c.dep_ in ("nsubj", "nsubjpass"))
+        for subj in (c for c in subjects if c is not None and c.i in ids):
             if _in_condition(subj) or in_question(subj):
                 continue
             found = [_subject_entity(s, unit, ents) for s in [subj, *subj.conjuncts]]

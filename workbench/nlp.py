@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .structure import Block
 
@@ -77,6 +77,24 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["workbench_text"] = doc.text
     return text
+
+
+def is_dateline(tok: Token) -> bool:
+    """A capitalised place opening a sentence before a dash or comma ("LONDON —", "OSLO,"): where
+    the story was filed, never a speaker or a holder."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return (
+        tok.is_sent_start and tok.text.isupper() and len(tok.text) > 2
+        and nxt is not None and nxt.text in ("—", "–", "-", ",", "(")
+    )  # fmt: skip
+
+
+def undated(subj: Token) -> Token | None:
+    """A subject, or for a dateline parsed as one ("PARIS — France and Britain reaffirmed …") the
+    name beside it; None for a dateline alone ("LONDON — Leaders … ended a summit")."""
+    if not is_dateline(subj):
+        return subj
+    return next((c for c in subj.children if c.dep_ == "appos"), None)
 
 
 def parse(

@@ -218,6 +218,8 @@ def _aside(noun: Token) -> bool:
         if tok.dep_ not in ("pobj", "prep", "advmod", "pcomp") or tok.head.i == tok.i:
             return False
         tok = tok.head
+        if tok.lower_ == "as":  # "would regard any deployment as a threat" is a judgement
+            return False
         if tok.lower_ in _ASIDE or (
             noun.dep_ == "pobj" and tok.i == noun.head.i and tok.head.pos_ in ("VERB", "AUX")
         ):

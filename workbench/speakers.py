@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 
 from .cues import Cues
 from .gazetteer import Gazetteer
-from .nlp import text_of
+from .nlp import is_dateline, text_of, undated
 
 _MAIN = {"ROOT", "conj", "parataxis"}  # "…, Devaux said, …" names a speaker
 _CUT = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"}
@@ -67,6 +67,10 @@ class SpeakerFinder:
     # -- public -------------------------------------------------------------------------------
     def from_token(self, tok: Token) -> Speaker | None:
         """The speaker a subject (or "according to" object) token stands for."""
+        if is_dateline(tok):  # "MOSCOW — The Kremlin said": the Kremlin; "LONDON — Leaders …": none
+            tok = undated(tok)
+            if tok is None:
+                return None
         low = tok.lower_
         if low in _RELATIVE and tok.dep_.startswith("nsubj"):
             return self._relative(tok)
