@@ -121,12 +121,12 @@ def test_stance_heldout_score(tmp_path):
     instead. Measured: 0.500 (D/E rules), 0.531 (set H's rules), 0.506 (set J's rules: the same
     20 correct cells, three more extra ones, while held-out I gained six correct cells; the floor
     was lowered from 0.52 to 0.50 for that trade, deliberately and documented), 0.531 with the
-    learned scorer, 0.562 after the rounds on sets K and M. A regression guard, not a
-    target."""
+    learned scorer, 0.562 after the rounds on sets K and M, 0.592 after set N's. A regression
+    guard, not a target."""
     from workbench.evaluate import evaluate_stances
 
     result = evaluate_stances([FIXTURES / "stances" / "heldout_f.yml"], cache_dir=tmp_path)
-    assert result.accuracy >= 0.55, result.summary()  # scorer 0.562, rules 0.531
+    assert result.accuracy >= 0.58, result.summary()  # scorer 0.592, rules 0.585
 
 
 def test_stance_heldout_i_score(tmp_path):
@@ -134,22 +134,22 @@ def test_stance_heldout_i_score(tmp_path):
     nor ran the tool (it did read the topic catalogue, triggers included), after set H's rules. It
     is the hardest, most paraphrased set. Never tune on it. Measured 0.268 after set H's rules,
     0.362 after set J's, 0.376 after K's first round, 0.392 after its later rounds (measured
-    once); the floor sits just under it."""
+    once), 0.431 after set N's round; the floor sits just under it."""
     from workbench.evaluate import evaluate_stances
 
     result = evaluate_stances([FIXTURES / "stances" / "heldout_i.yml"], cache_dir=tmp_path)
-    assert result.accuracy >= 0.38, result.summary()  # scorer 0.392, rules 0.395
+    assert result.accuracy >= 0.42, result.summary()  # scorer 0.431, rules 0.412
 
 
 def test_stance_heldout_pool_score(tmp_path):
     """All held-out articles together (F and I, 18 articles): the figure a trade between the two
     sets must not lower. Measured 0.385 after set H's rules, 0.426 after set J's, 0.445 after set
-    K's first round, 0.468 after the rounds on K and M."""
+    K's first round, 0.468 after the rounds on K and M, 0.502 after set N's."""
     from workbench.evaluate import evaluate_stances
 
     gold = [FIXTURES / "stances" / f"heldout_{s}.yml" for s in ("f", "i")]
     result = evaluate_stances(gold, cache_dir=tmp_path)
-    assert result.accuracy >= 0.46, result.summary()  # scorer 0.468, rules 0.456
+    assert result.accuracy >= 0.49, result.summary()  # scorer 0.502
 
 
 def test_stance_set_k_and_heldout_l_scores(tmp_path):
@@ -176,7 +176,7 @@ def test_stance_set_k_and_heldout_l_scores(tmp_path):
 def test_stance_set_m_score(tmp_path):
     """Set M (12 articles, 74 cells; development) was written blind like K and measured before any
     tuning on it: 0.461 (rules alone 0.411). One round on its errors took it to 0.562, set N's
-    round to 0.586. The floor is a regression guard just under it."""
+    round to 0.600. The floor is a regression guard just under it."""
     from workbench.evaluate import evaluate_stances, load_stance_gold
 
     m = FIXTURES / "stances" / "gold_set_m.yml"
@@ -190,13 +190,26 @@ def test_stance_set_n_score(tmp_path):
     before any tuning on it: 0.353 (rules alone 0.310), against M's 0.461 at the same stage. One
     round of general rules (a view on Moscow's calculus is on deterrence; nouns pointing back to
     a topic named in full; the person beside a titled subject; verbless colon lead-ins) took it
-    to 0.441. The floor is a regression guard just under it."""
+    to 0.449. The floor is a regression guard just under it."""
     from workbench.evaluate import evaluate_stances, load_stance_gold
 
     n = FIXTURES / "stances" / "gold_set_n.yml"
     articles, cells = load_stance_gold(n)
     assert len(articles) >= 12 and sum(len(c) for c in cells) >= 70
-    assert evaluate_stances([n], cache_dir=tmp_path).accuracy >= 0.43
+    assert evaluate_stances([n], cache_dir=tmp_path).accuracy >= 0.44
+
+
+def test_stance_heldout_o_score(tmp_path):
+    """Set O (10 articles, 65 cells, 34 countries and the EU; held-out) was written blind by a
+    helper under the same conditions as K, M and N, after set N's round, and measured once: 0.292
+    (rules alone 0.313). The session-start code scored it 0.271 (rules 0.288). Never tune on it;
+    the floor is a regression guard just under it."""
+    from workbench.evaluate import evaluate_stances, load_stance_gold
+
+    o = FIXTURES / "stances" / "heldout_o.yml"
+    articles, cells = load_stance_gold(o)
+    assert len(articles) >= 10 and sum(len(c) for c in cells) >= 60
+    assert evaluate_stances([o], cache_dir=tmp_path).accuracy >= 0.28
 
 
 def test_quote_heldout_score(tmp_path):
