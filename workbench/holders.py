@@ -139,8 +139,8 @@ def _cue_subject(cue: Token, ids: set[int]) -> Token | None:
     for "it is unlikely that he will agree", the subject of the that-clause."""
     tok, steps = cue, 0
     while steps < 6:
-        subj = next((undated(c) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")
-                     and undated(c) is not None), None)  # fmt: skip
+        subj = next((u for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")
+                     and (u := undated(c)) is not None), None)  # fmt: skip
         if subj is not None and subj.i in ids:
             if subj.lower_ == "it" and tok.dep_ == "relcl":
                 return subj  # "the sappers it trains": resolved by _subject_entity
