@@ -170,7 +170,7 @@ def test_rules_alone_remain_available(nlp, gaz):
     assert not any("model p=" in s["rule"] for s in found)
 
 
-# -- phrasings found in blind sets K and M (fictional people and snippets) ------------------
+# -- phrasings found in blind sets K, M and N (fictional people and snippets) ---------------
 
 
 @pytest.mark.parametrize(
@@ -211,18 +211,7 @@ def test_rules_alone_remain_available(nlp, gaz):
         # "the American side" holds its position
         ("Polish officials said the American side is ready to provide air cover.", "us_backstop",
          {("USA", "support")}),
-    ],
-)  # fmt: skip
-def test_paraphrased_positions(stances_of, text, topic, expected):
-    assert cells(stances_of(INTRO + text + "\n"), topic) == expected
-
-
-# -- phrasings found in blind set N (fictional people and snippets) ---------------------------
-
-
-@pytest.mark.parametrize(
-    "text, topic, expected",
-    [
+        # -- from blind set N
         # a view on Moscow's calculus is a view on deterrence, and it is not Moscow's own
         ("Latvian Defence Minister Aivars Kalnietis said the force exists so that the Russian "
          "General Staff has to start its calculations again.", "deterrence", {("LVA", "support")}),
@@ -257,7 +246,7 @@ def test_paraphrased_positions(stances_of, text, topic, expected):
          {("AUT", "oppose")}),
     ],
 )  # fmt: skip
-def test_positions_from_set_n(stances_of, text, topic, expected):
+def test_paraphrased_positions(stances_of, text, topic, expected):
     assert cells(stances_of(INTRO + text + "\n"), topic) == expected
 
 

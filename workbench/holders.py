@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from .nlp import is_dateline, undated
+from .nlp import is_dateline, subject, undated
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -139,8 +139,7 @@ def _cue_subject(cue: Token, ids: set[int]) -> Token | None:
     for "it is unlikely that he will agree", the subject of the that-clause."""
     tok, steps = cue, 0
     while steps < 6:
-        subj = next((u for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")
-                     and (u := undated(c)) is not None), None)  # fmt: skip
+        subj = subject(tok)
         if subj is not None and subj.i in ids:
             if subj.lower_ == "it" and tok.dep_ == "relcl":
                 return subj  # "the sappers it trains": resolved by _subject_entity
@@ -207,13 +206,20 @@ def _owner(tok: Token, ents) -> dict | None:
     short window (none that describes a thing, as "Russian tankers"), the last one that is a
     subject ("The Netherlands will fly instructors to Romania, its defence ministry said"), else
     the last one."""
-    named = [e for e in ents
-             if tok.idx - _COREF_WINDOW <= e["start_char"] < tok.idx and e.get("country_code")
-             and e["kind"] in ("country", "organisation")
-             and not _describes_thing(tok.doc, e)]  # fmt: skip
-    subjects = [e for e in named if (r := entity_root(tok.doc, e)) is not None
-                and r.dep_ in ("nsubj", "nsubjpass")]  # fmt: skip
-    return (subjects or named or [None])[-1]
+    named = [e for e in _named_before(tok, ents) if not _describes_thing(tok.doc, e)]
+    return next((e for e in named if is_subject(tok.doc, e)), named[0] if named else None)
+
+
+def _named_before(tok: Token, ents):
+    """The country-coded countries and organisations named before ``tok`` within
+    ``_COREF_WINDOW`` characters, nearest first (``ents`` is in text order)."""
+    for e in reversed(ents):
+        if e["start_char"] >= tok.idx:
+            continue
+        if e["start_char"] < tok.idx - _COREF_WINDOW:
+            return
+        if e.get("country_code") and e["kind"] in ("country", "organisation"):
+            yield e
 
 
 def _country_noun(tok: Token, ents) -> dict | None:
@@ -221,14 +227,7 @@ def _country_noun(tok: Token, ents) -> dict | None:
     within a short window. Not "a neutral state", nor "member states"."""
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return None
-    for e in reversed(ents):
-        if e["start_char"] >= tok.idx:
-            continue
-        if e["start_char"] < tok.idx - _COREF_WINDOW:
-            return None
-        if e["kind"] == "country" and e.get("country_code"):
-            return e
-    return None
+    return next((e for e in _named_before(tok, ents) if e["kind"] == "country"), None)
 
 
 def _antecedents(tok: Token, ents) -> list[dict]:
@@ -240,14 +239,11 @@ def _antecedents(tok: Token, ents) -> list[dict]:
         return []  # "European governments" are not the last one named
     want = 2 if any(c.lower_ in ("both", "two") for c in tok.children) else 1
     out: list[dict] = []
-    for e in reversed(ents):
-        if e["start_char"] >= tok.idx or e["start_char"] < tok.idx - _COREF_WINDOW:
-            continue
+    for e in _named_before(tok, ents):
         if _describes_thing(tok.doc, e):  # "Russian tankers" are no government
             continue
-        if e.get("country_code") and e["kind"] in ("country", "organisation"):
-            if all(o["country_code"] != e["country_code"] for o in out):
-                out.append(e)
+        if all(o["country_code"] != e["country_code"] for o in out):
+            out.append(e)
         if len(out) == want:
             return out
     return []
@@ -257,6 +253,12 @@ def entity_root(doc, ent: dict) -> Token | None:
     """The syntactic head token of an entity record's words."""
     span = doc.char_span(ent["start_char"], ent["end_char"], alignment_mode="expand")
     return span.root if span is not None else None
+
+
+def is_subject(doc, ent: dict) -> bool:
+    """The entity's words are the subject of their clause."""
+    root = entity_root(doc, ent)
+    return root is not None and root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _describes_thing(doc, ent: dict) -> bool:

@@ -283,8 +283,12 @@ def describe(doc: Doc, m: Mention, gaz: Gazetteer) -> dict:
         return _record(
             gaz.country_names.get(e.country_code, e.canonical), "country", e.country_code
         )
-    home = gaz.home_capitals.get(normalise(text_of(doc)[m.start : m.end]))
-    if e.type == "seat" and home and _about_home(doc, m, home, e.country_code, gaz):
+    home = (
+        gaz.home_capitals.get(normalise(text_of(doc)[m.start : m.end]))
+        if e.type == "seat"
+        else None
+    )
+    if home and _about_home(doc, m, home, e.country_code, gaz):
         return _record(gaz.country_names.get(home, home), "country", home)
     if e.kind == "person":  # an actor alias that is not a person named in the article
         role_class = gaz.roles.get(normalise(e.role)) if e.role else None

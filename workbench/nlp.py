@@ -97,6 +97,12 @@ def undated(subj: Token) -> Token | None:
     return next((c for c in subj.children if c.dep_ == "appos"), None)
 
 
+def subject(verb: Token, deps: tuple[str, ...] = ("nsubj", "nsubjpass")) -> Token | None:
+    """The verb's first subject, a dateline giving way to the name beside it (:func:`undated`)."""
+    return next((u for c in verb.children if c.dep_ in deps and (u := undated(c)) is not None),
+                None)  # fmt: skip
+
+
 def parse(
     nlp: Language, items: Iterable[tuple[str, list[Block]]], batch_size: int = 32
 ) -> Iterator[Doc]:

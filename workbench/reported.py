@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .cues import Cues
-from .nlp import text_of, undated
+from .nlp import subject, text_of
 
 _SKIP_DEPS = {"advcl", "xcomp", "acl", "amod", "pcomp", "csubj", "auxpass"}
 
@@ -61,8 +61,7 @@ def subject_of(verb: Token, cues: Cues | None = None) -> Token | None:
 
     With ``cues``, a reporting verb coordinated into the content of another one ("X confirmed that
     Ottawa would send …, but cautioned that …") takes the outer reporting verb's subject."""
-    own = next((u for c in verb.children if c.dep_ == "nsubj" and (u := undated(c)) is not None),
-               None)  # not a dateline ("MOSCOW — The Kremlin said")  # fmt: skip
+    own = subject(verb, ("nsubj",))  # not a dateline ("MOSCOW — The Kremlin said")
     if own is not None or verb.dep_ != "conj":
         return own
     head = verb.head

@@ -240,6 +240,12 @@ def parse_blocks(text: str, first_line_is_title: bool = True) -> list[Block]:
             blocks.append(Block("heading", start, end))
         else:
             blocks.append(Block("paragraph", start, end))
+    return mark_speech(blocks, text)
+
+
+def mark_speech(blocks: list[Block], text: str) -> list[Block]:
+    """The blocks with their speech marked, whatever reader found them: attribution lines and the
+    block quotes they close (:func:`mark_quotes`), then an interview's turns (``mark_turns``)."""
     return mark_turns(mark_quotes(blocks, text), text)
 
 

@@ -159,6 +159,10 @@ def topics_of(
     lemmas: set[str] | None = None  # for the prototypes, when a topic has no trigger here
     index = word_index(tokens)
     pointers = anaphors(tokens[0].doc, catalogue) if tokens else {}
+    pointed: dict[str, list[tuple[int, str]]] = {}  # topic id -> its pointing nouns here
+    for t in tokens if pointers else ():
+        if t.i in pointers:
+            pointed.setdefault(pointers[t.i][0], []).append((t.i, pointers[t.i][1]))
     for topic in catalogue.topics:
         need = catalogue.by_id(topic.requires_topic) if topic.requires_topic else None
         if need is not None and not trigger_hits(tokens, need, index):
@@ -169,8 +173,7 @@ def topics_of(
         if hits:
             out.append((topic, hits[0][2], [tokens[i].i for i, _, _ in hits]))
             continue
-        back = [(t.i, named[1]) for t in tokens
-                if (named := pointers.get(t.i)) and named[0] == topic.id]  # fmt: skip
+        back = pointed.get(topic.id)
         if back:  # "the package", after "the sanctions package"
             out.append((topic, back[0][1], [i for i, _ in back]))
             continue

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from .holders import entity_root
+from .holders import is_subject
 from .polarity import CONDITION_WORDS
 from .structure import Block
 
@@ -188,11 +188,6 @@ def with_country(doc: Doc, q: dict, blocks: list[Block], ents) -> dict:
     lo = blocks[block].start
     named = [e for e in ents if lo <= e["start_char"] < at and e.get("country_code")
              and e["kind"] in ("country", "organisation")]  # fmt: skip
-    subjects = [e for e in named if _is_subject(doc, e)]
+    subjects = [e for e in named if is_subject(doc, e)]
     named = subjects or named
     return {**q, "speaker_country": named[-1]["country_code"]} if named else q
-
-
-def _is_subject(doc: Doc, ent: dict) -> bool:
-    root = entity_root(doc, ent)
-    return root is not None and root.dep_ in ("nsubj", "nsubjpass")

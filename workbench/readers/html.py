@@ -12,8 +12,7 @@ import trafilatura
 from lxml import etree
 
 from ..corpus import Article, Problem
-from ..interviews import mark_turns
-from ..structure import Block, mark_quotes, parse_blocks
+from ..structure import Block, mark_speech, parse_blocks
 from .decode import decode_file
 
 _WS = re.compile(r"\s+")
@@ -107,4 +106,4 @@ def _assemble(parts: list[tuple[str, str]], title: str | None) -> tuple[str, lis
         pieces.append(t)
         pos += len(t)
     text = "".join(pieces)
-    return text, mark_turns(mark_quotes(blocks, text), text)
+    return text, mark_speech(blocks, text)
