@@ -16,7 +16,7 @@ from . import __version__
 from .corpus import Problem
 from .nlp import ModelNotFound
 from .pipeline import analyse_chunks, read_inputs
-from .render import REPORTS, parse_value
+from .render import CELL_TIMEOUT, RENDER_TIMEOUT, REPORTS, parse_value
 from .scale import ClusterError
 from .tables import write_chunks
 
@@ -59,6 +59,20 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help=f"render only this report (repeatable): {', '.join(REPORTS)}",
     )
+    r.add_argument(
+        "--cell-timeout",
+        type=_seconds,
+        default=CELL_TIMEOUT,
+        metavar="SECONDS",
+        help=f"stop when one notebook cell runs longer (default: {CELL_TIMEOUT:g})",
+    )
+    r.add_argument(
+        "--render-timeout",
+        type=_seconds,
+        default=RENDER_TIMEOUT,
+        metavar="SECONDS",
+        help=f"stop when the notebooks together run longer (default: {RENDER_TIMEOUT:g})",
+    )
     _analysis_options(r)
     e = sub.add_parser("evaluate", help="score the analysis against annotated gold files")
     e.add_argument("target", choices=["quotes", "stances"], help="what to score")
@@ -96,6 +110,16 @@ def _positive(value: str) -> int:
         n = 0
     if n < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    return n
+
+
+def _seconds(value: str) -> float:
+    try:
+        n = float(value)
+    except ValueError:
+        n = 0.0
+    if not n > 0 or n == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a number of seconds above 0, got {value!r}")
     return n
 
 
@@ -170,7 +194,15 @@ def _render(args: argparse.Namespace) -> int:
     if args.overrides and "overrides" not in params:
         params["overrides"] = str(Path(args.overrides).resolve())
     try:
-        render_reports(out / "data", out, params, args.notebooks, tuple(args.report or REPORTS))
+        render_reports(
+            out / "data",
+            out,
+            params,
+            args.notebooks,
+            tuple(args.report or REPORTS),
+            cell_timeout=args.cell_timeout,
+            render_timeout=args.render_timeout,
+        )
     except RenderError as exc:
         print(f"workbench: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -17,7 +17,8 @@ from pathlib import Path
 import yaml
 
 REPORTS = ("stance_matrix", "quote_timeline", "country_dashboard")
-KERNEL = "python3"
+CELL_TIMEOUT = 300.0  # seconds one notebook cell may run (``render --cell-timeout``)
+RENDER_TIMEOUT = 1800.0  # seconds all the notebooks of one render may run (``--render-timeout``)
 TEMPLATES = Path(__file__).parent / "templates"
 TEMPLATE = "workbench_report"
 
@@ -51,27 +52,22 @@ def parse_value(text: str) -> object:
     return value
 
 
-def execute(notebook: Path, output: Path, parameters: dict) -> None:
-    """Run ``notebook`` with papermill into ``output`` (cwd = the output's folder)."""
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
+def execute(
+    notebook: Path,
+    output: Path,
+    parameters: dict,
+    cell_timeout: float = CELL_TIMEOUT,
+    deadline: float | None = None,
+) -> None:
+    """Run ``notebook`` with papermill into ``output`` (cwd = the output's folder), each cell
+    within ``cell_timeout`` seconds and the whole run before ``deadline`` (:mod:`workbench.kernel`).
+    """
+    from .kernel import KernelError, run_notebook
 
     try:
-        papermill.execute_notebook(
-            str(notebook),
-            str(output),
-            parameters=parameters,
-            kernel_name=KERNEL,
-            cwd=str(output.parent),
-            progress_bar=False,
-            log_output=False,
-            # Quiet the kernel's own log (its loopback-TCP notice); cell errors still surface.
-            extra_arguments=["--IPKernelApp.log_level=ERROR"],
-        )
-    except PapermillExecutionError as exc:
-        raise RenderError(
-            f"{notebook.name}: cell {exc.exec_count} failed: {exc.ename}: {exc.evalue}"
-        ) from None
+        run_notebook(notebook, output, parameters, cell_timeout=cell_timeout, deadline=deadline)
+    except KernelError as exc:
+        raise RenderError(str(exc)) from None
 
 
 def export_html(executed: Path, html_path: Path) -> None:
@@ -119,9 +115,13 @@ def render_reports(
     notebooks: str | os.PathLike | None = None,
     reports: tuple[str, ...] = REPORTS,
     progress: Callable[[str], None] | None = None,
+    cell_timeout: float = CELL_TIMEOUT,
+    render_timeout: float = RENDER_TIMEOUT,
 ) -> list[Path]:
     """Execute each report notebook on the tables in ``data_dir`` and export HTML into
     ``out_dir``: ``NAME.ipynb`` (executed) and ``NAME.html`` per report. Returns the HTML paths.
+    Each cell may run ``cell_timeout`` seconds and all the notebooks together ``render_timeout``;
+    past either, RenderError names the notebook and the cell.
 
     ``data_dir`` is passed to the notebooks relative to ``out_dir`` when it lies inside it, so the
     executed notebooks (and two renders of the same input) do not depend on where they were made.
@@ -136,11 +136,13 @@ def render_reports(
     except ValueError:
         data_param = str(data)
     written = []
+    deadline = time.monotonic() + render_timeout
     for i, name in enumerate(reports, 1):
         start = time.perf_counter()
         say(f"workbench: [{i}/{len(reports)}] {name}: running the notebook")
         executed = out / f"{name}.ipynb"
-        execute(source / f"{name}.ipynb", executed, {**(parameters or {}), "data_dir": data_param})
+        params = {**(parameters or {}), "data_dir": data_param}
+        execute(source / f"{name}.ipynb", executed, params, cell_timeout, deadline)
         html_path = out / f"{name}.html"
         export_html(executed, html_path)
         say(
