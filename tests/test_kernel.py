@@ -83,8 +83,9 @@ def test_a_kernel_that_never_answers_fails_after_the_start_timeout(tmp_path, mon
     source = _notebook(tmp_path / "any.ipynb", "x = 1")
     start = time.monotonic()
     with pytest.raises(KernelError) as err:
-        run_notebook(source, tmp_path / "out.ipynb", {}, cell_timeout=10, start_timeout=3,
-                     kernel="silent")  # fmt: skip
+        run_notebook(
+            source, tmp_path / "out.ipynb", {}, cell_timeout=10, start_timeout=3, kernel="silent"
+        )
     assert time.monotonic() - start < 30
     assert str(err.value).startswith("any.ipynb: the 'silent' kernel did not start")
 
@@ -104,11 +105,26 @@ def test_render_without_loopback_is_one_line_and_exit_2(tmp_path):
     (corpus / "a.txt").write_text("Ministers met.\n\nThe talks went on into the night.\n")
     start = time.monotonic()
     run = subprocess.run(
-        ["unshare", "-n", sys.executable, "-m", "workbench", "render", str(corpus),
-         "--out", str(tmp_path / "out"), "--report", "stance_matrix",
-         "--cache-dir", str(tmp_path / "cache")],
-        capture_output=True, text=True, timeout=120, cwd=ROOT,
-    )  # fmt: skip
+        [
+            "unshare",
+            "-n",
+            sys.executable,
+            "-m",
+            "workbench",
+            "render",
+            str(corpus),
+            "--out",
+            str(tmp_path / "out"),
+            "--report",
+            "stance_matrix",
+            "--cache-dir",
+            str(tmp_path / "cache"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
     assert run.returncode == 2, run.stderr
     assert time.monotonic() - start < 40
     errors = [line for line in run.stderr.splitlines() if "error" in line]
@@ -127,11 +143,28 @@ def test_render_cell_timeout_is_one_line_and_exit_2(tmp_path):
     corpus.mkdir()
     (corpus / "a.txt").write_text("Ministers met.\n\nThe talks went on into the night.\n")
     run = subprocess.run(
-        [sys.executable, "-m", "workbench", "render", str(corpus), "--out", str(tmp_path / "out"),
-         "--report", "stance_matrix", "--notebooks", str(notebooks), "--cell-timeout", "3",
-         "--cache-dir", str(tmp_path / "cache")],
-        capture_output=True, text=True, timeout=120, cwd=ROOT,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "workbench",
+            "render",
+            str(corpus),
+            "--out",
+            str(tmp_path / "out"),
+            "--report",
+            "stance_matrix",
+            "--notebooks",
+            str(notebooks),
+            "--cell-timeout",
+            "3",
+            "--cache-dir",
+            str(tmp_path / "cache"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
     assert run.returncode == 2, run.stderr
     errors = [line for line in run.stderr.splitlines() if "error" in line]
     assert errors == [
