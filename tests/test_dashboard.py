@@ -1,5 +1,7 @@
 """The country dashboard: one set of traces per country, switched by a plotly dropdown."""
 
+import json
+
 from conftest import hand_corpus
 
 import workbench
@@ -85,3 +87,15 @@ def test_position_over_time_says_why_it_is_empty():
     fig = _dashboard("DEU")
     texts = [a.text for a in fig.layout.annotations]
     assert not any("No dated statement" in (t or "") for t in texts)
+
+
+def test_analyst_topic_ids_are_escaped_on_the_axes_and_legend():
+    link = 'troops <a href="https://example.org/x">'
+    c = hand_corpus()
+    c.stances.loc[c.stances.topic == "troop_deployment", "topic"] = link
+    c.stances.loc[c.stances.country_code == "FRA", "country_code"] = "<b>X</b>"
+    fig = country_dashboard(workbench.stance_matrix(c), history(c), quote_view(c), "DEU")
+    text = json.dumps(fig.to_plotly_json(), ensure_ascii=False)
+    assert "<a href" not in text and "<b>X" not in text
+    positions = fig.data[0]
+    assert 'troops &lt;a href="https://example.org/x"&gt;' in positions.x

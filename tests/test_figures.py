@@ -100,3 +100,31 @@ def test_timeline_rejects_an_unknown_colouring():
         assert "color_by" in str(exc)
     else:
         raise AssertionError("expected ValueError")
+
+
+LINK = 'troops <a href="https://example.org/x">'
+
+
+def analyst_corpus():
+    """The hand corpus with analyst-supplied strings: a topic id from a --topics file and a
+    country code from an --actors file that carry markup."""
+    c = hand_corpus()
+    c.stances.loc[c.stances.topic == "troop_deployment", "topic"] = LINK
+    c.stances.loc[c.stances.country_code == "FRA", "country_code"] = "<b>X</b>"
+    return c
+
+
+def test_analyst_topic_ids_and_countries_are_escaped_on_every_axis():
+    c = analyst_corpus()
+    figs = [
+        stance_heatmap(workbench.stance_matrix(c), c.articles),
+        quote_timeline(quote_view(c)),
+        quote_timeline(quote_view(c), color_by="country"),
+    ]
+    for fig in figs:
+        text = json.dumps(fig.to_plotly_json(), ensure_ascii=False)
+        assert "<a href" not in text and "<b>X" not in text
+    heat = figs[0].data[0]
+    assert esc(LINK) in heat.x and "&lt;b&gt;X&lt;/b&gt;" in heat.y
+    html = pio.to_html(figs[0], include_plotlyjs=False, full_html=False)
+    assert "<a href" not in html

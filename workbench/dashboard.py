@@ -129,7 +129,7 @@ def _country_traces(c, matrix, history, view, max_quotes, max_speakers):
     out.append(
         (
             go.Scatter(
-                x=list(cells.index),
+                x=[esc(t) for t in cells.index],  # topic ids: plotly ticks read markup
                 y=[cell.stance for cell in cells],
                 mode="markers+text",
                 cliponaxis=False,

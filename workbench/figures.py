@@ -1,7 +1,9 @@
 """Plotly figures for the reports: pure functions from tables to ``go.Figure``.
 
-Every string that comes from an article (quote, title, source, speaker) goes through :func:`esc`:
-plotly draws ``&lt;`` as ``<``, so markup in article text shows as literal text and never runs.
+Every string that comes from an article (quote, title, source, speaker) or from an analyst's file
+(topic ids, actor names and countries, override notes) goes through :func:`esc`, axis ticks and
+legends included: plotly draws ``&lt;`` as ``<``, so markup shows as literal text and never runs
+(plotly itself turns ``<a href>``, ``<b>`` and the like in any text into live markup).
 Filters that must keep working in an exported HTML file are plotly ``updatemenus`` (no Python).
 """
 
@@ -98,8 +100,8 @@ def stance_heatmap(matrix: pd.DataFrame, articles: pd.DataFrame) -> go.Figure:
     fig = go.Figure(
         go.Heatmap(
             z=z,
-            x=cols,
-            y=[country_name(k) for k in rows],
+            x=[esc(t) for t in cols],  # topic ids may come from an analyst's --topics file
+            y=[esc(country_name(k)) for k in rows],
             text=text,
             texttemplate="%{text}",
             hovertext=hover,
