@@ -113,7 +113,7 @@ def test_cli_render_one_report_with_parameters(tmp_path, rendered):
     cache = tmp_path / "cache"
     run = subprocess.run(
         [sys.executable, "-m", "workbench", "render", str(REPORT_CORPUS), "--out", str(tmp_path),
-         "--cache-dir", str(cache), "--report", "quote_timeline", "-p", "countries", "[DEU]",
+         "--cache-dir", str(cache), "--report", "quote_timeline", "-p", "countries", "[Germany]",
          "-p", "title", "Germany <only>"],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
@@ -124,19 +124,25 @@ def test_cli_render_one_report_with_parameters(tmp_path, rendered):
     assert not (tmp_path / "stance_matrix.html").exists()
     fig = _figures(tmp_path / "quote_timeline.ipynb")[0]
     assert {t["name"] for t in fig["data"] if t.get("x") != [None]} == {"Germany"}
+    nb = nbformat.read(tmp_path / "quote_timeline.ipynb", as_version=4)
+    assert nb.metadata.papermill.parameters["countries"] == ["DEU"]  # the name read as its code
 
 
 def test_a_failing_notebook_is_one_line_naming_the_cell(tmp_path, rendered):
+    # an overrides file that exists (so -p passes the parameter check) but is not YAML: the
+    # notebook's matrix cell fails reading it
+    broken = tmp_path / "broken.yml"
+    broken.write_text("cells: [\n", encoding="utf-8")
     run = subprocess.run(
         [sys.executable, "-m", "workbench", "render", str(REPORT_CORPUS), "--out", str(tmp_path),
          "--cache-dir", str(tmp_path / "cache"), "--report", "stance_matrix",
-         "-p", "voices", "loud"],
+         "-p", "overrides", str(broken)],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert run.returncode == 2
     last = run.stderr.strip().splitlines()[-1]
     assert last.startswith("workbench: error: stance_matrix.ipynb: cell ")
-    assert "voices must be one of" in last and "Traceback" not in run.stderr
+    assert "broken.yml: cannot read data file" in last and "Traceback" not in run.stderr
 
 
 def test_missing_notebooks_folder_is_a_clear_error(tmp_path):
@@ -150,3 +156,4 @@ def test_parameter_values_are_read_as_yaml():
     assert parse_value("Germany: a view") == "Germany: a view"  # not a mapping
     assert parse_value("a: [b") == "a: [b"  # invalid YAML: kept as text
     assert parse_value("{a: 1}") == {"a": 1}
+    assert parse_value("2026-13-45") == "2026-13-45"  # YAML cannot build the date: kept as text

@@ -16,7 +16,7 @@ from . import __version__
 from .corpus import Problem
 from .nlp import ModelNotFound
 from .pipeline import analyse_chunks, read_inputs
-from .render import CELL_TIMEOUT, RENDER_TIMEOUT, REPORTS, parse_value
+from .render import CELL_TIMEOUT, RENDER_TIMEOUT, REPORTS
 from .scale import ClusterError
 from .tables import write_chunks
 
@@ -183,14 +183,21 @@ def _analyse(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
+    from .params import ParameterError, check_parameters
     from .render import RenderError, render_reports
 
+    reports = tuple(args.report or REPORTS)
+    try:  # before the analysis: a bad -p fails in a second, not after minutes of parsing
+        params = check_parameters(dict(args.parameter), reports, args.notebooks)
+    except (ParameterError, RenderError) as exc:
+        for problem in getattr(exc, "problems", [str(exc)]):
+            print(f"workbench: error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     out = Path(args.out)
     args.out = str(out / "data")
     status = _analyse(args)
     if status == EXIT_USAGE:
         return status
-    params = {name: parse_value(value) for name, value in args.parameter}
     if args.overrides and "overrides" not in params:
         params["overrides"] = str(Path(args.overrides).resolve())
     try:
@@ -199,11 +206,11 @@ def _render(args: argparse.Namespace) -> int:
             out,
             params,
             args.notebooks,
-            tuple(args.report or REPORTS),
+            reports,
             cell_timeout=args.cell_timeout,
             render_timeout=args.render_timeout,
         )
-    except RenderError as exc:
+    except (RenderError, ParameterError) as exc:
         print(f"workbench: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     return status

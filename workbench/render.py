@@ -45,7 +45,7 @@ def parse_value(text: str) -> object:
     text that YAML would read as a mapping without braces (``-p title "Germany: a view"``)."""
     try:
         value = yaml.safe_load(text)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: a date YAML cannot build ("2026-13-45")
         return text
     if isinstance(value, str) or (isinstance(value, dict) and not text.lstrip().startswith("{")):
         return text
@@ -121,13 +121,17 @@ def render_reports(
     """Execute each report notebook on the tables in ``data_dir`` and export HTML into
     ``out_dir``: ``NAME.ipynb`` (executed) and ``NAME.html`` per report. Returns the HTML paths.
     Each cell may run ``cell_timeout`` seconds and all the notebooks together ``render_timeout``;
-    past either, RenderError names the notebook and the cell.
+    past either, RenderError names the notebook and the cell. ``parameters`` are checked first
+    (:func:`workbench.params.check_parameters`): ParameterError lists every problem.
 
     ``data_dir`` is passed to the notebooks relative to ``out_dir`` when it lies inside it, so the
     executed notebooks (and two renders of the same input) do not depend on where they were made.
     """
+    from .params import check_parameters
+
     say = progress or (lambda line: print(line, file=sys.stderr))
     source = notebooks_dir(notebooks)
+    parameters = check_parameters(parameters or {}, reports, source)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     data = Path(data_dir).resolve()
@@ -141,7 +145,7 @@ def render_reports(
         start = time.perf_counter()
         say(f"workbench: [{i}/{len(reports)}] {name}: running the notebook")
         executed = out / f"{name}.ipynb"
-        params = {**(parameters or {}), "data_dir": data_param}
+        params = {**parameters, "data_dir": data_param}
         execute(source / f"{name}.ipynb", executed, params, cell_timeout, deadline)
         html_path = out / f"{name}.html"
         export_html(executed, html_path)
