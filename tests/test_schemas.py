@@ -104,8 +104,8 @@ def test_several_errors_on_one_line(tmp_path):
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "workbench", *map(str, args)],
-                          capture_output=True, text=True, cwd=ROOT, timeout=300)  # fmt: skip
+    command = [sys.executable, "-m", "workbench", *map(str, args)]
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=300)
 
 
 @pytest.mark.parametrize(
@@ -130,12 +130,13 @@ def test_cli_bad_data_file_exit_2_one_line_nothing_written(tmp_path, option, tex
     assert not (tmp_path / "out").exists()
 
 
-def test_cli_render_bad_overrides_never_reach_a_notebook(tmp_path):
+@pytest.mark.parametrize("how", [["--overrides"], ["-p", "overrides"]])
+def test_cli_render_bad_overrides_never_reach_a_notebook(tmp_path, how):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "rome.txt").write_text(TEXT, encoding="utf-8")
     bad = tmp_path / "ov.yml"
     bad.write_text('cells: "abc"\n', encoding="utf-8")
-    proc = run("render", tmp_path / "in", "--out", tmp_path / "reports", "--overrides", bad)
+    proc = run("render", tmp_path / "in", "--out", tmp_path / "reports", *how, bad)
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr == f"workbench: error: {bad}: cells: expected a list, got 'abc'\n"
     assert not (tmp_path / "reports").exists()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import __version__
 from .corpus import Problem
-from .datafiles import DataFileError, check_files
+from .datafiles import DataFileError, check_files, read_data
 from .nlp import ModelNotFound
 from .pipeline import analyse_chunks, read_inputs
 from .render import CELL_TIMEOUT, RENDER_TIMEOUT, REPORTS, parse_value
@@ -194,10 +194,16 @@ def _render(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     args.out = str(out / "data")
+    params = {name: parse_value(value) for name, value in args.parameter}
+    if params.get("overrides") and isinstance(params["overrides"], str):
+        try:  # `-p overrides FILE`: for the notebooks only, checked before anything runs
+            read_data(params["overrides"], "overrides")
+        except DataFileError as exc:
+            print(f"workbench: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     status = _analyse(args)
     if status == EXIT_USAGE:
         return status
-    params = {name: parse_value(value) for name, value in args.parameter}
     if args.overrides and "overrides" not in params:
         params["overrides"] = str(Path(args.overrides).resolve())
     try:
