@@ -82,6 +82,7 @@ def test_a_bad_edit_of_a_shipped_file_is_caught(tmp_path):
         ),
         ("- {name: Jane Roe}", ": expected a mapping of keys at the top, got a list"),
         (None, ": cannot read (No such file or directory)"),
+        ("actors: " + "[" * 5000 + "]" * 5000, ": nested too deeply"),
     ],
 )
 def test_unreadable_data_file_one_line(tmp_path, text, expected):
