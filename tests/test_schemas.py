@@ -141,3 +141,13 @@ def test_cli_render_bad_overrides_never_reach_a_notebook(tmp_path, how):
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr == f"workbench: error: {bad}: cells: expected a list, got 'abc'\n"
     assert not (tmp_path / "reports").exists()
+
+
+def test_schema_labels_follow_the_code():
+    import typing
+
+    from workbench.scorer import CLASSES
+    from workbench.stances import SCALE
+
+    assert set(typing.get_args(schemas.Label)) == set(SCALE.values())
+    assert typing.get_args(schemas.ScorerClass) == CLASSES
