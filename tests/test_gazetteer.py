@@ -1,3 +1,5 @@
+import pytest
+
 from workbench.gazetteer import load_gazetteer
 
 
@@ -24,3 +26,30 @@ def test_fingerprint_follows_the_actors_file(tmp_path):
     a.write_text("actors:\n  - {name: Jane Roe, aliases: [Roe], country: FRA}\n")
     assert load_gazetteer(a).fingerprint != first
     assert load_gazetteer(a).lookup("Roe").canonical == "Jane Roe"
+
+
+@pytest.mark.parametrize(
+    "text, where, expected",
+    [
+        ("actors: [Bob Smith]", "actors[0]", "expected a mapping"),
+        ("actors:\n  - {aliases: [X]}", "actors[0].name", "required key missing"),
+        ('actors:\n  - {name: ""}', "actors[0].name", "expected a non-empty string"),
+        (
+            "actors:\n  - {name: Jane Roe, aliases: [5]}",
+            "actors[0].aliases[0]",
+            "expected a string",
+        ),
+        ("actorz:\n  - {name: Jane Roe}", "actorz", "unknown key (expected: actors)"),
+        ("actors:\n  - {name: Jane Roe, aliases: Roe}", "actors[0].aliases", "expected a list"),
+        ("actors:\n  - {name: Jane Roe, country: France}", "actors[0].country", "alpha-3"),
+        ("actors: &a [{name: Jane Roe, aliases: *a}]", "actors[0].aliases", "recursive"),
+    ],
+)
+def test_bad_actors_file_one_line(tmp_path, text, where, expected):
+    path = tmp_path / "actors.yml"
+    path.write_text(text + "\n", encoding="utf-8")
+    with pytest.raises(ValueError) as caught:
+        load_gazetteer(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: {where}: ") and expected in message, message
+    assert "\n" not in message

@@ -1,5 +1,7 @@
 """Analyst overrides: cells, aliases, speakers, origin = analyst, warnings for unmatched ones."""
 
+import pytest
+
 import workbench
 from workbench.overrides import apply_cell_overrides, load_overrides
 
@@ -54,3 +56,26 @@ def test_cell_overrides_are_marked(seed_corpus, tmp_path):
     loaded = load_overrides(ov)
     apply_cell_overrides(m.attrs["cells"].iloc[0:0], loaded)
     assert any("maybe" in w for w in loaded.warnings)
+
+
+@pytest.mark.parametrize(
+    "text, where, expected",
+    [
+        ("cells: 5", "cells", "expected a list, got 5"),
+        ("cells: abc", "cells", "expected a list, got 'abc'"),
+        ("aliases: &a [*a]", "aliases[0]", "recursive YAML alias"),
+        ("speaker:\n  - {quote_id: 'a:1-2', speaker: Jane Roe}", "speaker", "unknown key"),
+        ("cell:\n  - {country: ITA, topic: sanctions, label: support}", "cell", "unknown key"),
+        ("speakers:\n  - {quote_id: 'a:1-2', speeker: Jane Roe}", "speakers[0].speeker", "unknown"),
+        ("cells:\n  - {topic: sanctions, label: support}", "cells[0]", "country, actor or key"),
+        ("aliases:\n  - {alias: J. Roe, name: 7}", "aliases[0].name", "expected a string"),
+    ],
+)
+def test_bad_overrides_file_one_line(tmp_path, text, where, expected):
+    path = tmp_path / "ov.yml"
+    path.write_text(text + "\n", encoding="utf-8")
+    with pytest.raises(ValueError) as caught:
+        load_overrides(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: {where}: ") and expected in message, message
+    assert "\n" not in message

@@ -2,7 +2,8 @@
 ``workbench evaluate KIND GOLD...``.
 
 Exit status: 0 every input read; 1 some inputs rejected (the rest analysed and written);
-2 usage error (no such path, nothing to read, bad option, no model, no Dask scheduler).
+2 usage error (no such path, nothing to read, bad option, a data file that breaks its schema, no
+model, no Dask scheduler).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from . import __version__
 from .corpus import Problem
+from .datafiles import DataFileError, check_files, read_data
 from .nlp import ModelNotFound
 from .pipeline import analyse_chunks, read_inputs
 from .render import CELL_TIMEOUT, RENDER_TIMEOUT, REPORTS
@@ -138,6 +140,11 @@ def _say(problem: Problem) -> None:
 
 def _analyse(args: argparse.Namespace) -> int:
     """Read, analyse and stream the tables to disk chunk by chunk (memory flat in corpus size)."""
+    try:  # every data file against its schema, before anything is read or written
+        check_files(actors=args.actors, topics=args.topics, overrides=args.overrides)
+    except DataFileError as exc:
+        print(f"workbench: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         articles, problems = read_inputs(args.paths)
     except FileNotFoundError as exc:
@@ -195,6 +202,13 @@ def _render(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     out = Path(args.out)
     args.out = str(out / "data")
+    params = {name: parse_value(value) for name, value in args.parameter}
+    if params.get("overrides") and isinstance(params["overrides"], str):
+        try:  # `-p overrides FILE`: for the notebooks only, checked before anything runs
+            read_data(params["overrides"], "overrides")
+        except DataFileError as exc:
+            print(f"workbench: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     status = _analyse(args)
     if status == EXIT_USAGE:
         return status

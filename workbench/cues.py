@@ -25,7 +25,7 @@ class Cues:
 
 def load_cues(path: str | Path | None = None) -> Cues:
     """Load the cue lexicon (the shipped one unless ``path`` is given)."""
-    data, fingerprint = read_data(path or default_data_path("cues"))
+    data, fingerprint = read_data(path or default_data_path("cues"), "cues")
     words = {k: {str(w).lower() for w in data.get(k) or []} for k in (
         "speech", "needs_completion", "object_content", "person_object", "generic_speakers",
         "person_pronouns", "group_pronouns", "naming_words")}  # fmt: skip

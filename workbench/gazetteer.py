@@ -84,7 +84,7 @@ def load_gazetteer(
         paths["actors"] = Path(actors)
     raw, digest = {}, hashlib.sha256(pycountry.__name__.encode())
     for name in DATA_FILES:
-        raw[name], fingerprint = read_data(paths[name])
+        raw[name], fingerprint = read_data(paths[name], name)
         digest.update(f"{name}={fingerprint}".encode())
     if extra_actors:
         raw["actors"] = {"actors": [*(raw["actors"].get("actors") or []), *extra_actors]}

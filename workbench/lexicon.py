@@ -27,7 +27,7 @@ def load_lexicon(path: str | Path | None = None, scorer: str | Path | None = Non
     """Load the stance lexicon (the shipped one unless ``path`` is given) and the stance scorer
     (``scorer.load_scorer``: "rules", "model", a weights file, or None for the default)."""
     judge = load_scorer(scorer)
-    data, fingerprint = read_data(path or default_data_path("stance"))
+    data, fingerprint = read_data(path or default_data_path("stance"), "stance")
     names = ("support", "support_weak", "oppose", "sceptical", "conditional", "undecided", "ignore")
     cats = {k: phrases(data.get(k) or []) for k in names}
     nouns = {" ".join(p): cat for cat, words in (data.get("speech_nouns") or {}).items()

@@ -37,8 +37,9 @@ class Overrides:
 
 
 def load_overrides(path: str | os.PathLike) -> Overrides:
-    """Read an overrides file. Raises ValueError with one line when it cannot be read."""
-    data, _ = read_data(path)
+    """Read an overrides file, checked against ``schemas.OverridesFile``. Raises ValueError
+    (DataFileError) with one line naming the file and the key when it is unreadable or wrong."""
+    data, _ = read_data(path, "overrides")
     return Overrides(
         *(list(data.get(k) or []) for k in ("cells", "aliases", "speakers")), str(path)
     )

@@ -60,7 +60,9 @@ def load_scorer(choice: str | os.PathLike | None = None) -> Scorer | None:
     choice = choice if choice is not None else os.environ.get(ENV_SCORER) or DEFAULT
     if str(choice) == "rules":
         return None
-    data, fingerprint = read_data(model_path() if str(choice) == "model" else choice)
+    data, fingerprint = read_data(
+        model_path() if str(choice) == "model" else choice, "stance_model"
+    )
     return scorer_from(data, fingerprint)
 
 

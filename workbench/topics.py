@@ -83,11 +83,9 @@ class Catalogue:
 def load_topics(path: str | Path | None = None) -> Catalogue:
     """Load the topic catalogue (the shipped one unless ``path`` is given)."""
     path = Path(path) if path else default_data_path("topics")
-    data, fingerprint = read_data(path)
+    data, fingerprint = read_data(path, "topics")  # checked against schemas.TopicsFile
     topics = []
-    for item in data.get("topics") or []:
-        if not isinstance(item, dict) or "id" not in item:
-            raise ValueError(f"{path}: every topic needs an id")
+    for item in data["topics"]:
         plain = item.get("plain_positions") or {}
         topics.append(
             Topic(
