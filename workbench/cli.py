@@ -202,7 +202,6 @@ def _render(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     out = Path(args.out)
     args.out = str(out / "data")
-    params = {name: parse_value(value) for name, value in args.parameter}
     if params.get("overrides") and isinstance(params["overrides"], str):
         try:  # `-p overrides FILE`: for the notebooks only, checked before anything runs
             read_data(params["overrides"], "overrides")
