@@ -122,13 +122,14 @@ def test_write_tables_on_a_full_disk_keeps_the_old_tables(tmp_path):
     script.write_text(
         "import sys, workbench\n"
         "corpus = workbench.load(sys.argv[1])\n"
+        "corpus.articles['title'] = 'Changed'\n"
         "corpus.quotes = corpus.quotes.iloc[:1]\n"
         "try:\n"
         "    workbench.write_tables(corpus, sys.argv[1])\n"
         "except OSError as exc:\n"
         "    print('failed:', exc.errno)\n"
     )
-    proc = under_full_disk(3000, script, out)
+    proc = under_full_disk(6000, script, out)  # articles fit, quotes do not
     assert proc.stdout.strip() == "failed: 27", proc.stderr
     assert proc.stderr == ""  # no "Exception ignored" at exit
     assert temps(out) == []
