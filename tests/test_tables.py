@@ -244,3 +244,36 @@ def test_a_dead_writers_temporary_files_are_removed_by_the_next(tmp_path):
     workbench.write_tables(hand_corpus(), tmp_path)
     assert temps(tmp_path) == [".notes.txt.mine.tmp"]
     workbench.load(tmp_path)
+
+
+KILLED = (
+    "import sys, time\n"
+    "sys.path.insert(0, 'tests')\n"
+    "from conftest import hand_corpus\n"
+    "from workbench.tables import write_chunks\n"
+    "def chunks():\n"
+    "    yield hand_corpus()\n"
+    "    print('half written', flush=True)\n"
+    "    time.sleep(60)\n"
+    "    yield hand_corpus()\n"
+    "write_chunks(chunks(), sys.argv[1])\n"
+)
+
+
+def test_a_writer_killed_with_sigkill_leaves_nothing_the_next_cannot_mend(tmp_path):
+    workbench.write_tables(other_corpus(), tmp_path)
+    before = snapshot(tmp_path)
+    command = [sys.executable, "-c", KILLED, str(tmp_path)]
+    writer = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        assert writer.stdout.readline().strip() == "half written"
+    finally:
+        writer.kill()  # SIGKILL: no clean-up runs
+        writer.wait()
+    assert len(temps(tmp_path)) == 5  # the five parquet files it was writing
+    kept = {name: data for name, data in snapshot(tmp_path).items() if name not in temps(tmp_path)}
+    assert kept == before  # the old set is untouched, and loads
+    workbench.load(tmp_path)
+    workbench.write_tables(hand_corpus(), tmp_path, wait=1)  # the lock died with the writer
+    assert temps(tmp_path) == []
+    pd.testing.assert_frame_equal(workbench.load(tmp_path).quotes, hand_corpus().quotes)
