@@ -237,6 +237,10 @@ def iter_results(
         for start in range(0, len(keys), chunk):
             part = keys[start : start + chunk]
             done = store.get_many([k for k in part if k in cached])
+            lost = {k: start + j for j, k in enumerate(part) if k in cached and k not in done}
+            if lost:  # the cache failed after it was opened: parse what it did not give back
+                redo = _run(articles, list(lost.values()), name, lexicons, (), jobs=1)
+                done.update(zip(lost, redo, strict=True))
             fresh, results = {}, []
             for k in part:
                 result = done.get(k) or again.get(k)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 
 from .corpus import REJECTED_COLUMNS, TABLES, Article, Corpus, Problem, frame
+from .publish import RUN_KEY, WAIT, check_one_run, new_run_id, staging
 
 
 def article_rows(articles: list[Article]) -> list[dict]:
@@ -48,95 +49,111 @@ def problem_rows(problems: list[Problem]) -> list[dict]:
     ]
 
 
-def write_tables(corpus: Corpus, out_dir: str | os.PathLike) -> list[Path]:
-    """Write every table of ``corpus`` into ``out_dir``: each file appears whole or not at all."""
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name in TABLES:
-        path = out / f"{name}.parquet"
-        df = getattr(corpus, name)
-        _atomic(path, lambda tmp, df=df: df.to_parquet(tmp, index=False))
-        written.append(path)
-    path = out / "rejected.csv"
-    _atomic(path, lambda tmp: corpus.rejected.to_csv(tmp, index=False))
-    written.append(path)
-    return written
-
-
-def write_chunks(chunks: Iterable[Corpus], out_dir: str | os.PathLike) -> dict[str, int]:
-    """Stream partial corpora (:func:`workbench.pipeline.analyse_chunks`) into the same files
-    :func:`write_tables` writes, one parquet row group per chunk, so memory stays flat in corpus
-    size. Files appear whole, at the end, or not at all. Returns the row count of each table."""
+def write_tables(corpus: Corpus, out_dir: str | os.PathLike, *, wait: float = WAIT) -> list[Path]:
+    """Write every table of ``corpus`` into ``out_dir`` as one set (see :mod:`workbench.publish`):
+    the files appear together, or the old ones stay as they were. Returns the files written."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    temps = {name: _temp(out / f"{name}.parquet") for name in TABLES}
-    writers, counts, rejected = {}, dict.fromkeys(TABLES, 0), []
-    try:
-        for corpus in chunks:
-            for name, columns in TABLES.items():
-                df = getattr(corpus, name)
-                if name not in writers:
-                    schema = pa.Schema.from_pandas(frame([], columns), preserve_index=False)
-                    writers[name] = pq.ParquetWriter(temps[name], schema)
-                table = pa.Table.from_pandas(df, schema=writers[name].schema, preserve_index=False)
-                writers[name].write_table(table)
-                counts[name] += len(df)
-            rejected.append(corpus.rejected)
-        for writer in writers.values():
-            writer.close()
-        writers = {}
+    run_id = new_run_id()
+    with staging(out, wait) as stage:
+        for name in TABLES:
+            table = pa.Table.from_pandas(getattr(corpus, name), preserve_index=False)
+            table = table.replace_schema_metadata(_stamp(table.schema, run_id))
+            pq.write_table(table, stage.temp(f"{name}.parquet"))
+        corpus.rejected.to_csv(stage.temp("rejected.csv"), index=False)
+        rows = {name: len(getattr(corpus, name)) for name in [*TABLES, "rejected"]}
+        stage.publish(run_id, rows)
+    return [*(out / f"{name}.parquet" for name in TABLES), out / "rejected.csv"]
+
+
+def write_chunks(
+    chunks: Iterable[Corpus], out_dir: str | os.PathLike, *, wait: float = WAIT
+) -> dict[str, int]:
+    """Stream partial corpora (:func:`workbench.pipeline.analyse_chunks`) into the same files
+    :func:`write_tables` writes, one parquet row group per chunk, so memory stays flat in corpus
+    size. The files appear together, at the end, or the old ones stay as they were; the folder
+    is locked meanwhile (:mod:`workbench.publish`). Returns the row count of each table."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    run_id = new_run_id()
+    with staging(out, wait) as stage:
+        writers, counts, rejected = {}, dict.fromkeys(TABLES, 0), []
+
+        def writer(name: str) -> pq.ParquetWriter:
+            if name not in writers:
+                schema = pa.Schema.from_pandas(frame([], TABLES[name]), preserve_index=False)
+                schema = schema.with_metadata(_stamp(schema, run_id))
+                writers[name] = pq.ParquetWriter(stage.temp(f"{name}.parquet"), schema)
+            return writers[name]
+
+        try:
+            for corpus in chunks:
+                for name in TABLES:
+                    df, sink = getattr(corpus, name), writer(name)
+                    sink.write_table(
+                        pa.Table.from_pandas(df, schema=sink.schema, preserve_index=False)
+                    )
+                    counts[name] += len(df)
+                rejected.append(corpus.rejected)
+            for name in TABLES:
+                writer(name).close()  # a file too big for the disk fails here
+                del writers[name]
+        finally:
+            for sink in writers.values():
+                _abandon(sink)
         problems = (
             pd.concat(rejected, ignore_index=True) if rejected else frame([], REJECTED_COLUMNS)
         )
-        _atomic(out / "rejected.csv", lambda tmp: problems.to_csv(tmp, index=False))
+        problems.to_csv(stage.temp("rejected.csv"), index=False)
         counts["rejected"] = len(problems)
-        counts["errors"] = int((problems["level"] == "error").sum())
-        for name, tmp in temps.items():
-            os.replace(tmp, out / f"{name}.parquet")
-    finally:
-        for writer in writers.values():
-            writer.close()
-        for tmp in temps.values():
-            Path(tmp).unlink(missing_ok=True)
+        stage.publish(run_id, dict(counts))
+    counts["errors"] = int((problems["level"] == "error").sum())
     return counts
 
 
-def _temp(path: Path) -> str:
-    """An empty temporary file beside ``path``, renamed onto it once written. mkstemp makes it
-    private (0600); it gets the permissions of any new file (0666 less the umask), so that
-    colleagues sharing a data folder can read the tables."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)
-    return tmp
+def _stamp(schema, run_id: str) -> dict[bytes, bytes]:
+    """``schema``'s metadata with the run id added."""
+    return {**(schema.metadata or {}), RUN_KEY: run_id.encode()}
 
 
-def _atomic(path: Path, write) -> None:
-    tmp = _temp(path)
+def _abandon(writer) -> None:
+    """Close a writer whose file is thrown away. pyarrow retries a failed close when the writer
+    is collected, and prints "Exception ignored" with a traceback; mark it closed instead."""
     try:
-        write(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        writer.close()
+    except OSError:
+        pass
+    finally:
+        writer.is_open = False
 
 
 def load(data_dir: str | os.PathLike) -> Corpus:
-    """Read the tables written by ``workbench analyse --out DIR`` back into a Corpus."""
+    """Read the tables written by ``workbench analyse --out DIR`` back into a Corpus. Raises
+    :class:`~workbench.publish.MixedTables` when the files come from different runs."""
+    import pyarrow.parquet as pq
+
     d = Path(data_dir)
     if not (d / "articles.parquet").is_file():
         raise FileNotFoundError(f"{d}: no articles.parquet (run `workbench analyse ... --out {d}`)")
-    tables = {name: pd.read_parquet(d / f"{name}.parquet") for name in TABLES}
+    tables, runs = {}, {}
+    for name in TABLES:
+        with open(d / f"{name}.parquet", "rb") as f:  # one open file: metadata and rows agree
+            run = (pq.read_schema(f).metadata or {}).get(RUN_KEY)
+            runs[f"{name}.parquet"] = run.decode() if run is not None else None
+            f.seek(0)
+            tables[name] = pd.read_parquet(f)
     rejected_path = d / "rejected.csv"
+    raw = rejected_path.read_bytes() if rejected_path.is_file() else b""
+    check_one_run(d, runs, raw)
     rejected = (
-        frame(pd.read_csv(rejected_path).to_dict("records"), REJECTED_COLUMNS)
-        if rejected_path.is_file() and rejected_path.stat().st_size
+        frame(pd.read_csv(io.BytesIO(raw)).to_dict("records"), REJECTED_COLUMNS)
+        if raw
         else frame([], REJECTED_COLUMNS)
     )
     return Corpus(**tables, rejected=rejected)
