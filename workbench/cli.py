@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .corpus import Problem
+from .corpus import Problem, mark_output
 from .nlp import ModelNotFound
 from .pipeline import analyse_chunks, read_inputs
+from .readers import MAX_CHARS
 from .render import CELL_TIMEOUT, RENDER_TIMEOUT, REPORTS, parse_value
 from .scale import ClusterError
 from .tables import write_chunks
@@ -95,6 +96,13 @@ def _analysis_options(a: argparse.ArgumentParser) -> None:
         "scheduler address such as tcp://HOST:8786",
     )
     a.add_argument("--no-cache", action="store_true", help="parse everything again")
+    a.add_argument(
+        "--max-chars",
+        type=_positive,
+        default=MAX_CHARS,
+        metavar="N",
+        help=f"reject articles longer than N characters (default: {MAX_CHARS:,})",
+    )
     a.add_argument("--cache-dir", metavar="DIR", help="cache folder (or $WORKBENCH_CACHE_DIR)")
     a.add_argument("--actors", metavar="FILE", help="actors gazetteer replacing the shipped one")
     a.add_argument("--topics", metavar="FILE", help="topic catalogue replacing the shipped one")
@@ -136,10 +144,13 @@ def _say(problem: Problem) -> None:
     print(problem, file=sys.stderr)
 
 
-def _analyse(args: argparse.Namespace) -> int:
-    """Read, analyse and stream the tables to disk chunk by chunk (memory flat in corpus size)."""
+def _analyse(args: argparse.Namespace, skip: Sequence[Path] = ()) -> int:
+    """Read, analyse and stream the tables to disk chunk by chunk (memory flat in corpus size).
+    The output folder, and the folders in ``skip``, are never read as input."""
     try:
-        articles, problems = read_inputs(args.paths)
+        articles, problems = read_inputs(
+            args.paths, max_chars=args.max_chars, skip=[args.out, *skip]
+        )
     except FileNotFoundError as exc:
         print(f"workbench: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -187,9 +198,11 @@ def _render(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     args.out = str(out / "data")
-    status = _analyse(args)
+    status = _analyse(args, skip=[out])
     if status == EXIT_USAGE:
         return status
+    reports = tuple(args.report or REPORTS)
+    mark_output(out, ["data", *(f"{name}.{ext}" for name in reports for ext in ("ipynb", "html"))])
     params = {name: parse_value(value) for name, value in args.parameter}
     if args.overrides and "overrides" not in params:
         params["overrides"] = str(Path(args.overrides).resolve())
@@ -199,7 +212,7 @@ def _render(args: argparse.Namespace) -> int:
             out,
             params,
             args.notebooks,
-            tuple(args.report or REPORTS),
+            reports,
             cell_timeout=args.cell_timeout,
             render_timeout=args.render_timeout,
         )

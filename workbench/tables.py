@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import os
 import tempfile
 from collections.abc import Iterable
@@ -59,7 +60,7 @@ def write_tables(corpus: Corpus, out_dir: str | os.PathLike) -> list[Path]:
         _atomic(path, lambda tmp, df=df: df.to_parquet(tmp, index=False))
         written.append(path)
     path = out / "rejected.csv"
-    _atomic(path, lambda tmp: corpus.rejected.to_csv(tmp, index=False))
+    _atomic(path, lambda tmp: _write_csv(corpus.rejected, tmp))
     written.append(path)
     return written
 
@@ -92,7 +93,7 @@ def write_chunks(chunks: Iterable[Corpus], out_dir: str | os.PathLike) -> dict[s
         problems = (
             pd.concat(rejected, ignore_index=True) if rejected else frame([], REJECTED_COLUMNS)
         )
-        _atomic(out / "rejected.csv", lambda tmp: problems.to_csv(tmp, index=False))
+        _atomic(out / "rejected.csv", lambda tmp: _write_csv(problems, tmp))
         counts["rejected"] = len(problems)
         counts["errors"] = int((problems["level"] == "error").sum())
         for name, tmp in temps.items():
@@ -103,6 +104,12 @@ def write_chunks(chunks: Iterable[Corpus], out_dir: str | os.PathLike) -> dict[s
         for tmp in temps.values():
             Path(tmp).unlink(missing_ok=True)
     return counts
+
+
+def _write_csv(df: pd.DataFrame, path: str) -> None:
+    """Every text field quoted, so a carriage return or newline in a file name stays inside its
+    field (unquoted, a lone carriage return splits the row when read back)."""
+    df.to_csv(path, index=False, quoting=csv.QUOTE_NONNUMERIC)
 
 
 def _temp(path: Path) -> str:
@@ -127,6 +134,9 @@ def _atomic(path: Path, write) -> None:
         raise
 
 
+_TEXT = {"path": str, "level": str, "reason": str}
+
+
 def load(data_dir: str | os.PathLike) -> Corpus:
     """Read the tables written by ``workbench analyse --out DIR`` back into a Corpus."""
     d = Path(data_dir)
@@ -135,7 +145,7 @@ def load(data_dir: str | os.PathLike) -> Corpus:
     tables = {name: pd.read_parquet(d / f"{name}.parquet") for name in TABLES}
     rejected_path = d / "rejected.csv"
     rejected = (
-        frame(pd.read_csv(rejected_path).to_dict("records"), REJECTED_COLUMNS)
+        frame(pd.read_csv(rejected_path, dtype=_TEXT).to_dict("records"), REJECTED_COLUMNS)
         if rejected_path.is_file() and rejected_path.stat().st_size
         else frame([], REJECTED_COLUMNS)
     )
