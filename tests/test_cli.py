@@ -1,5 +1,6 @@
 """The command line as a user meets it: exit codes, one line per problem, tables on disk."""
 
+import os
 import shutil
 import subprocess
 import sys
@@ -140,9 +141,13 @@ def test_control_characters_in_file_names_forge_nothing(tmp_path):
     forged = "a.txt\nworkbench: rejected: forged.txt"
     (inputs / forged).write_text("")
     (inputs / "carriage\rreturn.txt").write_text("")
+    with open(os.fsencode(inputs) + b"/caf\xe9.txt", "wb") as f:  # a name that is not UTF-8
+        f.write(GOOD.encode())
     out = tmp_path / "data"
     proc = run("analyse", inputs, "--out", out)
     assert proc.returncode == 1, proc.stderr
+    articles = pd.read_parquet(out / "articles.parquet")
+    assert sorted(articles.path) == [str(inputs / "caf\\xe9.txt"), str(inputs / "good.txt")]
     rejected = [ln for ln in proc.stderr.splitlines() if ln.startswith("workbench: rejected: ")]
     assert len(rejected) == 2
     assert any(repr(str(inputs / forged)) in ln for ln in rejected)

@@ -81,6 +81,12 @@ def quote_path(path: str | os.PathLike) -> str:
     return repr(text) if _escape(text) != text else text
 
 
+def path_name(path: str | os.PathLike) -> str:
+    """``path`` as text for messages and tables: a byte of a name that is not UTF-8 (kept by
+    Python as a lone surrogate, which no table can store) is written ``\\xNN``."""
+    return os.fspath(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def _escape(text: str) -> str:
     """``text`` with control characters (and lone surrogates from undecodable names) escaped."""
     if text.isprintable() and text.isascii():
@@ -129,7 +135,9 @@ def find_inputs(
             return
         if p.suffix.lower() not in SUFFIXES:
             if explicit:
-                problems.append(Problem(str(p), f"unsupported file type {p.suffix or '(none)'!r}"))
+                problems.append(
+                    Problem(path_name(p), f"unsupported file type {p.suffix or '(none)'!r}")
+                )
             return
         seen.add(real)
         files.append(p)
@@ -141,11 +149,13 @@ def find_inputs(
             for f in _walk(p, seen, problems):
                 add(f, explicit=False)
         elif p.name in written_by_workbench(p.parent):
-            problems.append(Problem(str(p), "written by the workbench; not read", level="warning"))
+            problems.append(
+                Problem(path_name(p), "written by the workbench; not read", level="warning")
+            )
         elif p.is_file():
             add(p, explicit=True)
         elif os.path.lexists(p):
-            problems.append(Problem(str(p), not_regular(p)))
+            problems.append(Problem(path_name(p), not_regular(p)))
         else:
             raise FileNotFoundError(f"no such file or folder: {quote_path(p)}")
     return files, problems
@@ -159,7 +169,7 @@ def _walk(root: Path, seen: set[str], problems: list[Problem]) -> Iterator[Path]
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
     except OSError as exc:
-        problems.append(Problem(str(root), f"cannot read folder ({exc.strerror or exc})"))
+        problems.append(Problem(path_name(root), f"cannot read folder ({exc.strerror or exc})"))
         return
     written = written_by_workbench(root)
     for e in entries:
@@ -172,7 +182,7 @@ def _walk(root: Path, seen: set[str], problems: list[Problem]) -> Iterator[Path]
             elif e.is_file(follow_symlinks=True):
                 yield path
             elif path.suffix.lower() in SUFFIXES:
-                problems.append(Problem(str(path), not_regular(path)))
+                problems.append(Problem(path_name(path), not_regular(path)))
         except OSError:
             continue
 

@@ -6,7 +6,7 @@ import os
 import stat
 from pathlib import Path
 
-from ..corpus import SUFFIXES, Article, Problem, not_regular
+from ..corpus import SUFFIXES, Article, Problem, not_regular, path_name
 from . import html, jsonl, text
 
 _READERS = {"text": text.read, "html": html.read, "jsonl": jsonl.read}
@@ -21,17 +21,17 @@ def read_file(path: Path, max_chars: int = MAX_CHARS) -> tuple[list[Article], li
     .md or .html file larger than ``BYTES_PER_CHAR * max_chars`` bytes cannot hold a shorter
     article and is rejected from its size on disk, unread. Only regular files are opened.
     """
-    kind = SUFFIXES[path.suffix.lower()]
+    kind, name = SUFFIXES[path.suffix.lower()], path_name(path)
     try:
         data = _read_bytes(path, None if kind == "jsonl" else BYTES_PER_CHAR * max_chars)
     except _Unreadable as exc:
-        return [], [Problem(str(path), str(exc))]
+        return [], [Problem(name, str(exc))]
     except OSError as exc:
-        return [], [Problem(str(path), f"cannot read file ({exc.strerror or exc})")]
+        return [], [Problem(name, f"cannot read file ({exc.strerror or exc})")]
     try:
-        articles, problems = _READERS[kind](str(path), data)
+        articles, problems = _READERS[kind](name, data)
     except Exception as exc:  # a reader bug must not cost the other inputs
-        return [], [Problem(str(path), f"could not be read ({type(exc).__name__}: {exc})")]
+        return [], [Problem(name, f"could not be read ({type(exc).__name__}: {exc})")]
     kept = []
     for a in articles:
         if len(a.text) <= max_chars:
