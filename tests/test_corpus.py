@@ -108,3 +108,13 @@ def test_control_characters_in_names_are_escaped_in_the_message():
         "workbench: rejected: plain name.txt: empty file"
     )
     assert "\r" not in str(Problem("x.txt", "bad\rreason"))
+
+
+def test_a_report_named_on_the_command_line_is_skipped_with_a_warning(tmp_path):
+    (tmp_path / "stance_matrix.html").write_text("<html><body><p>Report</p></body></html>")
+    mark_output(tmp_path, ["stance_matrix.html"])
+    files, problems = find_inputs([tmp_path / "stance_matrix.html"])
+    assert files == []
+    assert [(p.level, p.reason) for p in problems] == [
+        ("warning", "written by the workbench; not read")
+    ]
