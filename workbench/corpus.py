@@ -127,7 +127,8 @@ def find_inputs(
     """
     files: list[Path] = []
     problems: list[Problem] = []
-    seen: set[str] = {os.path.realpath(s) for s in skip}
+    outputs = {os.path.realpath(s) for s in skip}
+    seen: set[str] = set(outputs)
 
     def add(p: Path, explicit: bool) -> None:
         real = os.path.realpath(p)
@@ -145,7 +146,9 @@ def find_inputs(
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            seen.discard(os.path.realpath(p))  # an output folder named as input is read
+            if os.path.realpath(p) in outputs:  # an output folder named as input is read
+                outputs.discard(os.path.realpath(p))
+                seen.discard(os.path.realpath(p))
             for f in _walk(p, seen, problems):
                 add(f, explicit=False)
         elif p.name in written_by_workbench(p.parent):
