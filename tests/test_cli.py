@@ -1,12 +1,17 @@
 """The command line as a user meets it: exit codes, one line per problem, tables on disk."""
 
+import os
 import shutil
 import subprocess
 import sys
 
+import nbformat
 import pandas as pd
 import pytest
 from conftest import FIXTURES, ROOT
+
+import workbench
+from workbench.render import REPORTS
 
 BAD = FIXTURES / "bad"
 
@@ -95,3 +100,95 @@ def test_console_script_is_installed():
     assert exe, "the `workbench` console script is not installed"
     proc = subprocess.run([exe, "--version"], capture_output=True, text=True)
     assert proc.returncode == 0 and proc.stdout.startswith("workbench ")
+
+
+GOOD = (
+    "Envoys meet in Lindenport\n\nThe envoy of Freedonia, Rufus Tarn, said the talks went well.\n"
+)
+
+
+def test_article_over_max_chars_is_rejected_and_the_rest_written(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "good.txt").write_text(GOOD)
+    (inputs / "long.txt").write_text(GOOD * 10)
+    out = tmp_path / "data"
+    proc = run("analyse", inputs, "--out", out, "--max-chars", 500)
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    (line,) = [ln for ln in proc.stderr.splitlines() if ln.startswith("workbench: rejected: ")]
+    assert "long.txt: article is 890 characters, over the limit of 500 (--max-chars)" in line
+    assert list(pd.read_parquet(out / "articles.parquet").article_id) == ["good"]
+    assert "--max-chars" in pd.read_csv(out / "rejected.csv").reason[0]
+
+
+def test_article_over_spacys_default_limit_no_longer_aborts_the_run(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "good.txt").write_text(GOOD)
+    (inputs / "huge.txt").write_text("Envoys meet\n\n" + "word " * 200_001)  # 1,000,018 chars
+    out = tmp_path / "data"
+    proc = run("analyse", inputs, "--out", out)
+    assert proc.returncode == 1, proc.stderr
+    assert "huge.txt: article is 1,000,018 characters, over the limit of 1,000,000" in proc.stderr
+    assert list(pd.read_parquet(out / "articles.parquet").article_id) == ["good"]
+
+
+def test_control_characters_in_file_names_forge_nothing(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "good.txt").write_text(GOOD)
+    forged = "a.txt\nworkbench: rejected: forged.txt"
+    (inputs / forged).write_text("")
+    (inputs / "carriage\rreturn.txt").write_text("")
+    with open(os.fsencode(inputs) + b"/caf\xe9.txt", "wb") as f:  # a name that is not UTF-8
+        f.write(GOOD.encode())
+    out = tmp_path / "data"
+    proc = run("analyse", inputs, "--out", out)
+    assert proc.returncode == 1, proc.stderr
+    articles = pd.read_parquet(out / "articles.parquet")
+    assert sorted(articles.path) == [str(inputs / "caf\\xe9.txt"), str(inputs / "good.txt")]
+    rejected = [ln for ln in proc.stderr.splitlines() if ln.startswith("workbench: rejected: ")]
+    assert len(rejected) == 2
+    assert any(repr(str(inputs / forged)) in ln for ln in rejected)
+    table = workbench.load(out).rejected
+    assert sorted(table.path) == sorted(
+        [str(inputs / forged), str(inputs / "carriage\rreturn.txt")]
+    )
+
+
+def _tiny_notebooks(folder):
+    """Report notebooks that only read the tables: a real render, in seconds."""
+    folder.mkdir()
+    for name in REPORTS:
+        nb = nbformat.v4.new_notebook()
+        params = nbformat.v4.new_code_cell('data_dir = "data"')
+        params.metadata["tags"] = ["parameters"]
+        body = nbformat.v4.new_code_cell("import workbench\nprint(workbench.load(data_dir))")
+        nb.cells = [params, body]
+        nb.metadata["kernelspec"] = {
+            "name": "python3",
+            "display_name": "Python 3",
+            "language": "python",
+        }
+        nbformat.write(nb, folder / f"{name}.ipynb")
+    return folder
+
+
+def test_render_into_a_folder_inside_the_input_never_reads_its_own_reports(tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "rep").mkdir(parents=True)
+    (corpus / "talks.txt").write_text(GOOD)
+    earlier = "<html><head><title>Stance matrix</title></head><body><p>Freedonia said so.</p>"
+    (corpus / "rep" / "stance_matrix.html").write_text(earlier)  # as a first render left it
+    notebooks = _tiny_notebooks(tmp_path / "notebooks")
+    report = ["--notebooks", notebooks, "--report", "stance_matrix"]
+    proc = run("render", corpus, "--out", corpus / "rep", *report)
+    assert proc.returncode == 0, proc.stderr
+    data = corpus / "rep" / "data"
+    assert list(pd.read_parquet(data / "articles.parquet").article_id) == ["talks"]
+    assert "Stance matrix" not in (corpus / "rep" / "stance_matrix.html").read_text()
+    shutil.copytree(corpus / "rep", corpus / "old-rep")  # an older render, not this run's output
+    proc = run("analyse", corpus, "--out", tmp_path / "data")
+    assert proc.returncode == 0, proc.stderr
+    assert list(pd.read_parquet(tmp_path / "data" / "articles.parquet").article_id) == ["talks"]

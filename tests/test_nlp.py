@@ -2,6 +2,7 @@ import pytest
 import spacy
 
 from workbench import nlp as wnlp
+from workbench.structure import parse_blocks
 
 
 def test_default_model_is_an_installed_english_pipeline(monkeypatch):
@@ -42,3 +43,16 @@ def test_blocks_start_sentences_so_headings_are_not_glued(nlp):
     doc = next(wnlp.parse(nlp, [(text, parse_blocks(text))]))
     assert text.index("Europe") in [s.start_char for s in doc.sents]
     assert not any("Deterrence\nEurope" in e.text for e in doc.ents)
+
+
+def test_an_article_longer_than_spacys_max_length_is_parsed(nlp):
+    """The readers bound an article's size (--max-chars); spaCy's own limit must not abort the run
+    below it (E088)."""
+    text = "Envoys meet\n\nThe envoy of Freedonia, Rufus Tarn, said the talks went well on Monday."
+    saved = nlp.max_length
+    nlp.max_length = 40
+    try:
+        (doc,) = wnlp.parse(nlp, [(text, parse_blocks(text))])
+    finally:
+        nlp.max_length = saved
+    assert doc.text == text

@@ -129,20 +129,26 @@ def test_cli_render_one_report_with_parameters(tmp_path, rendered):
 
 
 def test_a_failing_notebook_is_one_line_naming_the_cell(tmp_path, rendered):
-    # an overrides file that exists (so -p passes the parameter check) but is not YAML: the
-    # notebook's matrix cell fails reading it
-    broken = tmp_path / "broken.yml"
-    broken.write_text("cells: [\n", encoding="utf-8")
+    # the shipped notebooks with one cell that raises: parameters and data files are all valid,
+    # so the failure happens inside the notebook, as a broken analyst edit of a notebook would
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    for name in REPORTS:
+        nb = nbformat.read(notebooks_dir() / f"{name}.ipynb", as_version=4)
+        if name == "stance_matrix":
+            nb.cells.append(nbformat.v4.new_code_cell('raise ValueError("a fictional failure")'))
+        nbformat.write(nb, notebooks / f"{name}.ipynb")
     run = subprocess.run(
-        [sys.executable, "-m", "workbench", "render", str(REPORT_CORPUS), "--out", str(tmp_path),
-         "--cache-dir", str(tmp_path / "cache"), "--report", "stance_matrix",
-         "-p", "overrides", str(broken)],
+        [sys.executable, "-m", "workbench", "render", str(REPORT_CORPUS), "--out",
+         str(tmp_path / "out"), "--cache-dir", str(tmp_path / "cache"), "--report",
+         "stance_matrix", "--notebooks", str(notebooks)],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert run.returncode == 2
     last = run.stderr.strip().splitlines()[-1]
     assert last.startswith("workbench: error: stance_matrix.ipynb: cell ")
-    assert "broken.yml: cannot read data file" in last and "Traceback" not in run.stderr
+    assert last.endswith("failed: ValueError: a fictional failure")
+    assert "Traceback" not in run.stderr
 
 
 def test_missing_notebooks_folder_is_a_clear_error(tmp_path):

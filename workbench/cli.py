@@ -14,10 +14,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .corpus import Problem
+from .corpus import Problem, mark_output
 from .datafiles import DataFileError, check_files, read_data
 from .nlp import ModelNotFound
 from .pipeline import analyse_chunks, read_inputs
+from .readers import MAX_CHARS
 from .render import CELL_TIMEOUT, RENDER_TIMEOUT, REPORTS
 from .scale import ClusterError
 from .tables import write_chunks
@@ -97,6 +98,13 @@ def _analysis_options(a: argparse.ArgumentParser) -> None:
         "scheduler address such as tcp://HOST:8786",
     )
     a.add_argument("--no-cache", action="store_true", help="parse everything again")
+    a.add_argument(
+        "--max-chars",
+        type=_positive,
+        default=MAX_CHARS,
+        metavar="N",
+        help=f"reject articles longer than N characters (default: {MAX_CHARS:,})",
+    )
     a.add_argument("--cache-dir", metavar="DIR", help="cache folder (or $WORKBENCH_CACHE_DIR)")
     a.add_argument("--actors", metavar="FILE", help="actors gazetteer replacing the shipped one")
     a.add_argument("--topics", metavar="FILE", help="topic catalogue replacing the shipped one")
@@ -138,15 +146,18 @@ def _say(problem: Problem) -> None:
     print(problem, file=sys.stderr)
 
 
-def _analyse(args: argparse.Namespace) -> int:
-    """Read, analyse and stream the tables to disk chunk by chunk (memory flat in corpus size)."""
+def _analyse(args: argparse.Namespace, skip: Sequence[Path] = ()) -> int:
+    """Read, analyse and stream the tables to disk chunk by chunk (memory flat in corpus size).
+    The output folder, and the folders in ``skip``, are never read as input."""
     try:  # every data file against its schema, before anything is read or written
         check_files(actors=args.actors, topics=args.topics, overrides=args.overrides)
     except DataFileError as exc:
         print(f"workbench: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        articles, problems = read_inputs(args.paths)
+        articles, problems = read_inputs(
+            args.paths, max_chars=args.max_chars, skip=[args.out, *skip]
+        )
     except FileNotFoundError as exc:
         print(f"workbench: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -208,9 +219,10 @@ def _render(args: argparse.Namespace) -> int:
         except DataFileError as exc:
             print(f"workbench: error: {exc}", file=sys.stderr)
             return EXIT_USAGE
-    status = _analyse(args)
+    status = _analyse(args, skip=[out])
     if status == EXIT_USAGE:
         return status
+    mark_output(out, ["data", *(f"{name}.{ext}" for name in reports for ext in ("ipynb", "html"))])
     if args.overrides and "overrides" not in params:
         params["overrides"] = str(Path(args.overrides).resolve())
     try:

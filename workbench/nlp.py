@@ -49,6 +49,8 @@ def make_doc(nlp: Language, text: str, blocks: list[Block]) -> Doc:
     """Tokenise ``text`` and start a sentence at every block, so no sentence or entity crosses one
     (a heading is never glued to the sentence after it). A block's sentence starts at the first
     token after the previous block, so markers ("- ", "> ") never trail the sentence before."""
+    if len(text) > nlp.max_length:  # the readers bound an article's size (--max-chars)
+        nlp.max_length = len(text)
     doc = nlp.make_doc(text)
     ordered = sorted(blocks, key=lambda b: b.start)
     bounds = [prev.end for prev in ordered[:-1]]

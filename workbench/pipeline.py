@@ -37,7 +37,7 @@ from .linking import link_entities
 from .nlp import load_model, parse, resolve_model
 from .overrides import actor_entries, apply_overrides, load_overrides, unmatched_warnings
 from .quotes import extract_quotes
-from .readers import read_file
+from .readers import MAX_CHARS, read_file
 from .stances import extract_stances
 from .structure import Block
 from .tables import article_rows, block_rows, problem_rows
@@ -64,12 +64,19 @@ def load_lexicons(
     return load_gazetteer(actors, extra_actors), load_cues(), load_lexicon(), load_topics(topics)
 
 
-def read_inputs(paths: Iterable[str | os.PathLike]) -> tuple[list[Article], list[Problem]]:
-    """Find and read every input; ids assigned. Raises FileNotFoundError for a missing path."""
-    files, problems = find_inputs(paths)
+def read_inputs(
+    paths: Iterable[str | os.PathLike],
+    *,
+    max_chars: int = MAX_CHARS,
+    skip: Iterable[str | os.PathLike] = (),
+) -> tuple[list[Article], list[Problem]]:
+    """Find and read every input; ids assigned. Raises FileNotFoundError for a missing path.
+    Articles over ``max_chars`` characters are rejected; the folders in ``skip`` (the run's
+    output) and whatever the workbench wrote are never read (:func:`corpus.find_inputs`)."""
+    files, problems = find_inputs(paths, skip)
     articles: list[Article] = []
     for path in files:
-        found, trouble = read_file(path)
+        found, trouble = read_file(path, max_chars)
         articles += found
         problems += trouble
     assign_ids(articles)
@@ -91,6 +98,7 @@ def analyse(
     overrides: str | os.PathLike | None = None,
     on_problem: Callable[[Problem], None] | None = None,
     dask: str | None = None,
+    max_chars: int = MAX_CHARS,
 ) -> Corpus:
     """Read and analyse ``paths`` (files and folders) into a :class:`Corpus` of DataFrames.
 
@@ -99,8 +107,9 @@ def analyse(
     :mod:`workbench.scale`. Bad inputs never raise: they are listed in ``Corpus.rejected`` (and
     passed to ``on_problem``). For corpora too big to hold in memory, ``workbench analyse --out``
     streams the same tables to disk (:func:`analyse_chunks` and :func:`tables.write_chunks`).
+    An article longer than ``max_chars`` characters is rejected, unparsed.
     """
-    articles, problems = read_inputs(paths)
+    articles, problems = read_inputs(paths, max_chars=max_chars)
     chunks = analyse_chunks(articles, problems, model=model, jobs=jobs, cache=cache,
                             cache_dir=cache_dir, actors=actors, topics=topics,
                             overrides=overrides, on_problem=on_problem, dask=dask)  # fmt: skip

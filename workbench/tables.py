@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import os
 from collections.abc import Iterable
@@ -63,7 +64,7 @@ def write_tables(corpus: Corpus, out_dir: str | os.PathLike, *, wait: float = WA
             table = pa.Table.from_pandas(getattr(corpus, name), preserve_index=False)
             table = table.replace_schema_metadata(_stamp(table.schema, run_id))
             pq.write_table(table, stage.temp(f"{name}.parquet"))
-        corpus.rejected.to_csv(stage.temp("rejected.csv"), index=False)
+        _write_csv(corpus.rejected, stage.temp("rejected.csv"))
         rows = {name: len(getattr(corpus, name)) for name in [*TABLES, "rejected"]}
         stage.publish(run_id, rows)
     return [*(out / f"{name}.parquet" for name in TABLES), out / "rejected.csv"]
@@ -110,7 +111,7 @@ def write_chunks(
         problems = (
             pd.concat(rejected, ignore_index=True) if rejected else frame([], REJECTED_COLUMNS)
         )
-        problems.to_csv(stage.temp("rejected.csv"), index=False)
+        _write_csv(problems, stage.temp("rejected.csv"))
         counts["rejected"] = len(problems)
         stage.publish(run_id, dict(counts))
     counts["errors"] = int((problems["level"] == "error").sum())
@@ -122,6 +123,12 @@ def _stamp(schema, run_id: str) -> dict[bytes, bytes]:
     return {**(schema.metadata or {}), RUN_KEY: run_id.encode()}
 
 
+def _write_csv(df: pd.DataFrame, path: str) -> None:
+    """Every text field quoted, so a carriage return or newline in a file name stays inside its
+    field (unquoted, a lone carriage return splits the row when read back)."""
+    df.to_csv(path, index=False, quoting=csv.QUOTE_NONNUMERIC)
+
+
 def _abandon(writer) -> None:
     """Close a writer whose file is thrown away. pyarrow retries a failed close when the writer
     is collected, and prints "Exception ignored" with a traceback; mark it closed instead."""
@@ -131,6 +138,9 @@ def _abandon(writer) -> None:
         pass
     finally:
         writer.is_open = False
+
+
+_TEXT = {"path": str, "level": str, "reason": str}
 
 
 def load(data_dir: str | os.PathLike) -> Corpus:
@@ -152,7 +162,7 @@ def load(data_dir: str | os.PathLike) -> Corpus:
     raw = rejected_path.read_bytes() if rejected_path.is_file() else b""
     check_one_run(d, runs, raw)
     rejected = (
-        frame(pd.read_csv(io.BytesIO(raw)).to_dict("records"), REJECTED_COLUMNS)
+        frame(pd.read_csv(io.BytesIO(raw), dtype=_TEXT).to_dict("records"), REJECTED_COLUMNS)
         if raw
         else frame([], REJECTED_COLUMNS)
     )

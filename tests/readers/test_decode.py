@@ -20,3 +20,16 @@ def test_legacy_encoding_is_decoded_with_a_warning():
 def test_unusable_content(data, reason):
     with pytest.raises(InputError, match=reason):
         decode(data)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_decoded_with_a_warning(codec):
+    text = "Envoys meet in Lindenport\n\nThe envoy of Freedonia said the talks went well.\n"
+    decoded, warning = decode(text.encode(codec))
+    assert decoded == text
+    assert "UTF-16" in warning and "no byte-order mark" in warning
+
+
+def test_binary_with_nul_bytes_is_still_binary():
+    with pytest.raises(InputError, match="binary"):
+        decode(bytes(range(256)) * 40)

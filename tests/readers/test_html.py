@@ -1,3 +1,4 @@
+import pytest
 from conftest import FIXTURES
 
 from workbench.readers import read_file
@@ -55,3 +56,25 @@ def test_html_without_text_is_rejected(tmp_path):
     articles, problems = read_file(p)
     assert articles == []
     assert problems[0].level == "error" and "no text" in problems[0].reason
+
+
+def _nested(path, depth):
+    para = "The envoy of Freedonia, Rufus Tarn, said the talks would resume on Monday."
+    body = "<div>" * depth + f"<p>{para}</p>" + "</div>" * depth
+    path.write_text(f"<html><head><title>Talks resume</title></head><body>{body}</body></html>")
+    return para
+
+
+@pytest.mark.parametrize("depth", [256, 600])
+def test_deeply_nested_divs_keep_their_paragraph(tmp_path, depth):
+    para = _nested(tmp_path / "deep.html", depth)
+    (article,), problems = read_file(tmp_path / "deep.html")
+    assert problems == []
+    assert para in article.text
+
+
+def test_nesting_past_the_parser_limit_is_rejected_with_that_reason(tmp_path):
+    _nested(tmp_path / "deeper.html", 2050)
+    articles, problems = read_file(tmp_path / "deeper.html")
+    assert articles == []
+    assert "nested deeper than 2048" in problems[0].reason

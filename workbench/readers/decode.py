@@ -16,7 +16,11 @@ def decode(data: bytes) -> tuple[str, str | None]:
     if not data.strip():
         raise InputError("empty file")
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError("binary file (contains NUL bytes)")
+        guess = _utf16_without_bom(data)
+        if guess is None:
+            raise InputError("binary file (contains NUL bytes)")
+        text, codec = guess
+        return _check_text(text), f"no byte-order mark; decoded as {codec.upper()} (guessed)"
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -34,6 +38,25 @@ def decode(data: bytes) -> tuple[str, str | None]:
         text = str(best)
         return _check_text(text), f"not valid UTF-8; decoded as {best.encoding} (guessed)"
     return _check_text(data.decode("latin-1")), "not valid UTF-8; decoded as latin-1"
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """``(text, codec)`` for BOM-less UTF-16 ``data``: its NUL bytes are the high bytes of ASCII
+    characters, frequent in one half of the byte pairs and (almost) absent from the other, and
+    the whole decodes. None for anything else (binary)."""
+    if len(data) % 2:
+        return None
+    head = data[:8192]
+    for codec, high, low in [
+        ("utf-16-le", head[1::2], head[0::2]),
+        ("utf-16-be", head[0::2], head[1::2]),
+    ]:
+        if high.count(0) >= len(high) // 10 and low.count(0) <= len(low) // 100:
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def _check_text(text: str) -> str:

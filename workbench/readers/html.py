@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 
+import lxml.html
 import trafilatura
 from lxml import etree
+from trafilatura.utils import repair_faulty_html
 
 from ..corpus import Article, Problem
 from ..structure import Block, mark_speech, parse_blocks
@@ -17,16 +19,21 @@ from .decode import decode_file
 
 _WS = re.compile(r"\s+")
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
+MAX_DEPTH = 2048  # libxml2's nesting limit with its huge-tree option (256 without)
 
 
 def read(path: str, data: bytes) -> tuple[list[Article], list[Problem]]:
     raw, problems = decode_file(path, data)
     if raw is None:
         return [], problems
+    page, too_deep = _parse(raw)
+    if too_deep:
+        lost = f"{_TOO_DEEP}; the text below that depth is lost"
+        problems.append(Problem(path, lost, level="warning"))
     doc = None
     try:
         doc = trafilatura.bare_extraction(
-            raw,
+            page,
             include_formatting=True,
             include_comments=False,
             include_tables=True,
@@ -43,9 +50,11 @@ def read(path: str, data: bytes) -> tuple[list[Article], list[Problem]]:
     if parts:
         text, blocks = _assemble(parts, title)
     else:
-        fallback = trafilatura.html2txt(raw) or ""
+        fallback = trafilatura.html2txt(page) or ""
         if not fallback.strip():
-            return [], problems + [Problem(path, "no text could be recovered from the HTML")]
+            reason = _TOO_DEEP if too_deep else "no text could be recovered from the HTML"
+            problems = [p for p in problems if not p.reason.startswith(_TOO_DEEP)]
+            return [], problems + [Problem(path, reason)]
         problems.append(Problem(path, "no main text found; kept the page's plain text", None,
                                 "warning"))  # fmt: skip
         text = fallback.strip()
@@ -60,6 +69,36 @@ def read(path: str, data: bytes) -> tuple[list[Article], list[Problem]]:
         url=getattr(doc, "url", None) or None,
     )
     return [article], problems
+
+
+_LIMIT = [etree.ErrorTypes.ERR_RESOURCE_LIMIT]
+_TOO_DEEP = f"HTML nested deeper than {MAX_DEPTH} elements"
+
+
+def _parse(raw: str) -> tuple[lxml.html.HtmlElement | str, bool]:
+    """``(page, too_deep)``: the page parsed as trafilatura parses it, but with libxml2's huge-tree
+    option, so nesting up to MAX_DEPTH deep is kept (by default libxml2 stops at 256 and the
+    text below is lost). ``page`` is the raw text again when lxml finds no tree; ``too_deep``
+    says the parse stopped at MAX_DEPTH."""
+    parser = lxml.html.HTMLParser(
+        collect_ids=False,
+        default_doctype=False,
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=True,
+    )
+    beginning = raw[:50].lower()
+    try:
+        tree = lxml.html.fromstring(
+            repair_faulty_html(raw, beginning).encode("utf-8", "surrogatepass"), parser=parser
+        )
+    except (etree.ParserError, ValueError):
+        return raw, False
+    if len(tree) < (2 if "html" not in beginning else 1):  # trafilatura's own test of a page
+        return raw, False
+    too_deep = any("depth" in e.message for e in parser.error_log.filter_types(_LIMIT))
+    return tree, too_deep
 
 
 def _clean(s: str) -> str:
