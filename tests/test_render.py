@@ -10,7 +10,8 @@ import pytest
 import yaml
 from conftest import FIXTURES, REPORT_CORPUS, render
 
-from workbench.render import REPORTS, RenderError, execute, notebooks_dir, parse_value
+from workbench.params import parse_value
+from workbench.render import REPORTS, RenderError, execute, notebooks_dir
 
 EXPECTED = yaml.safe_load((FIXTURES / "reports" / "expected.yml").read_text(encoding="utf-8"))
 PAYLOADS = [p["text"] for p in EXPECTED["payloads"]]
@@ -138,12 +139,11 @@ def test_a_failing_notebook_is_one_line_naming_the_cell(tmp_path, rendered):
         if name == "stance_matrix":
             nb.cells.append(nbformat.v4.new_code_cell('raise ValueError("a fictional failure")'))
         nbformat.write(nb, notebooks / f"{name}.ipynb")
+    args = ["render", REPORT_CORPUS, "--out", tmp_path / "out", "--cache-dir", tmp_path / "cache"]
+    args += ["--report", "stance_matrix", "--notebooks", notebooks]
     run = subprocess.run(
-        [sys.executable, "-m", "workbench", "render", str(REPORT_CORPUS), "--out",
-         str(tmp_path / "out"), "--cache-dir", str(tmp_path / "cache"), "--report",
-         "stance_matrix", "--notebooks", str(notebooks)],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        [sys.executable, "-m", "workbench", *map(str, args)], capture_output=True, text=True
+    )
     assert run.returncode == 2
     last = run.stderr.strip().splitlines()[-1]
     assert last.startswith("workbench: error: stance_matrix.ipynb: cell ")

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import pycountry
+import yaml
 from pydantic import (
     AfterValidator,
     BeforeValidator,
@@ -35,7 +36,7 @@ from pydantic import (
     create_model,
 )
 
-from .render import parse_value
+from .notebooks import notebooks_dir
 
 SET_BY_RENDER = {"data_dir": "set by workbench render itself (the tables it writes into OUT/data)"}
 COUNTRY_HINT = "expected a country name, demonym or ISO code, e.g. France, French, FRA or FR"
@@ -47,6 +48,19 @@ class ParameterError(ValueError):
     def __init__(self, problems: list[str]) -> None:
         super().__init__("; ".join(problems))
         self.problems = problems
+
+
+def parse_value(text: str) -> object:
+    """A ``-p NAME VALUE`` value read as YAML, so lists, numbers and booleans work on the command
+    line (``-p countries "[FRA, DEU]"``). Anything else stays the text as given: invalid YAML, and
+    text that YAML would read as a mapping without braces (``-p title "Germany: a view"``)."""
+    try:
+        value = yaml.safe_load(text)
+    except (yaml.YAMLError, ValueError):  # ValueError: a date YAML cannot build ("2026-13-45")
+        return text
+    if isinstance(value, str) or (isinstance(value, dict) and not text.lstrip().startswith("{")):
+        return text
+    return value
 
 
 def _items(value: object) -> list:
@@ -189,8 +203,6 @@ def check_parameters(
 ) -> dict[str, object]:
     """``values`` checked against the parameters the ``reports`` declare, normalised (see the
     module docs). Raises :class:`ParameterError` listing every problem, one line each."""
-    from .render import notebooks_dir
-
     reports = tuple(reports)
     params = declared(notebooks_dir(notebooks), reports)
     valid = sorted(n for n in params if n not in SET_BY_RENDER)

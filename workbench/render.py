@@ -14,42 +14,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import yaml
+from .notebooks import REPORTS, RenderError, notebooks_dir
+from .params import check_parameters
 
-REPORTS = ("stance_matrix", "quote_timeline", "country_dashboard")
 CELL_TIMEOUT = 300.0  # seconds one notebook cell may run (``render --cell-timeout``)
 RENDER_TIMEOUT = 1800.0  # seconds all the notebooks of one render may run (``--render-timeout``)
 TEMPLATES = Path(__file__).parent / "templates"
 TEMPLATE = "workbench_report"
-
-
-class RenderError(Exception):
-    """A report notebook could not be found, executed or exported (one line, says which)."""
-
-
-def notebooks_dir(explicit: str | os.PathLike | None = None) -> Path:
-    """Where the report notebooks are: ``explicit``, ``$WORKBENCH_NOTEBOOKS``, or the source
-    tree's ``notebooks/`` folder."""
-    chosen = explicit or os.environ.get("WORKBENCH_NOTEBOOKS")
-    path = Path(chosen) if chosen else Path(__file__).resolve().parent.parent / "notebooks"
-    if not (path / f"{REPORTS[0]}.ipynb").is_file():
-        raise RenderError(
-            f"no report notebooks in {path} (give --notebooks DIR or set WORKBENCH_NOTEBOOKS)"
-        )
-    return path
-
-
-def parse_value(text: str) -> object:
-    """A ``-p NAME VALUE`` value read as YAML, so lists, numbers and booleans work on the command
-    line (``-p countries "[FRA, DEU]"``). Anything else stays the text as given: invalid YAML, and
-    text that YAML would read as a mapping without braces (``-p title "Germany: a view"``)."""
-    try:
-        value = yaml.safe_load(text)
-    except (yaml.YAMLError, ValueError):  # ValueError: a date YAML cannot build ("2026-13-45")
-        return text
-    if isinstance(value, str) or (isinstance(value, dict) and not text.lstrip().startswith("{")):
-        return text
-    return value
 
 
 def execute(
@@ -127,8 +98,6 @@ def render_reports(
     ``data_dir`` is passed to the notebooks relative to ``out_dir`` when it lies inside it, so the
     executed notebooks (and two renders of the same input) do not depend on where they were made.
     """
-    from .params import check_parameters
-
     say = progress or (lambda line: print(line, file=sys.stderr))
     source = notebooks_dir(notebooks)
     parameters = check_parameters(parameters or {}, reports, source)
