@@ -159,7 +159,7 @@ def test_slug_follows_github(heading, expected):
     assert slug(heading) == expected
 
 
-def test_a_broken_link_is_caught(tmp_path):
+def test_a_broken_link_is_caught():
     """The checker itself: a missing file, a missing anchor and a good one."""
     page = ROOT / "docs" / "usage.md"
     assert broken(page, "nowhere.md") == "no such file"
