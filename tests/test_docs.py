@@ -63,10 +63,8 @@ def anchors(page: Path) -> set[str]:
 
 def links(page: Path) -> list[str]:
     """Every link target on a page, outside code blocks and code spans."""
-    targets = []
-    for line in prose_lines(page.read_text(encoding="utf-8")):
-        targets.extend(LINK.findall(CODE_SPAN.sub("", line)))
-    return targets
+    text = CODE_SPAN.sub("", "\n".join(prose_lines(page.read_text(encoding="utf-8"))))
+    return LINK.findall(text)  # a link's text may run over several lines
 
 
 def broken(page: Path, target: str) -> str | None:
@@ -167,3 +165,13 @@ def test_a_broken_link_is_caught():
     assert broken(page, "../README.md") is None
     assert broken(page, "https://distributed.dask.org") is None
     assert broken(page, "http:///path") is not None
+
+
+def test_links_are_found_across_lines(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text(
+        "![a picture whose description\nruns over two lines](img/a.png) and `[code](no.md)`\n"
+        "```\n[in a fence](fenced.md)\n```\n[plain](b.md#part)\n",
+        encoding="utf-8",
+    )
+    assert links(page) == ["img/a.png", "b.md#part"]
