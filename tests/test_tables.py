@@ -41,14 +41,6 @@ def test_write_and_load_round_trip(seed_corpus, tmp_path):
         pd.testing.assert_frame_equal(getattr(seed_corpus, name), getattr(back, name))
 
 
-def test_every_column_is_documented_in_the_readme():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for name, columns in TABLES.items():
-        section = readme.split(f"### `{name}.parquet`", 1)[1].split("\n### ", 1)[0]
-        documented = set(re.findall(r"^\| `(\w+)` \|", section, flags=re.M))
-        assert set(columns) <= documented, (name, set(columns) - documented)
-
-
 def test_tables_get_ordinary_file_permissions(seed_corpus, tmp_path):
     """Written through private temporary files, the tables still get 0666 less the umask (not
     mkstemp's 0600), streamed or not."""
