@@ -68,34 +68,36 @@ def country_dashboard(
         title={"text": _dashboard_title(first)},
         legend={"title": {"text": "topic"}, "y": 1.0},
         margin={"l": 10, "r": 10, "t": 110, "b": 10},
-        updatemenus=[
-            {
-                "buttons": [
-                    {
-                        "label": plot_text(country_name(c)),
-                        "method": "update",
-                        "args": [
-                            {"visible": [o == c for o in owners]},
-                            {
-                                "title.text": _dashboard_title(c),
-                                f"annotations[{note}].text": _undated_note(c, dated),
-                            },
-                        ],
-                    }
-                    for c in countries
-                ],
-                "direction": "down",
-                "x": 0,
-                "xanchor": "left",
-                "y": 1.08,
-                "yanchor": "bottom",
-                "active": countries.index(first) if first else 0,
-            }
-        ]
-        if countries
-        else [],
+        updatemenus=[_country_menu(countries, first, owners, note, dated)] if countries else [],
     )
     return fig
+
+
+def _country_menu(countries: list, first, owners: list[str], note: int, dated: set) -> dict:
+    """The dropdown that shows one country's traces, title and note (``note``: the index of the
+    "Position over time" annotation)."""
+    return {
+        "buttons": [
+            {
+                "label": plot_text(country_name(c)),
+                "method": "update",
+                "args": [
+                    {"visible": [o == c for o in owners]},
+                    {
+                        "title.text": _dashboard_title(c),
+                        f"annotations[{note}].text": _undated_note(c, dated),
+                    },
+                ],
+            }
+            for c in countries
+        ],
+        "direction": "down",
+        "x": 0,
+        "xanchor": "left",
+        "y": 1.08,
+        "yanchor": "bottom",
+        "active": countries.index(first) if first else 0,
+    }
 
 
 def _undated_note(code: str | None, dated: set) -> str:
@@ -124,122 +126,113 @@ def _dashboard_title(code: str | None) -> str:
 
 def _country_traces(c, matrix, history, view, max_quotes, max_speakers):
     """The traces of one country's dashboard: (trace, row, col)."""
-    out = []
     cells = matrix.loc[c] if c in matrix.index else pd.Series(dtype=object)
-    cells = cells[cells.notna()]
-    out.append(
-        (
-            go.Scatter(
-                x=[plot_text(t) for t in cells.index],  # topic ids: plotly ticks read markup
-                y=[cell.stance for cell in cells],
-                mode="markers+text",
-                cliponaxis=False,
-                textposition="top center",
-                marker={
-                    "size": 18,
-                    "color": [cell.stance for cell in cells],
-                    "cmin": -1,
-                    "cmax": 1,
-                    "colorscale": STANCE_COLORSCALE,
-                    "line": {"width": 1, "color": "#444"},
-                },
-                text=[
-                    f"{cell.label} ({cell.n_statements})" + (" ↻" if cell.changed else "")
-                    for cell in cells
-                ],
-                hovertext=[
-                    f"{plot_text(t)}: {cell.label}<br>"
-                    f"{plot_text(cell.change) if cell.change else ''}"
-                    for t, cell in cells.items()
-                ],
-                hovertemplate="%{hovertext}<extra></extra>",
-                showlegend=False,
-                name="position",
-            ),
-            1,
-            1,
-        )
-    )
-    h = history[history.key == c]
-    for i, (topic, g) in enumerate(h.groupby("topic", sort=True)):
-        out.append(
-            (
-                go.Scatter(
-                    x=list(g.date),
-                    y=list(g.stance),
-                    mode="lines+markers",
-                    name=plot_text(topic),
-                    line={"shape": "hv", "color": QUALITATIVE[i % len(QUALITATIVE)]},
-                    hovertext=[
-                        f"{plot_text(topic)}: {lab} ({n} statements), {d}"
-                        for lab, n, d in zip(g.label, g.n_statements, g.date, strict=True)
-                    ],
-                    hovertemplate="%{hovertext}<extra></extra>",
-                ),
-                1,
-                2,
-            )
-        )
     q = view[view.country == c]
-    speakers, speaking = _speakers(q, max_speakers)
-    out.append(
-        (
-            go.Table(
-                header={
-                    "values": [
-                        f"<b>who speaks for it</b> ({speaking})",
-                        "quotes",
-                        "first",
-                        "last",
-                        "topics",
-                    ],
-                    "align": "left",
-                },
-                cells={
-                    "values": [
-                        [plot_text(s) for s in speakers.speaker],
-                        list(speakers.quotes),
-                        [plot_text(d) or "undated" for d in speakers["first"]],
-                        [plot_text(d) or "undated" for d in speakers["last"]],
-                        [plot_text(t) for t in speakers.topics],
-                    ],
-                    "align": "left",
-                },
-                columnwidth=[3, 1, 1.4, 1.4, 5],
-            ),
-            2,
-            1,
-        )
+    return [
+        (_position_trace(cells[cells.notna()]), 1, 1),
+        *((trace, 1, 2) for trace in _history_traces(history[history.key == c])),
+        (_speakers_table(q, max_speakers), 2, 1),
+        (_quotes_table(q, max_quotes), 3, 1),
+    ]
+
+
+def _position_trace(cells: pd.Series) -> go.Scatter:
+    """The country's position on each topic (its matrix row)."""
+    return go.Scatter(
+        x=[plot_text(t) for t in cells.index],  # topic ids: plotly ticks read markup
+        y=[cell.stance for cell in cells],
+        mode="markers+text",
+        cliponaxis=False,
+        textposition="top center",
+        marker={
+            "size": 18,
+            "color": [cell.stance for cell in cells],
+            "cmin": -1,
+            "cmax": 1,
+            "colorscale": STANCE_COLORSCALE,
+            "line": {"width": 1, "color": "#444"},
+        },
+        text=[
+            f"{cell.label} ({cell.n_statements})" + (" ↻" if cell.changed else "") for cell in cells
+        ],
+        hovertext=[
+            f"{plot_text(t)}: {cell.label}<br>{plot_text(cell.change) if cell.change else ''}"
+            for t, cell in cells.items()
+        ],
+        hovertemplate="%{hovertext}<extra></extra>",
+        showlegend=False,
+        name="position",
     )
+
+
+def _history_traces(h: pd.DataFrame) -> list[go.Scatter]:
+    """One line per topic: the country's position by date."""
+    return [
+        go.Scatter(
+            x=list(g.date),
+            y=list(g.stance),
+            mode="lines+markers",
+            name=plot_text(topic),
+            line={"shape": "hv", "color": QUALITATIVE[i % len(QUALITATIVE)]},
+            hovertext=[
+                f"{plot_text(topic)}: {lab} ({n} statements), {d}"
+                for lab, n, d in zip(g.label, g.n_statements, g.date, strict=True)
+            ],
+            hovertemplate="%{hovertext}<extra></extra>",
+        )
+        for i, (topic, g) in enumerate(h.groupby("topic", sort=True))
+    ]
+
+
+def _speakers_table(q: pd.DataFrame, max_speakers: int) -> go.Table:
+    """Who speaks for the country: its speakers, their quotes, dates and topics."""
+    speakers, speaking = _speakers(q, max_speakers)
+    return go.Table(
+        header={
+            "values": [
+                f"<b>who speaks for it</b> ({speaking})",
+                "quotes",
+                "first",
+                "last",
+                "topics",
+            ],
+            "align": "left",
+        },
+        cells={
+            "values": [
+                [plot_text(s) for s in speakers.speaker],
+                list(speakers.quotes),
+                [plot_text(d) or "undated" for d in speakers["first"]],
+                [plot_text(d) or "undated" for d in speakers["last"]],
+                [plot_text(t) for t in speakers.topics],
+            ],
+            "align": "left",
+        },
+        columnwidth=[3, 1, 1.4, 1.4, 5],
+    )
+
+
+def _quotes_table(q: pd.DataFrame, max_quotes: int) -> go.Table:
+    """The country's latest quotes."""
     recent = q.sort_values(["date", "order"], ascending=False, na_position="last").head(max_quotes)
     shown = f"latest {len(recent)} of {len(q)}" if len(q) > len(recent) else f"all {len(q)}"
-    out.append(
-        (
-            go.Table(
-                header={
-                    "values": ["date", "speaker", f"<b>quotes</b> ({shown})", "stance", "source"],
-                    "align": "left",
-                },
-                cells={
-                    "values": [
-                        [plot_text(d) or "undated" for d in recent.date],
-                        [plot_text(s) or "unknown speaker" for s in recent.speaker],
-                        [plot_text(t, 90) for t in recent.text],
-                        [plot_text(lab) for lab in recent.label],
-                        [
-                            plot_text(outlet(s, t))
-                            for s, t in zip(recent.source, recent.title, strict=True)
-                        ],
-                    ],
-                    "align": "left",
-                },
-                columnwidth=[1.2, 2, 8, 1.2, 2],
-            ),
-            3,
-            1,
-        )
+    return go.Table(
+        header={
+            "values": ["date", "speaker", f"<b>quotes</b> ({shown})", "stance", "source"],
+            "align": "left",
+        },
+        cells={
+            "values": [
+                [plot_text(d) or "undated" for d in recent.date],
+                [plot_text(s) or "unknown speaker" for s in recent.speaker],
+                [plot_text(t, 90) for t in recent.text],
+                [plot_text(lab) for lab in recent.label],
+                [plot_text(outlet(s, t)) for s, t in zip(recent.source, recent.title, strict=True)],
+            ],
+            "align": "left",
+        },
+        columnwidth=[1.2, 2, 8, 1.2, 2],
     )
-    return out
 
 
 def _speakers(q: pd.DataFrame, limit: int) -> tuple[pd.DataFrame, str]:
