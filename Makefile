@@ -22,6 +22,7 @@ report: setup
 test: setup
 	$(BIN)/ruff check workbench tests benchmarks
 	$(BIN)/ruff format --check workbench tests benchmarks
+	$(BIN)/lint-imports --no-cache  # stages import only downward, no cycle (.importlinter)
 	$(BIN)/python -m pytest
 
 format: setup

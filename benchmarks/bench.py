@@ -4,13 +4,13 @@ One run builds corpora of distinct synthetic articles (default 100, 1,000 and 10
 words each) from the shipped fixture articles, then measures, each step in its own subprocess so
 that timings and memory peaks are separate:
 
-* spaCy alone (``workbench.nlp.parse``: ``make_doc`` + ``nlp.pipe``, same model, same components,
-  same batch size, one process) against ``workbench.analyse(..., jobs=1, cache=False)``;
+* spaCy alone (``workbench.nlp.model.parse``: ``make_doc`` + ``nlp.pipe``, same model, same
+  components, same batch size, one process) against ``workbench.analyse(..., jobs=1, cache=False)``;
 * ``analyse`` with ``jobs=1`` against ``jobs=2``, next to ``nlp.pipe(n_process=1)`` against
   ``nlp.pipe(n_process=2)``;
 * a cold run (fresh cache directory) against a cached re-run, at every size;
 * peak memory (RSS) of the cold runs;
-* ``workbench.render.render_reports`` on the tables of the largest size.
+* ``workbench.report.render.render_reports`` on the tables of the largest size.
 
 Usage::
 
@@ -159,7 +159,7 @@ def source_units() -> tuple[list[str], list[str]]:
     """Paragraph units and titles from the fixture articles. A unit is a paragraph with the block
     quotes, list items and attribution line after it, cut from the article text with its markers,
     so the structure parser finds the same structure again."""
-    from workbench.readers import read_file
+    from workbench.read import read_file
 
     units: list[str] = []
     titles: list[str] = []
@@ -186,7 +186,7 @@ def source_units() -> tuple[list[str], list[str]]:
 
 def person_surnames(units: list[str]) -> list[str]:
     """Surnames of the people the fixtures name (spaCy NER, multi-word PERSON mentions)."""
-    from workbench.nlp import load_model
+    from workbench.nlp.model import load_model
 
     nlp = load_model()
     found: set[str] = set()
@@ -345,8 +345,8 @@ class MemorySampler:
 
 def step_pipe(p: dict) -> dict:
     """spaCy alone on the pipeline's parsing path: make_doc (block sentence starts) + nlp.pipe."""
-    from workbench.nlp import load_model, make_doc
-    from workbench.pipeline import read_inputs
+    from workbench.nlp.model import load_model, make_doc
+    from workbench.run.pipeline import read_inputs
 
     articles, _ = read_inputs([p["dir"]])  # not timed: reading is workbench's own work
     items = [(a.text, a.blocks) for a in articles]
@@ -373,8 +373,8 @@ def step_pipe(p: dict) -> dict:
 def step_analyse(p: dict) -> dict:
     """What ``workbench analyse DIR --out OUT`` does: read, analyse and stream the tables to
     parquet chunk by chunk (so peak memory is the CLI's, flat in corpus size)."""
-    from workbench.pipeline import analyse_chunks, read_inputs
-    from workbench.tables import write_chunks
+    from workbench.run.pipeline import analyse_chunks, read_inputs
+    from workbench.store.tables import write_chunks
 
     out = p.get("write") or tempfile.mkdtemp(prefix="bench-tables-")
     with MemorySampler() as mem:
@@ -392,7 +392,7 @@ def step_analyse(p: dict) -> dict:
 
 
 def step_render(p: dict) -> dict:
-    from workbench.render import render_reports
+    from workbench.report.render import render_reports
 
     with MemorySampler() as mem:
         t0 = time.perf_counter()
@@ -695,7 +695,7 @@ def report(r: dict) -> None:
         f"{r['machine']['loadavg_start']} at start, {r['machine']['loadavg_end']} at end"
     )
     print(
-        f"baseline 'spaCy alone' = workbench.nlp.make_doc (block sentence starts) + nlp.pipe("
+        f"baseline 'spaCy alone' = workbench.nlp.model.make_doc (block sentence starts) + nlp.pipe("
         f"batch_size={r['batch_size']}) with components {s1['components']}, model load "
         f"included ({s1['load_s']:.1f} s), reading the files not included; "
         f"{s1['tokens']} tokens"
@@ -729,7 +729,7 @@ def main(argv: list[str] | None = None) -> int:
         "--batch-size",
         type=int,
         default=32,
-        help="nlp.pipe batch size for the baseline (workbench.nlp.parse uses 32)",
+        help="nlp.pipe batch size for the baseline (workbench.nlp.model.parse uses 32)",
     )
     parser.add_argument(
         "--repeat",

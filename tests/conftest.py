@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 import workbench
-from workbench.corpus import ARTICLE_COLUMNS, QUOTE_COLUMNS, STANCE_COLUMNS, Corpus, frame
-from workbench.gazetteer import load_gazetteer
-from workbench.linking import link_entities
-from workbench.nlp import load_model, parse
-from workbench.readers import read_file
+from workbench.entities.linking import link_entities
+from workbench.nlp.model import load_model, parse
+from workbench.read import read_file
+from workbench.resources.gazetteer import load_gazetteer
+from workbench.schema import ARTICLE_COLUMNS, QUOTE_COLUMNS, STANCE_COLUMNS, Corpus, frame
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -11,7 +11,7 @@ import pytest
 from conftest import FIXTURES, ROOT
 
 import workbench
-from workbench.render import REPORTS
+from workbench.report.render import REPORTS
 
 BAD = FIXTURES / "bad"
 

@@ -13,15 +13,16 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
-from .corpus import Problem, mark_output
-from .datafiles import DataFileError, check_files, read_data
-from .nlp import ModelNotFound
-from .pipeline import analyse_chunks, read_inputs
-from .readers import MAX_CHARS
-from .render import CELL_TIMEOUT, RENDER_TIMEOUT, REPORTS
-from .scale import ClusterError
-from .tables import write_chunks
+from workbench import __version__
+from workbench.nlp.model import ModelNotFound
+from workbench.read import MAX_CHARS
+from workbench.read.inputs import mark_output
+from workbench.report.render import CELL_TIMEOUT, RENDER_TIMEOUT, REPORTS
+from workbench.resources.datafiles import DataFileError, check_files, read_data
+from workbench.run.dask import ClusterError
+from workbench.run.pipeline import analyse_chunks, read_inputs
+from workbench.schema import Problem
+from workbench.store.tables import write_chunks
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -201,8 +202,8 @@ def _analyse(args: argparse.Namespace, skip: Sequence[Path] = ()) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from .params import ParameterError, check_parameters
-    from .render import RenderError, render_reports
+    from workbench.report.params import ParameterError, check_parameters
+    from workbench.report.render import RenderError, render_reports
 
     reports = tuple(args.report or REPORTS)
     try:  # before the analysis: a bad -p fails in a second, not after minutes of parsing
@@ -242,8 +243,9 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from .cache import default_cache_dir
-    from .evaluate import evaluate_quotes, evaluate_stances
+    from workbench.evaluate.quotes import evaluate_quotes
+    from workbench.evaluate.stances import evaluate_stances
+    from workbench.run.cache import default_cache_dir
 
     run = evaluate_quotes if args.target == "quotes" else evaluate_stances
     try:

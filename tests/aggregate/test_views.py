@@ -1,0 +1,99 @@
+"""Report views: the corpus a report covers, quotes joined to dates and stances, filters."""
+
+import pandas as pd
+from conftest import hand_corpus
+
+import workbench
+from workbench.aggregate.views import (
+    as_list,
+    country_name,
+    date_range,
+    filter_quotes,
+    history,
+    quote_view,
+    select,
+)
+from workbench.schema import Corpus
+
+
+def test_country_names_are_readable():
+    assert country_name("DEU") == "Germany"
+    assert country_name("EUU") == "European Union"
+    assert country_name(None) == "unknown"
+
+
+def test_parameters_accept_lists_strings_and_none():
+    assert as_list(None) == []
+    assert as_list("FRA, DEU") == ["FRA", "DEU"]
+    assert as_list(["FRA", " "]) == ["FRA"]
+
+
+def test_select_by_date_leaves_out_undated_articles():
+    c = select(hand_corpus(), start="2026-05-01")
+    assert list(c.articles.article_id) == ["b"]
+    assert set(c.quotes.article_id) == {"b"}
+    assert set(c.stances.article_id) == {"b"}
+
+
+def test_select_without_filters_keeps_everything():
+    c = hand_corpus()
+    assert len(select(c).quotes) == len(c.quotes)
+
+
+def test_select_by_country_and_topic():
+    c = select(hand_corpus(), countries=["DEU"], topics="troop_deployment")
+    assert set(c.stances.country_code) == {"DEU"}
+    assert set(c.stances.topic) == {"troop_deployment"}
+    assert set(c.quotes.speaker_country) == {"DEU"}
+
+
+def test_quote_view_joins_date_source_and_strongest_stance():
+    v = quote_view(hand_corpus())
+    row = v[v.quote_id == "b:1"].iloc[0]
+    assert row.date == "2026-06-01" and row.source == "Ledger"
+    assert row.topics == "troop_deployment, us_backstop"
+    assert row.label == "conditional"  # the more confident statement
+    assert row.country_name == "Germany"
+    # dated quotes first in date order, undated last; order is the place in the article
+    assert list(v.quote_id) == ["a:1", "b:2", "b:1", "c:1"]
+    assert v.set_index("quote_id").order.to_dict() == {"a:1": 1, "b:2": 1, "b:1": 2, "c:1": 1}
+
+
+def test_quote_view_by_topic_keeps_quotes_with_a_stance_on_it():
+    v = quote_view(hand_corpus(), topics=["us_backstop"])
+    assert list(v.quote_id) == ["b:1"]
+
+
+def test_filter_quotes_by_each_control():
+    v = quote_view(hand_corpus())
+    assert set(filter_quotes(v, country="FRA").quote_id) == {"b:2"}
+    assert set(filter_quotes(v, speaker="Jonas Albrecht").quote_id) == {"a:1", "b:1"}
+    assert set(filter_quotes(v, topic="us_backstop").quote_id) == {"b:1"}
+    assert set(filter_quotes(v, text="READY").quote_id) == {"b:2"}
+    assert set(filter_quotes(v, text="Albrecht", topic="troop_deployment").quote_id) == {
+        "a:1",
+        "b:1",
+    }
+    assert filter_quotes(v, text="[(regex?").empty  # plain text, not a pattern
+    assert len(filter_quotes(v)) == len(v)
+
+
+def test_history_gives_a_position_per_dated_day():
+    h = history(hand_corpus())
+    deu = h[(h.key == "DEU") & (h.topic == "troop_deployment")]
+    assert list(zip(deu.date, deu.label, strict=True)) == [
+        ("2026-03-01", "sceptical"),
+        ("2026-06-01", "conditional"),
+    ]
+
+
+def test_date_range():
+    assert date_range(hand_corpus()) == ("2026-03-01", "2026-06-01")
+    assert date_range(Corpus()) == (None, None)
+
+
+def test_views_on_the_seed(seed_corpus):
+    v = quote_view(seed_corpus)
+    assert len(v) == len(seed_corpus.quotes)
+    assert v.date.isna().all()  # the seed is undated
+    assert isinstance(workbench.stance_matrix(select(seed_corpus, countries="GBR")), pd.DataFrame)

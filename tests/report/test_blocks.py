@@ -1,0 +1,70 @@
+"""Report building blocks: renderer output, header, evidence and quote tables, escaping."""
+
+import plotly.graph_objects as go
+from conftest import hand_corpus
+
+import workbench
+from workbench.aggregate.views import quote_view
+from workbench.report import blocks as report
+
+PAYLOAD = "<img src=x onerror=alert(1)>"
+
+
+def test_renderer_gives_plotly_json_and_a_div_with_counter_ids():
+    r = report.ReportRenderer()
+    fig = go.Figure(go.Scatter(x=[1], y=[2])).to_dict()
+    first, second = r.to_mimebundle(fig), r.to_mimebundle(fig)
+    assert 'id="wb-figure-1"' in first["text/html"] and 'id="wb-figure-2"' in second["text/html"]
+    assert "<script src" not in first["text/html"]  # plotly.js comes once, from the template
+    assert "mathjax" not in first["text/html"].lower()
+    assert first["application/vnd.plotly.v1+json"]["data"][0]["type"] == "scatter"
+
+
+def test_header_says_what_the_report_covers(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")
+    c = hand_corpus()
+    c.articles.loc[0, "source"] = PAYLOAD
+    html = report.header(c, "Title <b>", {"countries": ["FRA", "DEU"], "start": ""}).data
+    assert "<h1>Title &lt;b&gt;</h1>" in html
+    assert "3 articles from 2 named sources" in html
+    unnamed = hand_corpus()
+    unnamed.articles["source"] = None
+    assert "3 articles (the files name no source)" in report.header(unnamed, "T", {}).data
+    unnamed.articles.loc[0, "source"] = "Wire"
+    assert (
+        "from 1 named source: Wire; 2 with no source named" in report.header(unnamed, "T", {}).data
+    )
+    assert "2026-03-01 to 2026-06-01 (1 undated)" in html
+    assert "2026-05-28 20:26 UTC" in html and f"workbench {workbench.__version__}" in html
+    assert "<code>FRA, DEU</code>" in html
+    assert 'href="#method-notes"' in html and 'id="method-notes"' in report.method_notes().data
+    assert PAYLOAD not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_evidence_table_lists_cells_with_voice_source_and_date():
+    c = hand_corpus()
+    c.stances.loc[3, "evidence"] = PAYLOAD
+    html = report.evidence_table(workbench.stance_matrix(c), c.articles).data
+    assert html.count("<tr>") == 1 + 4  # header + one row per statement (3 cells, 4 statements)
+    assert "&#8635; sceptical (2026-03-01) → conditional (2026-06-01)" in html
+    assert "Ledger" in html and "2026-06-01" in html and "(self)" in html
+    assert PAYLOAD not in html and "&lt;img" in html
+
+
+def test_analyst_cells_are_marked(tmp_path):
+    c = hand_corpus()
+    overrides = tmp_path / "o.yml"
+    overrides.write_text(
+        "cells:\n  - country: FRA\n    topic: us_backstop\n    label: oppose\n"
+        "    note: from a briefing\n"
+    )
+    html = report.evidence_table(workbench.stance_matrix(c, overrides=overrides), c.articles).data
+    assert "&#9998; analyst" in html
+
+
+def test_quote_table_escapes_and_limits():
+    c = hand_corpus()
+    c.quotes.loc[0, "text"] = PAYLOAD
+    html = report.quote_table(quote_view(c), limit=2).data
+    assert html.count("<tr>") == 3 and "2 more quotes not shown" in html
+    assert PAYLOAD not in report.quote_table(quote_view(c)).data

@@ -1,0 +1,101 @@
+"""The country dashboard: one set of traces per country, switched by a plotly dropdown."""
+
+import json
+
+from conftest import hand_corpus
+
+import workbench
+from workbench.aggregate.views import history, quote_view
+from workbench.report.dashboard import country_dashboard
+
+
+def _dashboard(country=None):
+    c = hand_corpus()
+    return country_dashboard(workbench.stance_matrix(c), history(c), quote_view(c), country)
+
+
+def test_one_country_is_shown_and_the_menu_switches_between_all():
+    fig = _dashboard("DEU")
+    menu = fig.layout.updatemenus[0]
+    assert [b.label for b in menu.buttons] == ["Germany", "France"] or [
+        b.label for b in menu.buttons
+    ] == ["France", "Germany"]
+    assert fig.layout.title.text == "Country: Germany"
+    labels = [b.label for b in menu.buttons]
+    assert menu.active == labels.index("Germany")
+    for button in menu.buttons:
+        visible = button.args[0]["visible"]
+        assert len(visible) == len(fig.data) and any(visible)
+        assert button.args[1]["title.text"] == f"Country: {button.label}"
+    # what is visible at first is exactly what the Germany button shows
+    germany = menu.buttons[labels.index("Germany")].args[0]["visible"]
+    assert [bool(t.visible) for t in fig.data] == germany
+
+
+def test_germany_shows_positions_history_speakers_and_quotes():
+    fig = _dashboard("DEU")
+    shown = [t for t in fig.data if t.visible]
+    kinds = [t.type for t in shown]
+    assert kinds.count("table") == 2
+    points = next(t for t in shown if t.type == "scatter" and t.mode == "markers+text")
+    assert dict(zip(points.x, points.y, strict=True)) == {
+        "troop_deployment": 0.5,
+        "us_backstop": 0.5,
+    }
+    lines = {t.name: list(t.y) for t in shown if t.type == "scatter" and t.mode == "lines+markers"}
+    assert lines["troop_deployment"] == [-0.5, 0.5]  # the change over time
+    speakers, quotes = [t for t in shown if t.type == "table"]
+    assert list(speakers.cells.values[0]) == ["Jonas Albrecht"]
+    assert list(speakers.cells.values[1]) == [2]
+    assert "too early" in " ".join(quotes.cells.values[2])
+
+
+def test_unknown_country_falls_back_to_the_first():
+    fig = _dashboard("XXX")
+    assert fig.layout.title.text.startswith("Country: ")
+
+
+def test_without_a_choice_the_country_with_most_statements_comes_first():
+    assert _dashboard().layout.title.text == "Country: Germany"  # 3 statements, France 1
+
+
+def test_speaker_table_keeps_the_most_quoted_and_says_how_many():
+    c = hand_corpus()
+    fig = country_dashboard(workbench.stance_matrix(c), history(c), quote_view(c), "DEU", 30, 0)
+    speakers = next(t for t in fig.data if t.visible and t.type == "table")
+    assert list(speakers.cells.values[0]) == []
+    assert "top 0 of 1" in speakers.header.values[0]
+    fig = _dashboard("DEU")
+    speakers = next(t for t in fig.data if t.visible and t.type == "table")
+    assert "(all 1)" in speakers.header.values[0]
+    assert list(speakers.cells.values[4]) == ["troop_deployment, us_backstop"]
+
+
+def test_position_over_time_says_why_it_is_empty():
+    c = hand_corpus()
+    undated = c.articles.assign(date=None)
+    c = workbench.Corpus(articles=undated, quotes=c.quotes, stances=c.stances)
+    fig = country_dashboard(workbench.stance_matrix(c), history(c), quote_view(c), "DEU")
+    note = [a for a in fig.layout.annotations if "No dated statement" in (a.text or "")]
+    assert len(note) == 1
+    # in the right-hand panel, in page coordinates (an empty panel has no axes to refer to)
+    assert note[0].xref == "paper" and note[0].x > fig.layout.xaxis.domain[1]
+    k = list(fig.layout.annotations).index(note[0])
+    for button in fig.layout.updatemenus[0].buttons:
+        assert "No dated statement" in button.args[1][f"annotations[{k}].text"]
+    # dated: the note is empty, and the menu keeps it empty for Germany
+    fig = _dashboard("DEU")
+    texts = [a.text for a in fig.layout.annotations]
+    assert not any("No dated statement" in (t or "") for t in texts)
+
+
+def test_analyst_topic_ids_are_escaped_on_the_axes_and_legend():
+    link = 'troops <a href="https://example.org/x">'
+    c = hand_corpus()
+    c.stances.loc[c.stances.topic == "troop_deployment", "topic"] = link
+    c.stances.loc[c.stances.country_code == "FRA", "country_code"] = "<b>X</b>"
+    fig = country_dashboard(workbench.stance_matrix(c), history(c), quote_view(c), "DEU")
+    text = json.dumps(fig.to_plotly_json(), ensure_ascii=False)
+    assert "<a href" not in text and "<b>X" not in text
+    positions = fig.data[0]
+    assert 'troops &lt;a href="https://example.org/x"&gt;' in positions.x

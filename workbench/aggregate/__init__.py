@@ -1,0 +1,1 @@
+"""Aggregates of the tables: the stance matrix, analyst overrides, report views."""

@@ -1,0 +1,181 @@
+"""The stance matrix: statements aggregated into country (or actor) × topic cells.
+
+Method (also in the README):
+
+1. Statements are filtered by voice (``all``; ``self`` = positions stated by their holder;
+   ``government`` = holders with a government role, governments and their seats) and by date
+   (``as_of``: statements from articles dated on or before it; undated ones are then left out).
+2. Wire copies count once: statements with the same holder, topic and evidence text are merged, and
+   the merged evidence lists every article that carried it.
+3. A cell's score is the mean of its statements' stances weighted by confidence × recency, where a
+   statement loses half its weight for every ``half_life`` days it is older than the cell's newest
+   statement (undated statements weigh as the newest).
+4. The score is snapped to the nearest point of the scale (-1, -0.5, 0, 0.5, 1); support qualified
+   by a condition stays conditional (all statements positive, one conditional → 0.5).
+5. A cell is flagged ``changed`` when the position snapped from the statements of its earliest date
+   differs from that of its latest date ("sceptical (2026-05-02) → conditional (2026-06-10)").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from workbench.aggregate.overrides import apply_cell_overrides, as_overrides
+from workbench.schema import SCALE, Corpus, position
+
+VOICES = ("all", "self", "government")
+CELL_COLUMNS = ["key", "topic", "stance", "label", "score", "n_statements", "evidence", "changed",
+                "change", "origin"]  # fmt: skip
+
+
+@dataclass
+class Cell:
+    """One matrix cell; ``evidence`` lists the statements behind it, strongest first."""
+
+    stance: float
+    label: str
+    score: float
+    n_statements: int
+    evidence: list[dict] = field(default_factory=list)
+    changed: bool = False
+    change: str | None = None
+    origin: str = "model"
+
+    def __str__(self) -> str:
+        mark = " ↻" if self.changed else ""
+        who = " (analyst)" if self.origin == "analyst" else ""
+        return f"{self.label} ({self.n_statements}){mark}{who}"
+
+    __repr__ = __str__
+
+
+def statements(corpus: Corpus, voices: str = "all", as_of: str | None = None) -> pd.DataFrame:
+    """The stance statements that count, with their article's date, wire copies merged: one row
+    per (holder, topic, evidence text), the earliest copy, with ``sources`` listing every article
+    that carried it."""
+    if voices not in VOICES:
+        raise ValueError(f"voices must be one of {VOICES}, not {voices!r}")
+    st = corpus.stances.merge(corpus.articles[["article_id", "date"]], on="article_id", how="left")
+    if voices == "self":
+        st = st[st.attribution == "self"]
+    elif voices == "government":
+        st = st[st.role_class == "government"]
+    if as_of is not None:
+        st = st[st.date.notna() & (st.date <= str(as_of))]
+    if st.empty:
+        return st.assign(sources=[])
+    st = st.reset_index(drop=True)
+    text = st.evidence.str.lower().str.split().str.join(" ")
+    copy_of = pd.Series(
+        st.groupby([st.actor, st.topic, text], dropna=False, sort=False).ngroup(), index=st.index
+    )
+    sources: dict[int, set] = {}
+    for group, article in zip(copy_of, st.article_id, strict=True):
+        sources.setdefault(group, set()).add(article)
+    # the earliest copy of each statement (undated last), groups in order of first appearance
+    order = st.assign(_g=copy_of).sort_values(["_g", "date"], na_position="last", kind="stable")
+    first = order.drop_duplicates("_g")
+    return (
+        first.assign(sources=[sorted(sources[g]) for g in first._g])
+        .drop(columns="_g")
+        .reset_index(drop=True)
+    )
+
+
+def cells(corpus: Corpus, by: str = "country", as_of: str | None = None, voices: str = "all",
+          half_life: float = 14.0) -> pd.DataFrame:  # fmt: skip
+    """The matrix in long form: one row per (country or actor, topic) with a Cell's fields."""
+    key = {"country": "country_code", "actor": "actor"}.get(by)
+    if key is None:
+        raise ValueError(f"by must be 'country' or 'actor', not {by!r}")
+    st = statements(corpus, voices, as_of)
+    st = st[st[key].notna()]
+    if st.empty:
+        return pd.DataFrame(columns=CELL_COLUMNS)
+    # weights for all statements at once: confidence × 0.5 ** (days older than the cell's newest
+    # statement / half_life); undated statements weigh as the newest
+    day = pd.to_datetime(st.date, errors="coerce")
+    newest = day.groupby([st[key], st.topic]).transform("max")
+    age = (newest - day).dt.days.fillna(0).astype(float)
+    st = st.assign(_day=day, _w=st.confidence.astype(float) * 0.5 ** (age / half_life))
+    st = st.sort_values([key, "topic", "_w"], ascending=[True, True, False], kind="stable")
+    out = []
+    for (k, topic), group in st.groupby([key, "topic"], sort=False):
+        cell = _aggregate(group.to_dict("records"))
+        out.append({"key": k, "topic": topic, **cell.__dict__})
+    return pd.DataFrame(out, columns=CELL_COLUMNS)
+
+
+def _aggregate(rows: list[dict]) -> Cell:
+    """A cell from its statements (records with ``_w`` and ``_day``), strongest first."""
+    stance, score = position([float(r["stance"]) for r in rows], [r["_w"] for r in rows])
+    changed, change = _change(rows)
+    evidence = [_evidence(r) for r in rows]
+    return Cell(stance, SCALE[stance], round(score, 3), len(rows), evidence, changed, change)
+
+
+def _change(rows: list[dict]) -> tuple[bool, str | None]:
+    dated = [r for r in rows if not pd.isna(r["_day"])]
+    days = {r["_day"] for r in dated}
+    if len(days) < 2:
+        return False, None
+    first_day, last_day = min(days), max(days)
+    before = _position([r for r in dated if r["_day"] == first_day])
+    after = _position([r for r in dated if r["_day"] == last_day])
+    if before == after:
+        return False, None
+    fmt = "%Y-%m-%d"
+    return True, (f"{SCALE[before]} ({first_day.strftime(fmt)}) → "
+                  f"{SCALE[after]} ({last_day.strftime(fmt)})")  # fmt: skip
+
+
+def _position(rows: list[dict]) -> float:
+    return position([float(r["stance"]) for r in rows], [float(r["confidence"]) for r in rows])[0]
+
+
+_EVIDENCE_KEYS = ("evidence", "article_id", "sources", "quote_id", "actor", "voiced_by",
+                  "attribution", "label", "stance", "confidence", "date", "start_char",
+                  "end_char", "rule", "origin")  # fmt: skip
+
+
+def _evidence(row: dict) -> dict:
+    out = {k: (None if _missing(row.get(k)) else row.get(k)) for k in _EVIDENCE_KEYS}
+    out["text"] = out.pop("evidence")
+    return out
+
+
+def _missing(value) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def stance_matrix(
+    corpus: Corpus,
+    by: str = "country",
+    as_of: str | None = None,
+    voices: str = "all",
+    overrides=None,
+    half_life: float = 14.0,
+) -> pd.DataFrame:
+    """Country (or actor) × topic table of :class:`Cell` objects; empty cells are None.
+
+    ``overrides`` (a path or :class:`workbench.aggregate.overrides.Overrides`) sets or corrects
+    cells; such cells carry ``origin == "analyst"``. The long form is in
+    ``result.attrs["cells"]``."""
+    long = cells(corpus, by, as_of, voices, half_life)
+    if overrides is not None:
+        long = apply_cell_overrides(long, as_overrides(overrides), by)
+    table: dict[str, dict[str, Cell]] = {}
+    for row in long.itertuples(index=False):
+        cell = Cell(row.stance, row.label, row.score, row.n_statements, row.evidence, row.changed,
+                    row.change, row.origin)  # fmt: skip
+        table.setdefault(row.topic, {})[row.key] = cell
+    matrix = pd.DataFrame(table).sort_index(axis=0).sort_index(axis=1)
+    matrix = matrix.astype(object).where(matrix.notna(), None)
+    matrix.index.name = by
+    matrix.attrs["cells"] = long
+    return matrix

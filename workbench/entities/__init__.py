@@ -1,0 +1,1 @@
+"""Entity mentions linked to people, countries and organisations."""

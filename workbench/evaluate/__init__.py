@@ -1,0 +1,1 @@
+"""Scoring the analysis against annotated gold files; training the stance scorer."""

@@ -1,0 +1,1 @@
+"""spaCy: the model, phrase matching and the syntax helpers the extractors share."""

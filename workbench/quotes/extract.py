@@ -1,0 +1,387 @@
+"""Direct and reported quotes with their speakers.
+
+``extract_quotes(doc, blocks, entities, cues, gaz)`` returns one record per quote, in text order:
+
+- **block quotes**: a block-quote paragraph, its speaker from the attribution line after it
+  ("Alexander Merezhko, People's Deputy of Ukraine") or the colon lead-in before it;
+- **inline quotes** (``marks.py`` finds the marks): attributed by a cue after the closing mark
+  (“…,” she said / said X), a cue before the opening mark (X said: “…”), a lead-in paragraph, or
+  the previous quote's speaker when the quote simply continues; a partial quote hangs on its cue
+  (called the plan “a dangerous escalation”). Quoted words with no cue that are not a sentence
+  ("coalition of those who wish", titles, so-called …) are not quotes;
+- **reported speech** (reported.py): a cue verb with a named speaker as subject.
+
+Pronouns and roles name the last fitting speaker (speakers.py). Nothing here raises on odd input:
+a document the rules cannot read yields fewer quotes.
+
+The registered spaCy component ``workbench_quotes`` sets ``Doc._.quotes``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from workbench.nlp.model import text_of
+from workbench.quotes.marks import Quoted, find_quoted
+from workbench.quotes.reported import (
+    Cue,
+    according_to,
+    content_span,
+    is_passive,
+    match_cue,
+    skippable,
+    subject_of,
+)
+from workbench.quotes.speakers import Speaker, SpeakerFinder
+from workbench.read.interviews import answerer, interviewee
+from workbench.resources.cues import Cues
+from workbench.resources.gazetteer import Gazetteer
+from workbench.schema import Block
+
+_FRAME = 14  # tokens looked at after a closing mark
+_STANDALONE_WORDS = 6  # an unattributed quote must be a sentence at least this long
+_PARTIAL_DEPS = {"dobj", "oprd", "attr", "pobj", "prep", "xcomp", "ccomp", "acomp", "advcl",
+                 "npadvmod", "conj", "appos"}  # fmt: skip
+
+
+def extract_quotes(
+    doc: Doc, blocks: list[Block], entities: list[dict], cues: Cues, gaz: Gazetteer
+) -> list[dict]:
+    """Quote records for one parsed article (offsets index ``doc.text``)."""
+    return _Extractor(doc, blocks, entities, cues, gaz).run()
+
+
+class _Extractor:
+    def __init__(self, doc: Doc, blocks: list[Block], entities: list[dict], cues: Cues,
+                 gaz: Gazetteer):  # fmt: skip
+        self.doc, self.blocks, self.cues = doc, blocks, cues
+        self.text = text_of(doc)
+        self.quoted = [q for q in find_quoted(self.text, blocks)
+                       if blocks[q.first_block].kind != "blockquote"]  # fmt: skip
+        spans = [(q.start, q.end) for q in self.quoted]
+        spans += [(b.start, b.end) for b in blocks if b.kind == "blockquote"]
+        attributions = [(b.start, b.end) for b in blocks if b.kind == "attribution"]
+        self.finder = SpeakerFinder(doc, entities, spans, attributions, cues, gaz)
+        self.entities = entities
+        self.interviewee = interviewee(blocks, entities)  # who answers an interview, if any
+        self.used_cues: set[int] = set()
+        self.reported_spans: list[tuple[int, int]] = []  # token ranges reported in this sentence
+        self.last_quote: tuple[int, Speaker | None] | None = None  # (block, speaker)
+        self.out: list[dict] = []
+
+    def run(self) -> list[dict]:
+        by_block: dict[int, list[Quoted]] = {}
+        for q in self.quoted:
+            by_block.setdefault(q.first_block, []).append(q)
+        for bi, block in enumerate(self.blocks):
+            try:
+                if block.kind == "blockquote":
+                    self._block_quote(bi, block)
+                elif block.kind in ("paragraph", "list_item", "question", "answer"):
+                    if block.kind == "answer":
+                        self._answer(bi, block)
+                    for q in by_block.get(bi, []):
+                        self._inline(q)
+                    self._reported(bi, block)
+            except Exception:  # a rule tripping over an odd parse must not lose the article
+                continue
+        return sorted(self.out, key=lambda r: r["start_char"])
+
+    # -- records ------------------------------------------------------------------------------
+    def _emit(self, kind: str, start: int, end: int, speaker: Speaker | None, cue, block: int):
+        start, end = _trim(self.text, start, end)
+        if end <= start:
+            return
+        rec = {"kind": kind, "text": self.text[start:end], "start_char": start, "end_char": end,
+               "speaker": None, "speaker_start": None, "speaker_end": None,
+               "speaker_country": None, "cue": None, "cue_start": None, "cue_end": None,
+               "paragraph": block}  # fmt: skip
+        if speaker is not None:
+            rec.update(speaker=speaker.name, speaker_start=speaker.start, speaker_end=speaker.end,
+                       speaker_country=speaker.country)  # fmt: skip
+            self.finder.note_speaker(speaker, start)
+        if cue is not None:
+            rec.update(cue=cue.text, cue_start=cue.start, cue_end=cue.end)
+            self.used_cues.add(cue.token.i)
+        self.out.append(rec)
+
+    # -- block quotes -------------------------------------------------------------------------
+    def _block_quote(self, bi: int, block: Block) -> None:
+        j = bi
+        while j < len(self.blocks) and self.blocks[j].kind == "blockquote":
+            j += 1
+        speaker, cue = None, None
+        if j < len(self.blocks) and self.blocks[j].kind == "attribution":
+            attr = self.blocks[j]
+            speaker = self.finder.from_span(*self._tokens(attr.start, attr.end))
+        k = bi
+        while k > 0 and self.blocks[k - 1].kind == "blockquote":
+            k -= 1
+        if k > 0:
+            lead_cue, lead_speaker = self._lead_in(k - 1)
+            cue = lead_cue
+            speaker = speaker or lead_speaker
+        self._emit("direct", *_unmark(self.text, block.start, block.end), speaker, cue, bi)
+        self.last_quote = (bi, speaker)
+
+    # -- interviews ---------------------------------------------------------------------------
+    def _answer(self, bi: int, block: Block) -> None:
+        """An interview answer is the interviewee's quote; the speech it reports ("They told us
+        they will do logistics") is found inside it as in any paragraph."""
+        person = answerer(self.blocks, self.entities, self.text, bi, self.interviewee)
+        speaker = None if person is None else Speaker(person["canonical"], person["start_char"],
+                                                       person["end_char"], person["country_code"],
+                                                       "person")  # fmt: skip
+        self._emit("direct", block.start, block.end, speaker, None, bi)
+
+    def _lead_in(self, bi: int):
+        """Cue and speaker of a paragraph ending in a colon ("Merezhko commented on …:")."""
+        block = self.blocks[bi]
+        if not self.text[block.start : block.end].rstrip().endswith(":"):
+            return None, None
+        sent = self._last_sentence(block)
+        for tok in sent:
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("ROOT", "conj"):
+                subj = subject_of(tok)
+                if subj is not None:
+                    cue = match_cue(tok, self.cues) or _plain_cue(tok)
+                    return cue, self.finder.from_token(subj)
+        return None, None
+
+    # -- inline quotes ------------------------------------------------------------------------
+    def _inline(self, q: Quoted) -> None:
+        speaker, cue = None, None
+        after = self._after_frame(q) if q.close_at is not None else self._inner_frame(q)
+        cue = next((c for c in map(self._cue, after) if c is not None), None)
+        if cue is not None:
+            speaker = self._speaker_for(cue, after)
+        else:
+            cue = self._cue_before(q)
+            if cue is not None:
+                subj = subject_of(cue.token, self.cues)
+                speaker = self.finder.from_token(subj) if subj is not None else None
+        if cue is None and self._starts_paragraph(q):
+            cue, speaker = self._lead_in(q.first_block - 1) if q.first_block > 0 else (None, None)
+        if cue is None and speaker is None:
+            speaker = self._colon_speaker(q)
+        if cue is None and speaker is None:
+            if self._continues(q):
+                speaker = self.last_quote[1]
+            elif not self._standalone(q):
+                return  # scare quotes, titles, names in quote marks
+        self._emit("direct", q.start, q.end, speaker, cue, q.first_block)
+        self.last_quote = (q.last_block, speaker)
+
+    def _after_frame(self, q: Quoted) -> list[Token]:
+        if q.close_at is None:
+            return []
+        lo, hi = self._tokens(q.close_end, self.blocks[q.last_block].end)
+        out = []
+        for tok in self.doc[lo:hi][:_FRAME]:
+            if tok.text in ("“", "‘", '"', "''", "«", ".", "!", "?", ";") or tok.pos_ in (
+                "CCONJ",
+                "SCONJ",
+            ):
+                break  # “…” and said …: the cue belongs to the next clause
+            out.append(tok)
+        return out
+
+    def _inner_frame(self, q: Quoted) -> list[Token]:
+        """A missing closing mark: “We will not sign …, he told journalists (the cue is inside)."""
+        lo, hi = self._tokens(q.start, q.end)
+        toks = list(self.doc[lo:hi])
+        for k, tok in enumerate(toks[:-1]):
+            if tok.text != ",":
+                continue
+            frame = toks[k + 1 : k + 1 + _FRAME]
+            for cand in frame[:4]:
+                cue = match_cue(cand, self.cues)
+                if cue is not None and subject_of(cue.token, self.cues) in frame:
+                    return frame
+        return []
+
+    def _cue(self, tok: Token):
+        if tok.i in self.used_cues:
+            return None
+        return match_cue(tok, self.cues)
+
+    def _speaker_for(self, cue, frame: list[Token]) -> Speaker | None:
+        subj = subject_of(cue.token, self.cues)
+        if subj is not None and subj in frame:
+            return self.finder.from_token(subj)
+        after = [t for t in frame if t.i > cue.last and t.pos_ in ("PROPN", "NOUN", "PRON")]
+        before = [t for t in frame if t.i < cue.token.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
+        for tok in after[:1] + before[-1:]:
+            found = self.finder.from_token(tok)
+            if found is not None:
+                return found
+        return None
+
+    def _cue_before(self, q: Quoted):
+        lo, hi = self._tokens(self.blocks[q.first_block].start, q.open_at)
+        frame = list(self.doc[lo:hi])
+        if not frame:
+            return None
+        for k in range(len(frame) - 1, -1, -1):  # from the previous sentence end or quote
+            if frame[k].text in (".", "!", "?", ";", "”", '"', "''"):
+                frame = frame[k + 1 :]
+                break
+        if not frame or _naming(frame, self.cues):
+            return None
+        cues = [c for c in (match_cue(t, self.cues) for t in frame) if c is not None]
+        if not cues:
+            return None
+        cue = cues[-1]  # a used cue is fine: “We are ready,” she said, “to act.”
+        if subject_of(cue.token, self.cues) is None or is_passive(cue.token):
+            return None
+        lead = frame[-1].text
+        if lead in (":", ",") or frame[-1].i == cue.last or frame[-1].lower_ == "that":
+            return cue
+        return cue if self._governed(q, cue) else None
+
+    def _colon_speaker(self, q: Quoted) -> Speaker | None:
+        """A verbless lead-in ending in a colon names the speaker: "The EU's High Representative,
+        Ilse Vandermeulen, on her way in: “The package is ready.”" (a live blog's entry)."""
+        lo, hi = self._tokens(self.blocks[q.first_block].start, q.open_at)
+        frame = [t for t in self.doc[lo:hi] if not t.is_space]
+        if not frame or frame[-1].text != ":":
+            return None
+        for k in range(len(frame) - 2, -1, -1):  # from the previous sentence end or quote
+            if frame[k].text in (".", "!", "?", ";", ":", "”", '"', "''") or frame[k].is_sent_start:
+                frame = frame[k + (0 if frame[k].is_sent_start and frame[k].is_alpha else 1) :]
+                break
+        if len(frame) < 2 or any(t.pos_ in ("VERB", "AUX") for t in frame):
+            return None
+        return self.finder.from_span(frame[0].i, frame[-1].i)
+
+    def _governed(self, q: Quoted, cue) -> bool:
+        """A partial quote: the quoted words hang on the cue (called the plan “…”)."""
+        lo, hi = self._tokens(q.start, q.end)
+        heads = [t for t in self.doc[lo:hi] if not (lo <= t.head.i < hi) or t.head.i == t.i]
+        for tok in heads[:1]:
+            steps = 0
+            while tok.i != cue.token.i and steps < 4 and tok.dep_ in _PARTIAL_DEPS:
+                tok, steps = tok.head, steps + 1
+            if tok.i == cue.token.i:
+                return True
+        return False
+
+    def _starts_paragraph(self, q: Quoted) -> bool:
+        return not self.text[self.blocks[q.first_block].start : q.open_at].strip()
+
+    def _continues(self, q: Quoted) -> bool:
+        """A quote that follows the previous attributed quote (same or previous paragraph)."""
+        if self.last_quote is None or self.last_quote[1] is None:
+            return False
+        if q.first_block - self.last_quote[0] > 1:
+            return False
+        before = self.text[self.blocks[q.first_block].start : q.open_at].strip()
+        return not before or before[-1] in '.!?”"'
+
+    def _standalone(self, q: Quoted) -> bool:
+        words = self.text[q.start : q.end].split()
+        if len(words) < _STANDALONE_WORDS or not words[0][:1].isupper():
+            return False
+        lo, hi = self._tokens(q.start, q.end)
+        if _naming(list(self.doc[max(0, lo - 3) : lo]), self.cues):
+            return False
+        return any(t.pos_ in ("VERB", "AUX") for t in self.doc[lo:hi])
+
+    # -- reported speech ----------------------------------------------------------------------
+    def _reported(self, bi: int, block: Block) -> None:
+        lo, hi = self._tokens(block.start, block.end)
+        for sent in self.doc[lo:hi].sents:
+            if self._is_lead_in(bi, sent):
+                continue
+            self.reported_spans = []
+            for tok in sent:
+                if tok.i in self.used_cues or self._inside_quote(tok.idx):
+                    continue
+                if any(a <= tok.i < b for a, b in self.reported_spans):
+                    continue  # "said Moscow would respond to …": respond is content
+                hit = according_to(tok, sent)
+                if hit is not None:
+                    speaker = self.finder.from_token(hit[0])
+                    if speaker is not None and speaker.name is not None:
+                        cue = match_cue(tok, self.cues) or _plain_cue(tok, 2)
+                        self._statement(hit[1], speaker, cue, bi)
+                    continue
+                cue = match_cue(tok, self.cues)
+                if cue is None or skippable(tok) or is_passive(tok):
+                    continue
+                subj = subject_of(tok, self.cues)
+                if subj is None or self._inside_quote(subj.idx):
+                    continue
+                speaker = self.finder.from_token(subj)
+                if speaker is None or speaker.name is None:
+                    continue
+                span = content_span(cue, sent, self.cues)
+                if span is not None:
+                    span = self._with_list(bi, sent, span)
+                    self._statement(span, speaker, cue, bi)
+
+    def _statement(self, span: tuple[int, int], speaker: Speaker, cue, bi: int) -> None:
+        lo, hi = span
+        start, end = self.doc[lo].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1])
+        self.reported_spans.append(span)
+        if any(start <= q.start < end for q in self.quoted):
+            return  # a partial quote inside: the direct quote stands for it
+        self._emit("indirect", start, end, speaker, cue, bi)
+
+    def _with_list(self, bi: int, sent: Span, span: tuple[int, int]) -> tuple[int, int]:
+        """ "outlined four primary objectives:" + the list items that follow."""
+        if not sent.text.rstrip().endswith(":"):
+            return span
+        j = bi + 1
+        while j < len(self.blocks) and self.blocks[j].kind == "list_item":
+            j += 1
+        if j == bi + 1:
+            return span
+        end_tok = self._tokens(self.blocks[j - 1].start, self.blocks[j - 1].end)[1]
+        return span[0], end_tok
+
+    def _is_lead_in(self, bi: int, sent: Span) -> bool:
+        if not sent.text.rstrip().endswith(":") or bi + 1 >= len(self.blocks):
+            return False
+        nxt = self.blocks[bi + 1]
+        return nxt.kind == "blockquote" or any(q.first_block == bi + 1 for q in self.quoted)
+
+    # -- utilities ----------------------------------------------------------------------------
+    def _inside_quote(self, char: int) -> bool:
+        return any(q.open_at <= char < (q.close_at or q.end) + 1 for q in self.quoted)
+
+    def _tokens(self, start: int, end: int) -> tuple[int, int]:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return 0, 0
+        return span.start, span.end
+
+    def _last_sentence(self, block: Block) -> Span:
+        lo, hi = self._tokens(block.start, block.end)
+        return list(self.doc[lo:hi].sents)[-1]
+
+
+def _plain_cue(tok: Token, width: int = 1) -> Cue:
+    last = tok.doc[tok.i + width - 1]
+    return Cue(tok, tok.idx, last.idx + len(last), last.i)
+
+
+def _naming(frame: list[Token], cues: Cues) -> bool:
+    tail = " ".join(t.lower_ for t in frame[-3:])
+    return any(tail.endswith(w) for w in cues.naming_words)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _unmark(text: str, start: int, end: int) -> tuple[int, int]:
+    """A block quote's own quote marks are not part of its text."""
+    start, end = _trim(text, start, end)
+    if end - start > 2 and text[start] in '“"«„' and text[end - 1] in '”"»“':
+        return start + 1, end - 1
+    return start, end

@@ -1,0 +1,180 @@
+"""Reported (indirect) speech: a cue verb with a speaker subject and the content it reports.
+
+"X indicated that …", "X believes …", "X called for …", "…, the minister said.",
+"The force, she said, would be ready", "according to X, …", and "X outlined four objectives:"
+followed by a list. The content is what is reported: after the cue (and "that", and a person object
+as in "told reporters that"), to the end of the sentence or to a second reporting verb of the same
+subject ("acknowledged X but emphasized Y" gives two statements).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from workbench.nlp.model import text_of
+from workbench.nlp.syntax import subject
+from workbench.resources.cues import Cues
+
+_SKIP_DEPS = {"advcl", "xcomp", "acl", "amod", "pcomp", "csubj", "auxpass"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue: its head token and the character span of its words ("pointed out")."""
+
+    token: Token
+    start: int
+    end: int
+    last: int  # index of the cue's last token
+
+    @property
+    def text(self) -> str:
+        return text_of(self.token.doc)[self.start : self.end]
+
+
+def match_cue(tok: Token, cues: Cues) -> Cue | None:
+    """The cue starting at ``tok`` ("said", "pointed out", "called for", "expressed hope")."""
+    if tok.pos_ not in ("VERB", "AUX") and not (tok.lower_ == "according"):
+        return None
+    lemma = tok.lemma_.lower()
+    doc = tok.doc
+    for rest in sorted(cues.multiword.get(lemma, []), key=len, reverse=True):
+        j, ok = tok.i + 1, True
+        for word in rest:  # allow one adverb in between ("pointed firmly out" is rare; "also")
+            if j < len(doc) and doc[j].pos_ == "ADV" and doc[j].lower_ != word:
+                j += 1
+            if j >= len(doc) or doc[j].lower_ != word:
+                ok = False
+                break
+            j += 1
+        if ok:
+            last = doc[j - 1]
+            return Cue(tok, tok.idx, last.idx + len(last), j - 1)
+    if lemma in cues.speech and lemma not in cues.needs_completion:
+        return Cue(tok, tok.idx, tok.idx + len(tok), tok.i)
+    return None
+
+
+def subject_of(verb: Token, cues: Cues | None = None) -> Token | None:
+    """The verb's subject, inherited through coordination ("X acknowledged … but emphasized …").
+
+    With ``cues``, a reporting verb coordinated into the content of another one ("X confirmed that
+    Ottawa would send …, but cautioned that …") takes the outer reporting verb's subject."""
+    own = subject(verb, ("nsubj",))  # not a dateline ("MOSCOW — The Kremlin said")
+    if own is not None or verb.dep_ != "conj":
+        return own
+    head = verb.head
+    if cues is not None and match_cue(head, cues) is None:
+        outer = head
+        while outer.dep_ in ("ccomp", "conj", "xcomp") and outer.head.i != outer.i:
+            outer = outer.head
+            if match_cue(outer, cues) is not None:
+                return subject_of(outer, cues)
+    return subject_of(head, cues)
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def content_span(cue: Cue, sent: Span, cues: Cues) -> tuple[int, int] | None:
+    """Token range of what the cue reports, inside ``sent``; None when it reports nothing."""
+    verb, doc = cue.token, cue.token.doc
+    end = _sentence_end(sent)
+    if verb.dep_ == "parataxis" or (verb.dep_ == "ROOT" and _content_before(verb)):
+        return _around(cue, sent, end)
+    i = cue.last + 1
+    lemma = verb.lemma_.lower()
+    if lemma in cues.person_object:  # "told reporters that …"
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i >= i), None)
+        if obj is not None and obj.i == i:
+            i = obj.right_edge.i + 1
+    while i < end and (doc[i].lower_ in ("that", ",") or doc[i].dep_ == "prt"):
+        i += 1
+    for child in verb.children:  # stop before a second reporting verb of the same subject
+        if child.dep_ == "conj" and child.i > i and match_cue(child, cues) is not None:
+            cc = next((c for c in verb.children if c.dep_ == "cc" and i < c.i < child.i), None)
+            end = min(end, cc.i if cc is not None else child.left_edge.i)
+    for j in range(i + 1, end - 1):  # "… but insisted that …": a second statement
+        nxt = doc[j + 1]
+        if (
+            doc[j].pos_ == "CCONJ"
+            and match_cue(nxt, cues)
+            and not any(c.dep_ == "nsubj" for c in nxt.children)
+        ):
+            end = j
+            break
+    while end > i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end <= i:
+        return None
+    kinds = {c.dep_ for c in verb.children if c.i >= i}
+    if lemma not in cues.object_content and not kinds & {"ccomp", "xcomp", "prep", "oprd"}:
+        if not (doc[cue.last + 1 : i].text.strip().lower().startswith("that")):
+            return None  # "She said nothing", "He told reporters." report no content
+    return i, end
+
+
+def _sentence_end(sent: Span) -> int:
+    end = sent.end
+    while end > sent.start and sent.doc[end - 1].is_space:
+        end -= 1
+    return end
+
+
+def _content_before(verb: Token) -> bool:
+    """ "The talks will resume in May, the minister said." """
+    return any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children) and not any(
+        c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children
+    )  # "…, the minister told lawmakers." keeps its person object
+
+
+def _around(cue: Cue, sent: Span, end: int) -> tuple[int, int] | None:
+    """Content around a trailing or mid-sentence attribution: the longer piece."""
+    doc = cue.token.doc
+    subj = subject_of(cue.token)
+    first = min(cue.token.i, subj.left_edge.i if subj is not None else cue.token.i)
+    left = (sent.start, first)
+    right = (cue.last + 1, end)
+    pieces = []
+    for lo, hi in (left, right):
+        while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+            lo += 1
+        while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+            hi -= 1
+        if hi > lo:
+            pieces.append((lo, hi))
+    if not pieces:
+        return None
+    return max(pieces, key=lambda p: doc[p[1] - 1].idx - doc[p[0]].idx)
+
+
+def according_to(tok: Token, sent: Span) -> tuple[Token, tuple[int, int]] | None:
+    """ "according to X, …" / "…, according to X." -> (X's head token, content token range)."""
+    doc = tok.doc
+    if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return None
+    to = doc[tok.i + 1]
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    phrase_end = max(obj.right_edge.i, to.i) + 1
+    end = _sentence_end(sent)
+    if tok.i <= sent.start + 1:  # at the start: content after the comma
+        lo, hi = phrase_end, end
+    else:
+        lo, hi = sent.start, tok.i
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ == "that"):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    return (obj, (lo, hi)) if hi > lo else None
+
+
+def skippable(verb: Token) -> bool:
+    """Participles and modifiers ("…, noting that", "a proposed plan") are not statements; a
+    subordinate clause with its own subject ("though he cautioned that …") is."""
+    has_subject = any(c.dep_ == "nsubj" for c in verb.children)
+    return (verb.dep_ in _SKIP_DEPS or verb.dep_ == "relcl") and not has_subject

@@ -1,0 +1,1 @@
+"""The HTML reports: figures, dashboards, widgets, notebook blocks and rendering."""

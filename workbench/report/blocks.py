@@ -1,0 +1,220 @@
+"""Building blocks of the report notebooks: the plotly renderer, the report header, method notes
+and evidence tables, as HTML that escapes every string taken from an article.
+
+The renderer returns two representations of each figure: plotly's own JSON (JupyterLab draws it
+with the jupyterlab-plotly extension) and an HTML ``<div>`` with a counter-based id (nbconvert
+keeps it; plotly.js itself is inlined once per page by the report template). Counter ids keep
+two executions of a notebook identical, which nbval and the render diff test rely on.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from datetime import datetime, timezone
+
+import pandas as pd
+import plotly.io as pio
+from IPython.display import HTML
+from plotly.io._base_renderers import MimetypeRenderer
+
+from workbench import __version__
+from workbench.aggregate.views import country_name, date_range, outlet
+from workbench.report.escape import html_text
+from workbench.schema import Corpus
+
+RENDERER = "workbench"
+PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
+
+
+class ReportRenderer(MimetypeRenderer):
+    """plotly JSON for JupyterLab plus an HTML div for nbconvert, with stable div ids."""
+
+    def __init__(self, counter: itertools.count | None = None) -> None:
+        # plotly copies the renderer on each show(): the counter is shared, not an int attribute.
+        self.counter = counter if counter is not None else itertools.count(1)
+
+    def to_mimebundle(self, fig_dict: dict) -> dict:
+        div_id = f"wb-figure-{next(self.counter)}"
+        div = pio.to_html(
+            fig_dict,
+            config=PLOTLY_CONFIG,
+            include_plotlyjs=False,
+            include_mathjax=False,
+            full_html=False,
+            div_id=div_id,
+        )
+        return {
+            "application/vnd.plotly.v1+json": {
+                "data": fig_dict.get("data", []),
+                "layout": fig_dict.get("layout", {}),
+                "config": PLOTLY_CONFIG,
+            },
+            "text/html": div,
+        }
+
+
+def setup() -> None:
+    """Make the report renderer plotly's default (call once at the top of a notebook)."""
+    pio.renderers[RENDERER] = ReportRenderer()
+    pio.renderers.default = RENDERER
+
+
+def generated_at() -> str:
+    """Now in UTC, or ``$SOURCE_DATE_EPOCH`` when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    now = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    return now.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def header(corpus: Corpus, title: str, params: dict, covers: str = "") -> HTML:
+    """The block a report opens with: what it covers (articles, sources, date range), when and by
+    which workbench version it was made, the parameters used, and a link to the method notes."""
+    arts = corpus.articles
+    sources = sorted(s for s in arts.source.dropna().unique() if s)
+    first, last = date_range(corpus)
+    undated = int(arts.date.isna().sum())
+    span = f"{html_text(first)} to {html_text(last)}" if first else "no dated article"
+    if undated:
+        span += f" ({undated} undated)"
+    shown = ": " + ", ".join(html_text(s) for s in sources[:8]) if sources else ""
+    if len(sources) > 8:
+        shown += f" and {len(sources) - 8} more"
+    unnamed = int((arts.source.fillna("") == "").sum())
+    if not sources:  # not "from 0 named sources"
+        corpus_line = f"{_n(len(arts), 'article')} (the files name no source)"
+    else:
+        corpus_line = f"{_n(len(arts), 'article')} from {_n(len(sources), 'named source')}{shown}"
+        corpus_line += f"; {unnamed} with no source named" if unnamed else ""
+    rows = "".join(
+        f"<tr><th>{html_text(k)}</th><td><code>{html_text(_param(v))}</code></td></tr>"
+        for k, v in params.items()
+    )
+    return HTML(
+        f"""<header class="wb-header">
+<h1>{html_text(title)}</h1>
+<p class="wb-covers">{html_text(covers)}</p>
+<ul>
+<li><b>Corpus:</b> {corpus_line}</li>
+<li><b>Dates:</b> {span}</li>
+<li><b>Generated:</b> <span class="wb-generated">{generated_at()}</span>
+by workbench {html_text(__version__)}</li>
+<li><a href="#method-notes">How positions are scored and aggregated</a></li>
+</ul>
+<details><summary>Parameters</summary><table class="wb-params">{rows}</table></details>
+</header>"""
+    )
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _param(value: object) -> str:
+    if value is None:
+        return "None"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(map(str, value)) or "(all)"
+    return str(value)
+
+
+METHOD_NOTES = """
+<section id="method-notes" class="wb-method">
+<h2>Method notes</h2>
+<p><b>Statements.</b> Each sentence that mentions a topic of the catalogue (trigger terms, phrases
+and prototype sentences) and a holder (a country, its government or seat, or a person speaking for
+it) becomes a statement. Its stance is read from editable lexicons: support (1: "ready to
+contribute", "backed"), conditional support (0.5: "only under a UN mandate", "hinges on"),
+neutral or undecided (0), sceptical (-0.5: "premature", "unlikely to") and opposition (-1: "ruled
+out", "will not send"), with negation flipping the cue and the clause after "but" taking
+precedence. The <code>rule</code> column records why.</p>
+<p><b>Holder and voice.</b> A position belongs to the country it is about; the voice is who stated
+it: the holder itself (<i>self</i>), someone else (<i>reported</i>) or the narrator
+(<i>narrated</i>). The <code>voices</code> parameter keeps all, only self-stated or only
+government voices.</p>
+<p><b>Aggregation.</b> Wire copies (same holder, topic and evidence) count once and list every
+source. A cell is the mean stance of its statements weighted by confidence &times; recency (a
+statement loses half its weight per 14 days it is older than the cell's newest), snapped to the
+nearest point of the scale; support qualified by a condition stays conditional. A cell is marked
+&#8635; when the position of its earliest date differs from that of its latest, and &#9998; when an
+analyst override set it.</p>
+<p>Full details: the README's "Stances" section.</p>
+</section>
+"""
+
+
+def method_notes() -> HTML:
+    """The method notes section the header links to."""
+    return HTML(METHOD_NOTES)
+
+
+def evidence_table(matrix: pd.DataFrame, articles: pd.DataFrame, per_cell: int = 3) -> HTML:
+    """Every matrix cell with its position and up to ``per_cell`` strongest pieces of evidence:
+    the text, who voiced it, the source and date; analyst cells are marked."""
+    meta = articles.set_index("article_id")[["title", "source", "date"]]
+    rows = []
+    for key in matrix.index:
+        for topic in matrix.columns:
+            cell = matrix.at[key, topic]
+            if cell is None:
+                continue
+            mark = " &#8635; " + html_text(cell.change) if cell.changed else ""
+            if cell.origin == "analyst":
+                mark += ' <span class="wb-analyst">&#9998; analyst</span>'
+            evidence = cell.evidence[:per_cell] or [{}]
+            for i, ev in enumerate(evidence):
+                lead = (
+                    (
+                        f'<td rowspan="{len(evidence)}">{html_text(country_name(key))}</td>'
+                        f'<td rowspan="{len(evidence)}">{html_text(topic)}</td>'
+                        f'<td rowspan="{len(evidence)}">{html_text(cell.label)} '
+                        f"({cell.n_statements})"
+                        f"{mark}</td>"
+                    )
+                    if i == 0
+                    else ""
+                )
+                rows.append(f"<tr>{lead}{_evidence_cells(ev, meta)}</tr>")
+    head = (
+        "<tr><th>country</th><th>topic</th><th>position</th><th>evidence</th><th>voiced by</th>"
+        "<th>source</th><th>date</th></tr>"
+    )
+    return HTML(f'<table class="wb-evidence">{head}{"".join(rows)}</table>')
+
+
+def _evidence_cells(ev: dict, meta: pd.DataFrame) -> str:
+    if not ev:
+        return "<td colspan='4'>(no evidence)</td>"
+    art = ev.get("article_id")
+    source = ""
+    if art in meta.index:
+        m = meta.loc[art]
+        source = outlet(m.source, m.title)
+    copies = len(ev.get("sources") or []) - 1
+    if copies > 0:
+        source = f"{source} (+{copies} copies)"
+    voice = f"{html_text(ev.get('voiced_by'))} <small>({html_text(ev.get('attribution'))})</small>"
+    return (
+        f"<td>&#8220;{html_text(ev.get('text'))}&#8221;</td><td>{voice}</td><td>{html_text(source)}</td>"
+        f"<td>{html_text(ev.get('date')) or 'undated'}</td>"
+    )
+
+
+def quote_table(view: pd.DataFrame, limit: int = 200) -> HTML:
+    """Quotes as an HTML table (date, speaker, country, quote, stance, source), at most ``limit``
+    rows, saying how many were left out."""
+    rows = [
+        f"<tr><td>{html_text(r.date) or 'undated'}</td>"
+        f"<td>{html_text(r.speaker) or 'unknown'}</td>"
+        f"<td>{html_text(r.country_name)}</td><td>&#8220;{html_text(r.text)}&#8221;</td>"
+        f"<td>{html_text(r.label)}"
+        f"{' on ' + html_text(r.topics) if isinstance(r.topics, str) else ''}</td>"
+        f"<td>{html_text(outlet(r.source, r.title))}</td></tr>"
+        for r in view.head(limit).itertuples()
+    ]
+    more = f"<p>{len(view) - limit} more quotes not shown.</p>" if len(view) > limit else ""
+    head = (
+        "<tr><th>date</th><th>speaker</th><th>country</th><th>quote</th><th>stance</th>"
+        "<th>source</th></tr>"
+    )
+    return HTML(f'<table class="wb-quotes">{head}{"".join(rows)}</table>{more}')

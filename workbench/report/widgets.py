@@ -1,0 +1,134 @@
+"""Live ipywidgets panels for JupyterLab: the quote explorer and the country panel.
+
+Their callbacks run Python, so they only work in a live kernel; the report notebooks tag these
+cells ``remove_cell`` and the exported HTML uses plotly dropdowns instead. Each panel keeps its
+current selection as a DataFrame attribute, so the filtering can be tested without a browser.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as w
+import pandas as pd
+from IPython.display import display
+
+from workbench.aggregate.views import country_name, filter_quotes, quote_view
+from workbench.report import blocks as report
+from workbench.report.figures import stance_heatmap
+from workbench.schema import Corpus
+
+ALL = ""
+
+
+class Explorer:
+    """Filter quotes by country, speaker, topic and free text; pick a matrix cell to read its
+    evidence. ``widget`` is what a notebook displays; ``quotes`` is the current selection."""
+
+    def __init__(self, corpus: Corpus, matrix: pd.DataFrame, limit: int = 100) -> None:
+        self.corpus, self.matrix, self.limit = corpus, matrix, limit
+        self.view = quote_view(corpus)
+        self.quotes = self.view
+        v = self.view
+        codes = sorted(v.country.dropna().unique(), key=country_name)
+        self.country = w.Dropdown(
+            options=[("all countries", ALL)] + [(country_name(c), c) for c in codes],
+            description="country",
+        )
+        self.speaker = w.Dropdown(
+            options=[("all speakers", ALL)] + [(s, s) for s in sorted(v.speaker.dropna().unique())],
+            description="speaker",
+        )
+        topics = sorted({t for ts in v.topics.dropna() for t in ts.split(", ")})
+        self.topic = w.Dropdown(
+            options=[("all topics", ALL)] + [(t, t) for t in topics], description="topic"
+        )
+        self.text = w.Text(placeholder="words in the quote, speaker or title", description="search")
+        self.count = w.HTML()
+        self.table = w.Output()
+        cells = [
+            (f"{country_name(k)} · {t}", (k, t))
+            for k in matrix.index
+            for t in matrix.columns
+            if matrix.at[k, t] is not None
+        ]
+        self.cell = w.Dropdown(options=[("choose a cell", None)] + cells, description="cell")
+        self.evidence = w.Output()
+        self.figure = w.Output()
+        for control in (self.country, self.speaker, self.topic, self.text):
+            control.observe(self.refresh, names="value")
+        self.cell.observe(self.show_cell, names="value")
+        with self.figure:
+            stance_heatmap(matrix, corpus.articles).show()
+        self.refresh()
+        filters = w.HBox([self.country, self.speaker, self.topic, self.text])
+        self.widget = w.VBox(
+            [
+                w.HTML("<h3>Quotes</h3>"),
+                filters,
+                self.count,
+                self.table,
+                w.HTML("<h3>Stance matrix</h3>"),
+                self.figure,
+                self.cell,
+                self.evidence,
+            ]
+        )
+
+    def refresh(self, _change: object = None) -> None:
+        """Apply the filters to the quotes and redraw the table."""
+        self.quotes = filter_quotes(
+            self.view, self.country.value, self.speaker.value, self.topic.value, self.text.value
+        )
+        self.count.value = f"{len(self.quotes)} of {len(self.view)} quotes"
+        self.table.clear_output(wait=True)
+        with self.table:
+            display(report.quote_table(self.quotes, self.limit))
+
+    def show_cell(self, _change: object = None) -> None:
+        """Show the evidence behind the chosen matrix cell."""
+        self.evidence.clear_output(wait=True)
+        if self.cell.value is None:
+            return
+        key, topic = self.cell.value
+        with self.evidence:
+            display(
+                report.evidence_table(self.matrix.loc[[key], [topic]], self.corpus.articles, 20)
+            )
+
+
+class CountryPanel:
+    """Pick a country and see its positions with evidence and its speakers' quotes (live)."""
+
+    def __init__(self, corpus: Corpus, matrix: pd.DataFrame, country: str | None = None) -> None:
+        self.corpus, self.matrix = corpus, matrix
+        self.view = quote_view(corpus)
+        codes = [c for c in matrix.index if c] or sorted(self.view.country.dropna().unique())
+        self.choice = w.Dropdown(
+            options=[(country_name(c), c) for c in codes],
+            value=country if country in codes else (codes[0] if codes else None),
+            description="country",
+        )
+        self.out = w.Output()
+        self.quotes = self.view.iloc[0:0]
+        self.choice.observe(self.refresh, names="value")
+        self.refresh()
+        self.widget = w.VBox([self.choice, self.out])
+
+    def refresh(self, _change: object = None) -> None:
+        code = self.choice.value
+        self.quotes = filter_quotes(self.view, country=code) if code else self.view.iloc[0:0]
+        self.out.clear_output(wait=True)
+        if code is None:
+            return
+        with self.out:
+            display(report.evidence_table(self.matrix.loc[[code]], self.corpus.articles))
+            display(report.quote_table(self.quotes))
+
+
+def explorer(corpus: Corpus, matrix: pd.DataFrame) -> Explorer:
+    """The quote explorer of ``explore.ipynb``."""
+    return Explorer(corpus, matrix)
+
+
+def country_panel(corpus: Corpus, matrix: pd.DataFrame, country: str | None = None) -> CountryPanel:
+    """The live country panel of ``country_dashboard.ipynb``."""
+    return CountryPanel(corpus, matrix, country)

@@ -1,0 +1,2 @@
+"""The data files (``data/*.yml``), their schemas and loaders:
+gazetteers, cues, stance lexicon, topics, scorer weights."""

@@ -1,0 +1,1 @@
+"""The run: inputs -> (cache | spaCy in processes or on Dask) -> tables."""

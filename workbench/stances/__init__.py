@@ -1,0 +1,1 @@
+"""Stances: units, clauses, holders, topics, features, the learned scorer and cells."""

@@ -1,0 +1,1 @@
+"""The tables as parquet: written as one set, loaded back."""
