@@ -1,6 +1,6 @@
 """The stance matrix: statements aggregated into country (or actor) × topic cells.
 
-Method (also in the README):
+Method (also in docs/method/stances.md):
 
 1. Statements are filtered by voice (``all``; ``self`` = positions stated by their holder;
    ``government`` = holders with a government role, governments and their seats) and by date

@@ -138,7 +138,7 @@ statement loses half its weight per 14 days it is older than the cell's newest),
 nearest point of the scale; support qualified by a condition stays conditional. A cell is marked
 &#8635; when the position of its earliest date differs from that of its latest, and &#9998; when an
 analyst override set it.</p>
-<p>Full details: the README's "Stances" section.</p>
+<p>Full details: docs/method/stances.md in the workbench repository.</p>
 </section>
 """
 
