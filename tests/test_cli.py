@@ -17,8 +17,13 @@ BAD = FIXTURES / "bad"
 
 
 def run(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "workbench", *map(str, args)], capture_output=True,
-                          text=True, cwd=cwd, timeout=300)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "workbench", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
+    )
 
 
 def test_seed_analysed_exit_0(tmp_path):

@@ -38,21 +38,74 @@ class Block:
 
 
 ARTICLE_COLUMNS = ["article_id", "path", "title", "date", "source", "url", "text", "n_words"]
-ENTITY_COLUMNS = ["article_id", "start_char", "end_char", "text", "label", "canonical", "kind",
-                  "country_code", "role_class"]  # fmt: skip
+ENTITY_COLUMNS = [
+    "article_id",
+    "start_char",
+    "end_char",
+    "text",
+    "label",
+    "canonical",
+    "kind",
+    "country_code",
+    "role_class",
+]
 BLOCK_COLUMNS = ["article_id", "block", "kind", "start_char", "end_char", "text"]
-QUOTE_COLUMNS = ["article_id", "quote_id", "kind", "text", "start_char", "end_char", "speaker",
-                 "speaker_start", "speaker_end", "speaker_country", "cue", "cue_start", "cue_end",
-                 "paragraph", "origin"]  # fmt: skip
+QUOTE_COLUMNS = [
+    "article_id",
+    "quote_id",
+    "kind",
+    "text",
+    "start_char",
+    "end_char",
+    "speaker",
+    "speaker_start",
+    "speaker_end",
+    "speaker_country",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "paragraph",
+    "origin",
+]
 REJECTED_COLUMNS = ["path", "line", "level", "reason"]
-STANCE_COLUMNS = ["article_id", "actor", "country_code", "role_class", "topic", "stance", "label",
-                  "confidence", "voiced_by", "attribution", "evidence", "start_char", "end_char",
-                  "quote_id", "rule", "origin"]  # fmt: skip
-TABLES = {"articles": ARTICLE_COLUMNS, "entities": ENTITY_COLUMNS, "blocks": BLOCK_COLUMNS,
-          "quotes": QUOTE_COLUMNS, "stances": STANCE_COLUMNS}  # fmt: skip
+STANCE_COLUMNS = [
+    "article_id",
+    "actor",
+    "country_code",
+    "role_class",
+    "topic",
+    "stance",
+    "label",
+    "confidence",
+    "voiced_by",
+    "attribution",
+    "evidence",
+    "start_char",
+    "end_char",
+    "quote_id",
+    "rule",
+    "origin",
+]
+TABLES = {
+    "articles": ARTICLE_COLUMNS,
+    "entities": ENTITY_COLUMNS,
+    "blocks": BLOCK_COLUMNS,
+    "quotes": QUOTE_COLUMNS,
+    "stances": STANCE_COLUMNS,
+}
 _FLOAT_COLUMNS = {"stance", "confidence"}
-_INT_COLUMNS = {"start_char", "end_char", "block", "n_words", "line", "speaker_start",
-                "speaker_end", "cue_start", "cue_end", "paragraph"}  # fmt: skip
+_INT_COLUMNS = {
+    "start_char",
+    "end_char",
+    "block",
+    "n_words",
+    "line",
+    "speaker_start",
+    "speaker_end",
+    "cue_start",
+    "cue_end",
+    "paragraph",
+}
 
 
 def frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:

@@ -65,9 +65,11 @@ def test_lowercase_and_demonym_mentions(link):
 def test_capitals_standing_for_governments(link):
     records = {(r["text"], r["start_char"]): r for r in link(SEED)}
     text = SEED.read_text(encoding="utf-8")
-    for city, code, at in [("London", "GBR", "affirmations from London"),
-                           ("Paris", "FRA", "London and Paris"),
-                           ("Washington", "USA", "response from Washington")]:  # fmt: skip
+    for city, code, at in [
+        ("London", "GBR", "affirmations from London"),
+        ("Paris", "FRA", "London and Paris"),
+        ("Washington", "USA", "response from Washington"),
+    ]:
         start = text.index(at) + at.index(city)
         r = records[(city, start)]
         assert (r["kind"], r["country_code"]) == ("country", code)

@@ -58,8 +58,11 @@ def test_each_set_on_its_own_is_usable(tmp_path):
 def test_cli_prints_the_figures():
     proc = subprocess.run(
         [sys.executable, "-m", "workbench", "evaluate", "quotes", *map(str, GOLD)],
-        capture_output=True, text=True, cwd=ROOT, timeout=600,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
     assert proc.returncode == 0, proc.stderr
     for word in (
         "precision",

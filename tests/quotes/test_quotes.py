@@ -228,8 +228,10 @@ def test_seed_reported_statements(seed_corpus, opening, speaker, country):
     row = q[q.text.str.startswith(opening)]
     assert len(row) == 1, opening
     assert (row.iloc[0].kind, row.iloc[0].speaker, row.iloc[0].speaker_country) == (
-        "indirect", speaker, country
-    )  # fmt: skip
+        "indirect",
+        speaker,
+        country,
+    )
 
 
 def test_seed_scare_quote_is_not_a_quote(seed_corpus):
@@ -277,9 +279,42 @@ def test_registered_spacy_component(nlp):
     ]
 
 
-WORDS = ["He", "she", "said", "told", "according", "to", "Fontaine", "Kowal", "the", "minister",
-         "Kremlin", "“", "”", '"', "''", "'", ",", ".", ":", "\n", "\n- ", "\n> ", "— ", "6'3\"",
-         "that", "called", "for", "ruled", "out", "and", "but", "who", "It", "Paris"]  # fmt: skip
+WORDS = [
+    "He",
+    "she",
+    "said",
+    "told",
+    "according",
+    "to",
+    "Fontaine",
+    "Kowal",
+    "the",
+    "minister",
+    "Kremlin",
+    "“",
+    "”",
+    '"',
+    "''",
+    "'",
+    ",",
+    ".",
+    ":",
+    "\n",
+    "\n- ",
+    "\n> ",
+    "— ",
+    "6'3\"",
+    "that",
+    "called",
+    "for",
+    "ruled",
+    "out",
+    "and",
+    "but",
+    "who",
+    "It",
+    "Paris",
+]
 
 
 @given(st.lists(st.sampled_from(WORDS), max_size=60))

@@ -13,8 +13,15 @@ def _article():
 def test_main_text_only():
     text = _article().text
     assert "Military planners from a dozen countries met in London" in text
-    for junk in ("NAVIGATION-WORLD", "MENU-BANNER", "SCRIPT-TEXT", "SCRIPT-BODY", "ASIDE-RELATED",
-                 "FOOTER-COPYRIGHT", "color: red"):  # fmt: skip
+    for junk in (
+        "NAVIGATION-WORLD",
+        "MENU-BANNER",
+        "SCRIPT-TEXT",
+        "SCRIPT-BODY",
+        "ASIDE-RELATED",
+        "FOOTER-COPYRIGHT",
+        "color: red",
+    ):
         assert junk not in text
 
 

@@ -9,8 +9,11 @@ def test_articles_with_metadata():
     assert problems == []
     first, second = articles
     assert (first.id, first.title, first.date, first.source) == (
-        "wire-001", "Nordic ministers back training mission", "2026-04-02", "Fictional Wire"
-    )  # fmt: skip
+        "wire-001",
+        "Nordic ministers back training mission",
+        "2026-04-02",
+        "Fictional Wire",
+    )
     assert first.url == "https://example.org/wire-001"
     assert second.id is None and second.date == "2026-04-03" and second.line == 2
     assign_ids(articles)

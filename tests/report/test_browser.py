@@ -11,8 +11,15 @@ import tempfile
 import pytest
 
 CHROMIUM = os.environ.get("WORKBENCH_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
-        "--disable-background-networking", "--disable-component-update"]  # fmt: skip
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
 LOCAL = ("file:", "data:", "blob:", "about:")
 
 
@@ -37,9 +44,12 @@ def browser():
 
     with sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
         context = p.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, args=ARGS, headless=True,
+            profile,
+            executable_path=CHROMIUM,
+            args=ARGS,
+            headless=True,
             viewport={"width": 1300, "height": 1000},
-        )  # fmt: skip
+        )
         yield context
         context.close()
 

@@ -35,8 +35,10 @@ def test_one_parameters_cell_documented_for_papermill(path):
     assert len(tagged) == 1
     help_text = subprocess.run(
         [sys.executable, "-m", "papermill", "--help-notebook", str(path)],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     names = [line.split(":")[0] for line in tagged[0].source.splitlines() if ":" in line]
     for name in names:
         assert f"  {name}: " in help_text, name
@@ -49,11 +51,24 @@ def test_nbval_reproduces_the_executed_reports(rendered, tmp_path):
     sanitize = tmp_path / "sanitize.cfg"
     sanitize.write_text(SANITIZE)
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", "--nbval", "-p", "no:cacheprovider", "-q",
-         "--nbval-sanitize-with", str(sanitize), "--nbval-current-env",
-         *[str(rendered / f"{name}.ipynb") for name in REPORTS]],
-        capture_output=True, text=True, check=False, cwd=rendered,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "--nbval",
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            "--nbval-sanitize-with",
+            str(sanitize),
+            "--nbval-current-env",
+            *[str(rendered / f"{name}.ipynb") for name in REPORTS],
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=rendered,
+    )
     assert run.returncode == 0, run.stdout[-3000:]
     assert " passed" in run.stdout and "failed" not in run.stdout
 
@@ -66,9 +81,11 @@ def test_explore_runs_top_to_bottom_with_live_widgets(rendered, tmp_path):
     names = {m["model_name"] for m in state.values()}
     assert {"DropdownModel", "TextModel", "OutputModel", "VBoxModel"} <= names
     views = [
-        o for c in nb.cells for o in c.get("outputs", [])
+        o
+        for c in nb.cells
+        for o in c.get("outputs", [])
         if "application/vnd.jupyter.widget-view+json" in o.get("data", {})
-    ]  # fmt: skip
+    ]
     assert views, "the explorer is displayed as a widget"
     table = json.dumps([c.get("outputs") for c in nb.cells])
     assert "Corpus(17 articles" in table and "quote_id" in table  # the data, then panel.quotes
@@ -85,12 +102,22 @@ def test_jupyter_lab_serves_the_notebooks(tmp_path):
         port = s.getsockname()[1]
     token = "workbench-test"
     server = subprocess.Popen(
-        [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}",
-         "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}", "--allow-root",
-         f"--ServerApp.root_dir={ROOT / 'notebooks'}", "--ServerApp.open_browser=False"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "jupyterlab",
+            "--no-browser",
+            f"--port={port}",
+            "--ServerApp.ip=127.0.0.1",
+            f"--IdentityProvider.token={token}",
+            "--allow-root",
+            f"--ServerApp.root_dir={ROOT / 'notebooks'}",
+            "--ServerApp.open_browser=False",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         env={**__import__("os").environ, "JUPYTER_RUNTIME_DIR": str(tmp_path)},
-    )  # fmt: skip
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline, listing = time.monotonic() + 60, None

@@ -27,10 +27,23 @@ def _render(tmp_path, *params):
     article.write_text(ARTICLE, encoding="utf-8")
     pairs = [arg for name, value in params for arg in ("-p", name, value)]
     run = subprocess.run(
-        [sys.executable, "-m", "workbench", "render", str(article), "--out", str(tmp_path / "r"),
-         "--cache-dir", str(tmp_path / "cache"), *pairs],
-        capture_output=True, text=True, check=False, timeout=240,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "workbench",
+            "render",
+            str(article),
+            "--out",
+            str(tmp_path / "r"),
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            *pairs,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=240,
+    )
     assert "Traceback" not in run.stderr
     assert not (tmp_path / "r").exists()  # failed before analysing: nothing written
     return run.returncode, run.stderr.strip().splitlines()

@@ -99,8 +99,13 @@ def test_two_renders_differ_only_in_the_generation_time(rendered, tmp_path_facto
 
 def test_papermill_parameters_narrow_the_report(tmp_path, rendered):
     out = tmp_path / "matrix.ipynb"
-    params = {"data_dir": str(rendered / "data"), "countries": ["DEU", "ITA"], "voices": "self",
-              "end": "2026-05-31", "title": "Before June"}  # fmt: skip
+    params = {
+        "data_dir": str(rendered / "data"),
+        "countries": ["DEU", "ITA"],
+        "voices": "self",
+        "end": "2026-05-31",
+        "title": "Before June",
+    }
     execute(notebooks_dir() / "stance_matrix.ipynb", out, params)
     heat = _figures(out)[0]["data"][0]
     assert set(heat["y"]) == {"Germany", "Italy"}
@@ -113,11 +118,29 @@ def test_papermill_parameters_narrow_the_report(tmp_path, rendered):
 def test_cli_render_one_report_with_parameters(tmp_path, rendered):
     cache = tmp_path / "cache"
     run = subprocess.run(
-        [sys.executable, "-m", "workbench", "render", str(REPORT_CORPUS), "--out", str(tmp_path),
-         "--cache-dir", str(cache), "--report", "quote_timeline", "-p", "countries", "[Germany]",
-         "-p", "title", "Germany <only>"],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "workbench",
+            "render",
+            str(REPORT_CORPUS),
+            "--out",
+            str(tmp_path),
+            "--cache-dir",
+            str(cache),
+            "--report",
+            "quote_timeline",
+            "-p",
+            "countries",
+            "[Germany]",
+            "-p",
+            "title",
+            "Germany <only>",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert run.returncode == 0, run.stderr
     assert "[1/1] quote_timeline" in run.stderr
     html = (tmp_path / "quote_timeline.html").read_text(encoding="utf-8")

@@ -126,8 +126,13 @@ def test_jobs_and_dask_cannot_be_combined():
 
 
 def run(*args, timeout=90):
-    return subprocess.run([sys.executable, "-m", "workbench", *map(str, args)], capture_output=True,
-                          text=True, cwd=ROOT, timeout=timeout)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "workbench", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=timeout,
+    )
 
 
 def test_cli_dask_local(tmp_path, local):

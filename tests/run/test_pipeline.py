@@ -86,8 +86,9 @@ def test_streamed_tables_equal_the_in_memory_corpus(tmp_path):
     )
     whole = workbench.analyse([REPORT_CORPUS], cache_dir=tmp_path / "c", overrides=overrides)
     articles, problems = read_inputs([REPORT_CORPUS])
-    chunks = analyse_chunks(articles, problems, cache_dir=tmp_path / "c", overrides=overrides,
-                            chunk=3)  # fmt: skip
+    chunks = analyse_chunks(
+        articles, problems, cache_dir=tmp_path / "c", overrides=overrides, chunk=3
+    )
     counts = write_chunks(chunks, tmp_path / "out")
     back = load(tmp_path / "out")
     assert counts["articles"] == len(whole.articles) == 17

@@ -51,14 +51,25 @@ def test_bad_classes_are_refused(tmp_path):
 
 def _candidate(label, topic="sanctions", country="FRA", features=("rule=oppose",)):
     stance = {"oppose": -1.0, "support": 1.0, None: None}[label]
-    return {"country_code": country, "topic": topic, "label": label, "stance": stance,
-            "confidence": 0.8, "rule": "trace", "features": list(features),
-            "by_rules": label is not None}  # fmt: skip
+    return {
+        "country_code": country,
+        "topic": topic,
+        "label": label,
+        "stance": stance,
+        "confidence": 0.8,
+        "rule": "trace",
+        "features": list(features),
+        "by_rules": label is not None,
+    }
 
 
 def test_apply_keeps_labels_and_explains_them():
-    scorer = Scorer(weights={"rule=oppose": [0.0, 3.0, 0.0, 0.0, 0.0, 0.0],
-                             "rule=none": [3.0, 0.0, 0.0, 0.0, 0.0, 0.0]})  # fmt: skip
+    scorer = Scorer(
+        weights={
+            "rule=oppose": [0.0, 3.0, 0.0, 0.0, 0.0, 0.0],
+            "rule=none": [3.0, 0.0, 0.0, 0.0, 0.0, 0.0],
+        }
+    )
     cueless = _candidate(None, "peace_talks", features=["rule=none"])
     kept = apply_scorer([_candidate("oppose"), cueless], scorer)
     assert [(k["label"], k["stance"]) for k in kept] == [("oppose", -1.0)]

@@ -44,19 +44,14 @@ AALBERS = "Dutch Defence Minister Pieter Aalbers"
         (AALBERS + " said the Netherlands will not send troops.", "oppose"),
         (AALBERS + " said sending troops was premature.", "sceptical"),
         (AALBERS + " said a deployment was far too early.", "sceptical"),
-        (AALBERS + " called the force only a theoretical reflection.",
-         "sceptical"),
-        (AALBERS + " said the deployment hinges on a ceasefire.",
-         "conditional"),
+        (AALBERS + " called the force only a theoretical reflection.", "sceptical"),
+        (AALBERS + " said the deployment hinges on a ceasefire.", "conditional"),
         (AALBERS + " ruled out a deployment of troops.", "oppose"),
-        (AALBERS + " said the Netherlands was ready to contribute troops.",
-         "support"),
-        (AALBERS + " said member states had different opinions on the "
-         "mission.", "neutral"),
-        (AALBERS + " said the Netherlands would block any deployment.",
-         "oppose"),
+        (AALBERS + " said the Netherlands was ready to contribute troops.", "support"),
+        (AALBERS + " said member states had different opinions on the mission.", "neutral"),
+        (AALBERS + " said the Netherlands would block any deployment.", "oppose"),
     ],
-)  # fmt: skip
+)
 def test_scale_and_cues(stances_of, sentence, label):
     assert cells(stances_of(INTRO + sentence + "\n"), "troop_deployment") == {("NLD", label)}
 
@@ -113,8 +108,11 @@ def test_self_stated_positions_carry_the_quote(stances_of):
     )
     (s,) = [s for s in stances_of(text) if s["topic"] == "troop_deployment"]
     assert (s["actor"], s["country_code"], s["attribution"], s["role_class"]) == (
-        "Pieter Aalbers", "NLD", "self", "government"
-    )  # fmt: skip
+        "Pieter Aalbers",
+        "NLD",
+        "self",
+        "government",
+    )
     assert s["quote_start"] is not None
 
 
@@ -179,73 +177,147 @@ def test_rules_alone_remain_available(nlp, gaz):
         # a small clause: what is wanted gone is opposed
         ("Slovakia wants the sanctions wound down.", "sanctions", {("SVK", "oppose")}),
         # "no …" as the subject negates the cue
-        ("Japan confirmed that no personnel would be sent to the mission.", "troop_deployment",
-         {("JPN", "oppose")}),
+        (
+            "Japan confirmed that no personnel would be sent to the mission.",
+            "troop_deployment",
+            {("JPN", "oppose")},
+        ),
         # shelving a plan to offer is no offer
-        ("Greece has quietly shelved plans to offer a frigate to the mission.", "troop_deployment",
-         {("GRC", "oppose")}),
+        (
+            "Greece has quietly shelved plans to offer a frigate to the mission.",
+            "troop_deployment",
+            {("GRC", "oppose")},
+        ),
         # open-ended, not conditional
-        ("Berlin said sanctions would stay in force for as long as it takes.", "sanctions",
-         {("DEU", "support")}),
+        (
+            "Berlin said sanctions would stay in force for as long as it takes.",
+            "sanctions",
+            {("DEU", "support")},
+        ),
         # a hypothetical premise offers nothing
-        ("If the force arrives a year later, it arrives to an empty room, Kyiv warned.",
-         "troop_deployment", set()),
+        (
+            "If the force arrives a year later, it arrives to an empty room, Kyiv warned.",
+            "troop_deployment",
+            set(),
+        ),
         # a condition after the attribution is part of what was reported
-        ("Lisbon is prepared to host Ukrainian marines for training, a Portuguese official said, "
-         "provided the European Peace Facility covers the cost.", "training_support",
-         {("PRT", "conditional")}),
+        (
+            "Lisbon is prepared to host Ukrainian marines for training, "
+            "a Portuguese official said, "
+            "provided the European Peace Facility covers the cost.",
+            "training_support",
+            {("PRT", "conditional")},
+        ),
         # an untitled speaker speaks for the subject named before them
-        ("The European Commission has made its preference plain. It tabled a loan for Ukraine, "
-         "and its chief spokesman, Rafael Montoya, said the sanctions would remain \"for as long "
-         "as it takes\".", "sanctions", {("EUU", "support")}),
+        (
+            "The European Commission has made its preference plain. It tabled a loan for Ukraine, "
+            'and its chief spokesman, Rafael Montoya, said the sanctions would remain "for as long '
+            'as it takes".',
+            "sanctions",
+            {("EUU", "support")},
+        ),
         # "no …" as the object negates too
-        ("Slovakia said it would supply no weapons from its own stocks.", "training_support",
-         {("SVK", "oppose")}),
+        (
+            "Slovakia said it would supply no weapons from its own stocks.",
+            "training_support",
+            {("SVK", "oppose")},
+        ),
         # a noun cue is not negated by its verb: still an offer
-        ("Canada has offered a rotation of 600 soldiers for the mission, an offer Ottawa has not "
-         "yet announced.", "troop_deployment", {("CAN", "support")}),
-        ("Kyiv said it did not expect anything from the talks in Istanbul.", "peace_talks",
-         {("UKR", "sceptical")}),
-        ("The Commission has promised a sanctions package aimed at the shadow fleet.",
-         "sanctions", {("EUU", "support")}),
+        (
+            "Canada has offered a rotation of 600 soldiers for the "
+            "mission, an offer Ottawa has not "
+            "yet announced.",
+            "troop_deployment",
+            {("CAN", "support")},
+        ),
+        (
+            "Kyiv said it did not expect anything from the talks in Istanbul.",
+            "peace_talks",
+            {("UKR", "sceptical")},
+        ),
+        (
+            "The Commission has promised a sanctions package aimed at the shadow fleet.",
+            "sanctions",
+            {("EUU", "support")},
+        ),
         # "the American side" holds its position
-        ("Polish officials said the American side is ready to provide air cover.", "us_backstop",
-         {("USA", "support")}),
+        (
+            "Polish officials said the American side is ready to provide air cover.",
+            "us_backstop",
+            {("USA", "support")},
+        ),
         # -- from blind set N
         # a view on Moscow's calculus is a view on deterrence, and it is not Moscow's own
-        ("Latvian Defence Minister Aivars Kalnietis said the force exists so that the Russian "
-         "General Staff has to start its calculations again.", "deterrence", {("LVA", "support")}),
-        ("Estonian Defence Minister Tiit Kaasik said: \"It would make Moscow reconsider.\"",
-         "deterrence", {("EST", "support")}),
+        (
+            "Latvian Defence Minister Aivars Kalnietis said the force exists so that the Russian "
+            "General Staff has to start its calculations again.",
+            "deterrence",
+            {("LVA", "support")},
+        ),
+        (
+            'Estonian Defence Minister Tiit Kaasik said: "It would make Moscow reconsider."',
+            "deterrence",
+            {("EST", "support")},
+        ),
         # doubt turns it round
-        ("A German official, Jonas Brandt, doubted the brigades would change the Kremlin's "
-         "calculations.", "deterrence", {("DEU", "sceptical")}),
+        (
+            "A German official, Jonas Brandt, doubted the brigades would change the Kremlin's "
+            "calculations.",
+            "deterrence",
+            {("DEU", "sceptical")},
+        ),
         # the addressee word alone, without Russia, is no view on deterrence
-        ("Finnish Defence Minister Aino Koski said the calculations for the budget were done.",
-         "deterrence", set()),
+        (
+            "Finnish Defence Minister Aino Koski said the calculations for the budget were done.",
+            "deterrence",
+            set(),
+        ),
         # the person named beside a titled subject holds the position
-        ("Hungary's foreign minister, Gabor Szentes, told reporters that his government saw no "
-         "reason to hurry and would not let the sanctions package through.", "sanctions",
-         {("HUN", "oppose")}),
+        (
+            "Hungary's foreign minister, Gabor Szentes, told reporters that his government saw no "
+            "reason to hurry and would not let the sanctions package through.",
+            "sanctions",
+            {("HUN", "oppose")},
+        ),
         # "its soldiers" in narration are the country's, and "none" are the soldiers
-        ("Finland's answer has not changed. Its soldiers are for its own frontier with Russia, "
-         "and none will be sent.", "troop_deployment", {("FIN", "oppose")}),
+        (
+            "Finland's answer has not changed. Its soldiers are for its own frontier with Russia, "
+            "and none will be sent.",
+            "troop_deployment",
+            {("FIN", "oppose")},
+        ),
         # a ministry the parser names without a country takes its phrase's country
-        ("Russia's defence ministry denounced the plan to send troops as a provocation.",
-         "troop_deployment", {("RUS", "oppose")}),
+        (
+            "Russia's defence ministry denounced the plan to send troops as a provocation.",
+            "troop_deployment",
+            {("RUS", "oppose")},
+        ),
         # a dateline is where the story was filed, not who holds the position
-        ("PARIS — France and Britain on Tuesday reaffirmed that they are prepared to send troops.",
-         "troop_deployment", {("FRA", "support"), ("GBR", "support")}),
-        ("LONDON — Leaders from thirty countries promised to send troops.", "troop_deployment",
-         set()),
+        (
+            "PARIS — France and Britain on Tuesday reaffirmed that they "
+            "are prepared to send troops.",
+            "troop_deployment",
+            {("FRA", "support"), ("GBR", "support")},
+        ),
+        (
+            "LONDON — Leaders from thirty countries promised to send troops.",
+            "troop_deployment",
+            set(),
+        ),
         # "once more" is no condition
-        ("Turkey offered once more to host a round of negotiations.", "peace_talks",
-         {("TUR", "support")}),
+        (
+            "Turkey offered once more to host a round of negotiations.",
+            "peace_talks",
+            {("TUR", "support")},
+        ),
         # a demonym opening the sentence still makes its noun an actor
-        ("Austrian soldiers will not be part of the force, officials say.", "troop_deployment",
-         {("AUT", "oppose")}),
+        (
+            "Austrian soldiers will not be part of the force, officials say.",
+            "troop_deployment",
+            {("AUT", "oppose")},
+        ),
     ],
-)  # fmt: skip
+)
 def test_paraphrased_positions(stances_of, text, topic, expected):
     assert cells(stances_of(INTRO + text + "\n"), topic) == expected
 

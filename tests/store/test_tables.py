@@ -32,9 +32,13 @@ FULL_DISK = (
 def test_write_and_load_round_trip(seed_corpus, tmp_path):
     written = workbench.write_tables(seed_corpus, tmp_path / "data")
     assert sorted(p.name for p in written) == [
-        "articles.parquet", "blocks.parquet", "entities.parquet", "quotes.parquet", "rejected.csv",
+        "articles.parquet",
+        "blocks.parquet",
+        "entities.parquet",
+        "quotes.parquet",
+        "rejected.csv",
         "stances.parquet",
-    ]  # fmt: skip
+    ]
     assert not [p for p in (tmp_path / "data").iterdir() if p.name.endswith(".tmp")]
     back = workbench.load(tmp_path / "data")
     for name in TABLES:

@@ -26,8 +26,18 @@ from workbench.aggregate.overrides import apply_cell_overrides, as_overrides
 from workbench.schema import SCALE, Corpus, position
 
 VOICES = ("all", "self", "government")
-CELL_COLUMNS = ["key", "topic", "stance", "label", "score", "n_statements", "evidence", "changed",
-                "change", "origin"]  # fmt: skip
+CELL_COLUMNS = [
+    "key",
+    "topic",
+    "stance",
+    "label",
+    "score",
+    "n_statements",
+    "evidence",
+    "changed",
+    "change",
+    "origin",
+]
 
 
 @dataclass
@@ -84,8 +94,13 @@ def statements(corpus: Corpus, voices: str = "all", as_of: str | None = None) ->
     )
 
 
-def cells(corpus: Corpus, by: str = "country", as_of: str | None = None, voices: str = "all",
-          half_life: float = 14.0) -> pd.DataFrame:  # fmt: skip
+def cells(
+    corpus: Corpus,
+    by: str = "country",
+    as_of: str | None = None,
+    voices: str = "all",
+    half_life: float = 14.0,
+) -> pd.DataFrame:
     """The matrix in long form: one row per (country or actor, topic) with a Cell's fields."""
     key = {"country": "country_code", "actor": "actor"}.get(by)
     if key is None:
@@ -127,17 +142,32 @@ def _change(rows: list[dict]) -> tuple[bool, str | None]:
     if before == after:
         return False, None
     fmt = "%Y-%m-%d"
-    return True, (f"{SCALE[before]} ({first_day.strftime(fmt)}) → "
-                  f"{SCALE[after]} ({last_day.strftime(fmt)})")  # fmt: skip
+    return True, (
+        f"{SCALE[before]} ({first_day.strftime(fmt)}) → {SCALE[after]} ({last_day.strftime(fmt)})"
+    )
 
 
 def _position(rows: list[dict]) -> float:
     return position([float(r["stance"]) for r in rows], [float(r["confidence"]) for r in rows])[0]
 
 
-_EVIDENCE_KEYS = ("evidence", "article_id", "sources", "quote_id", "actor", "voiced_by",
-                  "attribution", "label", "stance", "confidence", "date", "start_char",
-                  "end_char", "rule", "origin")  # fmt: skip
+_EVIDENCE_KEYS = (
+    "evidence",
+    "article_id",
+    "sources",
+    "quote_id",
+    "actor",
+    "voiced_by",
+    "attribution",
+    "label",
+    "stance",
+    "confidence",
+    "date",
+    "start_char",
+    "end_char",
+    "rule",
+    "origin",
+)
 
 
 def _evidence(row: dict) -> dict:
@@ -171,8 +201,16 @@ def stance_matrix(
         long = apply_cell_overrides(long, as_overrides(overrides), by)
     table: dict[str, dict[str, Cell]] = {}
     for row in long.itertuples(index=False):
-        cell = Cell(row.stance, row.label, row.score, row.n_statements, row.evidence, row.changed,
-                    row.change, row.origin)  # fmt: skip
+        cell = Cell(
+            row.stance,
+            row.label,
+            row.score,
+            row.n_statements,
+            row.evidence,
+            row.changed,
+            row.change,
+            row.origin,
+        )
         table.setdefault(row.topic, {})[row.key] = cell
     matrix = pd.DataFrame(table).sort_index(axis=0).sort_index(axis=1)
     matrix = matrix.astype(object).where(matrix.notna(), None)

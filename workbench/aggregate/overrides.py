@@ -73,10 +73,17 @@ def apply_overrides(corpus: Corpus, ov: Overrides) -> set[str]:
             continue
         matched.add(f"speaker:{qid}")
         corpus.quotes.loc[hit, ["speaker", "speaker_country", "origin"]] = [
-            fix.get("speaker"), fix.get("country"), "analyst"]  # fmt: skip
+            fix.get("speaker"),
+            fix.get("country"),
+            "analyst",
+        ]
         own = (corpus.stances.quote_id == qid) & (corpus.stances.attribution == "self")
         corpus.stances.loc[own, ["actor", "country_code", "voiced_by", "origin"]] = [
-            fix.get("speaker"), fix.get("country"), fix.get("speaker"), "analyst"]  # fmt: skip
+            fix.get("speaker"),
+            fix.get("country"),
+            fix.get("speaker"),
+            "analyst",
+        ]
         other = (corpus.stances.quote_id == qid) & ~own
         corpus.stances.loc[other, ["voiced_by", "origin"]] = [fix.get("speaker"), "analyst"]
     texts = corpus.articles.text.str.lower()
@@ -109,17 +116,32 @@ def apply_cell_overrides(long: pd.DataFrame, ov: Overrides, by: str = "country")
         key = fix.get(by) or fix.get("key")
         label = fix.get("label")
         if key is None or fix.get("topic") is None or label not in _LABELS:
-            ov.warnings.append(f"{ov.source}: cell override {fix!r} needs {by}, topic and a label "
-                               f"from {sorted(_LABELS)}")  # fmt: skip
+            ov.warnings.append(
+                f"{ov.source}: cell override {fix!r} needs {by}, topic and a label "
+                f"from {sorted(_LABELS)}"
+            )
             continue
-        note = {"text": fix.get("note") or "analyst override", "voiced_by": "analyst",
-                "attribution": "analyst", "label": label, "origin": "analyst"}  # fmt: skip
+        note = {
+            "text": fix.get("note") or "analyst override",
+            "voiced_by": "analyst",
+            "attribution": "analyst",
+            "label": label,
+            "origin": "analyst",
+        }
         row = index.get((key, fix["topic"]))
         if row is None:
-            row = {"key": key, "topic": fix["topic"], "score": None, "n_statements": 0,
-                   "evidence": [], "changed": False, "change": None}  # fmt: skip
+            row = {
+                "key": key,
+                "topic": fix["topic"],
+                "score": None,
+                "n_statements": 0,
+                "evidence": [],
+                "changed": False,
+                "change": None,
+            }
             rows.append(row)
             index[(key, fix["topic"])] = row
-        row.update(stance=_LABELS[label], label=label, origin="analyst",
-                   evidence=[note, *row["evidence"]])  # fmt: skip
+        row.update(
+            stance=_LABELS[label], label=label, origin="analyst", evidence=[note, *row["evidence"]]
+        )
     return pd.DataFrame(rows, columns=long.columns)

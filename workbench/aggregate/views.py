@@ -157,9 +157,12 @@ def history(corpus: Corpus, by: str = "country") -> pd.DataFrame:
     weight = st.confidence.astype(float)
     days = st.assign(_ws=stance * weight, _w=weight, _half=stance == 0.5, _pos=stance > 0)
     days = days.groupby([key, "topic", "date"], sort=True).agg(
-        _ws=("_ws", "sum"), _w=("_w", "sum"), _half=("_half", "any"), _pos=("_pos", "all"),
+        _ws=("_ws", "sum"),
+        _w=("_w", "sum"),
+        _half=("_half", "any"),
+        _pos=("_pos", "all"),
         n_statements=("stance", "size"),
-    )  # fmt: skip
+    )
     points = [
         point(ws / w, pos, half)
         for ws, w, half, pos in zip(days._ws, days._w, days._half, days._pos, strict=True)

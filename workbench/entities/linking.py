@@ -61,7 +61,7 @@ def link_entities(doc: Doc, blocks: list[Block], gaz: Gazetteer) -> list[dict]:
             "text": text_of(doc)[m.start : m.end],
             "label": m.label,
             **described[id(m)],
-        }  # fmt: skip
+        }
         for m in chosen
     ]
 
@@ -76,8 +76,9 @@ def ner_candidates(doc: Doc, where: list[int], gaz: Gazetteer) -> list[Mention]:
             first += 1
         while last >= first and where[doc[last].i] != where[doc[first].i]:
             last -= 1  # never across a block boundary
-        while last >= first and (doc[last].is_space or doc[last].text in _TRIM_TAIL
-                                 or doc[last].is_punct):  # fmt: skip
+        while last >= first and (
+            doc[last].is_space or doc[last].text in _TRIM_TAIL or doc[last].is_punct
+        ):
             last -= 1
         if last < first:
             continue
@@ -230,8 +231,18 @@ def person_candidates(
                     break
             if first != tok.i or len(full) == 1:
                 break
-        out.append(Mention(doc[first].idx, tok.idx + len(tok.text), first, tok.i, "PERSON",
-                           "person", None, name))  # fmt: skip
+        out.append(
+            Mention(
+                doc[first].idx,
+                tok.idx + len(tok.text),
+                first,
+                tok.i,
+                "PERSON",
+                "person",
+                None,
+                name,
+            )
+        )
     return out
 
 

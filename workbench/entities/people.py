@@ -64,8 +64,13 @@ def resolve_people(
             )
         name = actor.name if actor else _display(written[key])
         role = role or (actor.role if actor else None)
-        result[key] = {"canonical": name, "kind": "person", "country_code": code,
-                       "role_class": role_class, "role": role}  # fmt: skip
+        result[key] = {
+            "canonical": name,
+            "kind": "person",
+            "country_code": code,
+            "role_class": role_class,
+            "role": role,
+        }
     for key, first in _first_mentions(persons, identity).items():  # "Estonia went furthest.
         if result[key]["country_code"] is None and result[key]["role_class"]:  # Minister X said"
             result[key]["country_code"] = _lede_country(doc, first, described, mentions)
@@ -108,8 +113,11 @@ def _identities(persons: list[Mention]) -> dict[int, tuple]:
     out = {}
     for m in persons:
         if len(m.name) > 1:  # "van Rossum" after "Pieter van Rossum" is the same person
-            longer = [n for _, n in fulls[m.name[-1]] if len(n) > len(m.name)
-                      and n[-len(m.name) :] == m.name]  # fmt: skip
+            longer = [
+                n
+                for _, n in fulls[m.name[-1]]
+                if len(n) > len(m.name) and n[-len(m.name) :] == m.name
+            ]
             out[id(m)] = longer[0] if longer else m.name
             continue
         options = fulls.get(m.name[0], [])

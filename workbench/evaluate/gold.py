@@ -39,9 +39,16 @@ def load_gold(path: str | os.PathLike) -> tuple[list[Article], list[Gold]]:
             if start < 0:
                 raise ValueError(f"{path}: {item['file']}: gold text not found: {q['text'][:60]!r}")
             speakers = q.get("speaker")
-            golds.append(Gold(len(articles) - 1, start, start + len(q["text"]), q.get("kind", ""),
-                              speakers if isinstance(speakers, list) else [speakers],
-                              q.get("country")))  # fmt: skip
+            golds.append(
+                Gold(
+                    len(articles) - 1,
+                    start,
+                    start + len(q["text"]),
+                    q.get("kind", ""),
+                    speakers if isinstance(speakers, list) else [speakers],
+                    q.get("country"),
+                )
+            )
     assign_ids(articles)
     return articles, golds
 

@@ -70,10 +70,13 @@ def score(articles: list[Article], golds: list[Gold], predicted: list[list[dict]
         gold = [g for g in golds if g.article == ai]
         preds = predicted[ai]
         pairs = sorted(
-            ((overlap((g.start, g.end), (p["start_char"], p["end_char"])), gi, pi)
-             for gi, g in enumerate(gold) for pi, p in enumerate(preds)),
+            (
+                (overlap((g.start, g.end), (p["start_char"], p["end_char"])), gi, pi)
+                for gi, g in enumerate(gold)
+                for pi, p in enumerate(preds)
+            ),
             reverse=True,
-        )  # fmt: skip
+        )
         used_g, used_p = set(), set()
         for ov, gi, pi in pairs:
             if ov < MIN_OVERLAP or gi in used_g or pi in used_p:

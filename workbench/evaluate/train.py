@@ -80,9 +80,15 @@ def training_rows(examples: list[Example]) -> tuple[list[list[str]], list[str]]:
     return rows, labels
 
 
-def fit(rows: list[list[str]], labels: list[str], l2: float = 1.0, steps: int = 3000,
-        threshold: float = 0.5, confidence: str = "rule",
-        prior: float = 0.01) -> Scorer:  # fmt: skip
+def fit(
+    rows: list[list[str]],
+    labels: list[str],
+    l2: float = 1.0,
+    steps: int = 3000,
+    threshold: float = 0.5,
+    confidence: str = "rule",
+    prior: float = 0.01,
+) -> Scorer:
     """Multinomial logistic regression, L2-penalised (``l2`` × ½‖W‖², bias free), from zero.
     The rule's own label (``rule=…``) is penalised ``prior`` times as much as other features."""
     if not rows:
@@ -166,15 +172,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     if (args.cv or args.grid) and len(set(args.gold)) < 2:
         parser.error("cross-validation needs at least two gold files")
     sets = candidates(args.gold, args.model)
-    options = {"l2": args.l2, "prior": args.prior, "threshold": args.threshold,
-               "confidence": args.confidence}  # fmt: skip
+    options = {
+        "l2": args.l2,
+        "prior": args.prior,
+        "threshold": args.threshold,
+        "confidence": args.confidence,
+    }
     if args.grid:
         grid = itertools.product((0.3, 1.0, 3.0, 10.0), (0.4, 0.5, 0.6), ("rule", "p", "rule*p"))
         for l2, threshold, confidence in grid:
             opts = {**options, "l2": l2, "threshold": threshold, "confidence": confidence}
             *_, (_, _, rules, model) = cross_validate(sets, **opts)
-            print(f"l2 {l2:<5} threshold {threshold:<4} confidence {confidence:<7} "
-                  f"rules {rules:.3f}  model {model:.3f}")  # fmt: skip
+            print(
+                f"l2 {l2:<5} threshold {threshold:<4} confidence {confidence:<7} "
+                f"rules {rules:.3f}  model {model:.3f}"
+            )
     if args.cv:
         print(f"{'left out':<20} {'articles':>8} {'rules':>7} {'model':>7}")
         for name, n, rules, model in cross_validate(sets, **options):

@@ -10,9 +10,12 @@ def is_dateline(tok: Token) -> bool:
     the story was filed, never a speaker or a holder."""
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     return (
-        tok.is_sent_start and tok.text.isupper() and len(tok.text) > 2
-        and nxt is not None and nxt.text in ("—", "–", "-", ",", "(")
-    )  # fmt: skip
+        tok.is_sent_start
+        and tok.text.isupper()
+        and len(tok.text) > 2
+        and nxt is not None
+        and nxt.text in ("—", "–", "-", ",", "(")
+    )
 
 
 def undated(subj: Token) -> Token | None:
@@ -25,8 +28,9 @@ def undated(subj: Token) -> Token | None:
 
 def subject(verb: Token, deps: tuple[str, ...] = ("nsubj", "nsubjpass")) -> Token | None:
     """The verb's first subject, a dateline giving way to the name beside it (:func:`undated`)."""
-    return next((u for c in verb.children if c.dep_ in deps and (u := undated(c)) is not None),
-                None)  # fmt: skip
+    return next(
+        (u for c in verb.children if c.dep_ in deps and (u := undated(c)) is not None), None
+    )
 
 
 def in_question(tok: Token) -> bool:

@@ -40,8 +40,20 @@ from workbench.schema import Block
 
 _FRAME = 14  # tokens looked at after a closing mark
 _STANDALONE_WORDS = 6  # an unattributed quote must be a sentence at least this long
-_PARTIAL_DEPS = {"dobj", "oprd", "attr", "pobj", "prep", "xcomp", "ccomp", "acomp", "advcl",
-                 "npadvmod", "conj", "appos"}  # fmt: skip
+_PARTIAL_DEPS = {
+    "dobj",
+    "oprd",
+    "attr",
+    "pobj",
+    "prep",
+    "xcomp",
+    "ccomp",
+    "acomp",
+    "advcl",
+    "npadvmod",
+    "conj",
+    "appos",
+}
 
 
 def extract_quotes(
@@ -52,12 +64,14 @@ def extract_quotes(
 
 
 class _Extractor:
-    def __init__(self, doc: Doc, blocks: list[Block], entities: list[dict], cues: Cues,
-                 gaz: Gazetteer):  # fmt: skip
+    def __init__(
+        self, doc: Doc, blocks: list[Block], entities: list[dict], cues: Cues, gaz: Gazetteer
+    ):
         self.doc, self.blocks, self.cues = doc, blocks, cues
         self.text = text_of(doc)
-        self.quoted = [q for q in find_quoted(self.text, blocks)
-                       if blocks[q.first_block].kind != "blockquote"]  # fmt: skip
+        self.quoted = [
+            q for q in find_quoted(self.text, blocks) if blocks[q.first_block].kind != "blockquote"
+        ]
         spans = [(q.start, q.end) for q in self.quoted]
         spans += [(b.start, b.end) for b in blocks if b.kind == "blockquote"]
         attributions = [(b.start, b.end) for b in blocks if b.kind == "attribution"]
@@ -92,13 +106,27 @@ class _Extractor:
         start, end = _trim(self.text, start, end)
         if end <= start:
             return
-        rec = {"kind": kind, "text": self.text[start:end], "start_char": start, "end_char": end,
-               "speaker": None, "speaker_start": None, "speaker_end": None,
-               "speaker_country": None, "cue": None, "cue_start": None, "cue_end": None,
-               "paragraph": block}  # fmt: skip
+        rec = {
+            "kind": kind,
+            "text": self.text[start:end],
+            "start_char": start,
+            "end_char": end,
+            "speaker": None,
+            "speaker_start": None,
+            "speaker_end": None,
+            "speaker_country": None,
+            "cue": None,
+            "cue_start": None,
+            "cue_end": None,
+            "paragraph": block,
+        }
         if speaker is not None:
-            rec.update(speaker=speaker.name, speaker_start=speaker.start, speaker_end=speaker.end,
-                       speaker_country=speaker.country)  # fmt: skip
+            rec.update(
+                speaker=speaker.name,
+                speaker_start=speaker.start,
+                speaker_end=speaker.end,
+                speaker_country=speaker.country,
+            )
             self.finder.note_speaker(speaker, start)
         if cue is not None:
             rec.update(cue=cue.text, cue_start=cue.start, cue_end=cue.end)
@@ -129,9 +157,17 @@ class _Extractor:
         """An interview answer is the interviewee's quote; the speech it reports ("They told us
         they will do logistics") is found inside it as in any paragraph."""
         person = answerer(self.blocks, self.entities, self.text, bi, self.interviewee)
-        speaker = None if person is None else Speaker(person["canonical"], person["start_char"],
-                                                       person["end_char"], person["country_code"],
-                                                       "person")  # fmt: skip
+        speaker = (
+            None
+            if person is None
+            else Speaker(
+                person["canonical"],
+                person["start_char"],
+                person["end_char"],
+                person["country_code"],
+                "person",
+            )
+        )
         self._emit("direct", block.start, block.end, speaker, None, bi)
 
     def _lead_in(self, bi: int):

@@ -31,9 +31,27 @@ from workbench.resources.gazetteer import Gazetteer
 _MAIN = {"ROOT", "conj", "parataxis"}  # "…, Devaux said, …" names a speaker
 _CUT = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"}
 _RELATIVE = {"who", "which", "that", "whom"}
-_GENDER = {"he": "m", "his": "m", "him": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
-           "herself": "f", "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f",
-           "ms": "f", "ms.": "f", "miss": "f", "dame": "f", "lady": "f"}  # fmt: skip
+_GENDER = {
+    "he": "m",
+    "his": "m",
+    "him": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+    "mr": "m",
+    "mr.": "m",
+    "sir": "m",
+    "lord": "m",
+    "mrs": "f",
+    "mrs.": "f",
+    "ms": "f",
+    "ms.": "f",
+    "miss": "f",
+    "dame": "f",
+    "lady": "f",
+}
 
 
 @dataclass(frozen=True)
@@ -48,8 +66,15 @@ class Speaker:
 class SpeakerFinder:
     """Resolves speakers in one article. ``quoted`` are (start, end) spans of quoted text."""
 
-    def __init__(self, doc: Doc, entities: list[dict], quoted: list[tuple[int, int]],
-                 attributions: list[tuple[int, int]], cues: Cues, gaz: Gazetteer):  # fmt: skip
+    def __init__(
+        self,
+        doc: Doc,
+        entities: list[dict],
+        quoted: list[tuple[int, int]],
+        attributions: list[tuple[int, int]],
+        cues: Cues,
+        gaz: Gazetteer,
+    ):
         self.doc, self.cues, self.gaz = doc, cues, gaz
         self.entities = sorted(entities, key=lambda r: r["start_char"])
         self._starts = [r["start_char"] for r in self.entities]
@@ -140,8 +165,9 @@ class SpeakerFinder:
     def _owner(self, tok: Token, word: str) -> Speaker | None:
         """The government behind "its ambassador", "its foreign ministry", "their envoy": the
         country or organisation a possessive "its"/"their" stands for."""
-        poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")),
-                    None)  # fmt: skip
+        poss = next(
+            (c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None
+        )
         speaks = word in self.role_words or word in self.cues.generic_speakers
         speaks = speaks or word in self.cues.organisations
         if poss is None or not speaks:
@@ -153,8 +179,13 @@ class SpeakerFinder:
         """Remember a resolved speaker, so later pronouns can refer to it."""
         if speaker.name is None:
             return
-        rec = {"canonical": speaker.name, "kind": speaker.kind, "country_code": speaker.country,
-               "start_char": speaker.start, "role": None}  # fmt: skip
+        rec = {
+            "canonical": speaker.name,
+            "kind": speaker.kind,
+            "country_code": speaker.country,
+            "start_char": speaker.start,
+            "role": None,
+        }
         if speaker.kind == "person":
             rec["role"] = self._role_of(speaker.name)
         self.salient.append((at, rec))
@@ -241,10 +272,13 @@ class SpeakerFinder:
         if want and (not before or self.gender.get(before[-1]["canonical"]) is None):
             # a person named outside a subject ("joined by … Owen Pritchard") who fits better
             named = [
-                r for r in self.entities
-                if r["start_char"] < tok.idx and fits(r) and not self._in_quote(r)
+                r
+                for r in self.entities
+                if r["start_char"] < tok.idx
+                and fits(r)
+                and not self._in_quote(r)
                 and self.gender.get(r["canonical"]) == want
-            ]  # fmt: skip
+            ]
             if named and (not before or named[-1]["start_char"] > before[-1]["start_char"]):
                 before.append(named[-1])
         if not before:

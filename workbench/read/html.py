@@ -42,8 +42,9 @@ def read(path: str, data: bytes) -> tuple[list[Article], list[Problem]]:
             date_extraction_params=_DATE_PARAMS,
         )
     except Exception as exc:  # trafilatura on badly broken markup
-        problems.append(Problem(path, f"HTML extraction failed ({exc}); using plain text", None,
-                                "warning"))  # fmt: skip
+        problems.append(
+            Problem(path, f"HTML extraction failed ({exc}); using plain text", None, "warning")
+        )
     title = _clean(getattr(doc, "title", None) or "") or None
     date = getattr(doc, "date", None) or None
     parts = _parts(doc.body) if doc is not None and doc.body is not None else []
@@ -55,8 +56,9 @@ def read(path: str, data: bytes) -> tuple[list[Article], list[Problem]]:
             reason = _TOO_DEEP if too_deep else "no text could be recovered from the HTML"
             problems = [p for p in problems if not p.reason.startswith(_TOO_DEEP)]
             return [], problems + [Problem(path, reason)]
-        problems.append(Problem(path, "no main text found; kept the page's plain text", None,
-                                "warning"))  # fmt: skip
+        problems.append(
+            Problem(path, "no main text found; kept the page's plain text", None, "warning")
+        )
         text = fallback.strip()
         blocks = parse_blocks(text, first_line_is_title=not title)
     article = Article(

@@ -9,8 +9,15 @@ from pathlib import Path
 
 from workbench.schema import Article, Problem, path_name, quote_path
 
-SUFFIXES = {".txt": "text", ".md": "text", ".markdown": "text", ".html": "html", ".htm": "html",
-            ".jsonl": "jsonl", ".ndjson": "jsonl"}  # fmt: skip
+SUFFIXES = {
+    ".txt": "text",
+    ".md": "text",
+    ".markdown": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
 
 
 def find_inputs(

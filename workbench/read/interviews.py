@@ -127,8 +127,11 @@ def answerer(
         label = label_at(text, line, blocks[j].end)
         if label is not None and label[1] == blocks[j].start:
             word = label[0].casefold()
-            people = [e for e in entities if e["kind"] == "person"
-                      and e["canonical"].split()[-1].casefold() == word]  # fmt: skip
+            people = [
+                e
+                for e in entities
+                if e["kind"] == "person" and e["canonical"].split()[-1].casefold() == word
+            ]
             return people[0] if people else None
         j -= 1
     return interviewed
@@ -143,8 +146,9 @@ def interviewee(blocks: list[Block], entities: list[dict]) -> dict | None:
     first = next((b for b in blocks if b.kind == "question"), None)
     if first is None or not any(b.kind == "answer" for b in blocks):
         return None
-    before = sorted((e for e in entities if e["start_char"] < first.start),
-                    key=lambda e: e["start_char"])  # fmt: skip
+    before = sorted(
+        (e for e in entities if e["start_char"] < first.start), key=lambda e: e["start_char"]
+    )
     people = [e for e in before if e["kind"] == "person"]
     if not people:
         return None
@@ -155,8 +159,14 @@ def interviewee(blocks: list[Block], entities: list[dict]) -> dict | None:
     spans = [(block.start, block.end)] if block else []
     spans += [(b.start, b.end) for b in blocks if b.kind == "title"]
     for lo, hi in spans:
-        code = next((e["country_code"] for e in before if e["kind"] == "country"
-                     and lo <= e["start_char"] < hi and e.get("country_code")), None)  # fmt: skip
+        code = next(
+            (
+                e["country_code"]
+                for e in before
+                if e["kind"] == "country" and lo <= e["start_char"] < hi and e.get("country_code")
+            ),
+            None,
+        )
         if code:
             return {**person, "country_code": code}
     return person

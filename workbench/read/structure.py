@@ -45,10 +45,35 @@ _PARTICLES = {
     "la",
 }
 _SMALL_WORDS = {
-    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with", "from",
-    "as", "vs", "via", "into", "over", "after", "before", "amid", "among", "its", "is", "are",
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "by",
+    "with",
+    "from",
+    "as",
+    "vs",
+    "via",
+    "into",
+    "over",
+    "after",
+    "before",
+    "amid",
+    "among",
+    "its",
+    "is",
+    "are",
     "not",
-}  # fmt: skip
+}
 
 
 @dataclass

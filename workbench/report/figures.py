@@ -236,9 +236,19 @@ def _quote_trace(
 
 def _legend_marker(label: str, colour: str, value: float | None) -> go.Scatter:
     symbol = "circle" if value is not None else "circle-open"
-    return go.Scatter(x=[None], y=[None], mode="markers", name=label, hoverinfo="skip",
-                      marker={"size": 11, "color": colour, "symbol": symbol,
-                              "line": {"width": 1, "color": "#555"}})  # fmt: skip
+    return go.Scatter(
+        x=[None],
+        y=[None],
+        mode="markers",
+        name=label,
+        hoverinfo="skip",
+        marker={
+            "size": 11,
+            "color": colour,
+            "symbol": symbol,
+            "line": {"width": 1, "color": "#555"},
+        },
+    )
 
 
 def _limit(view: pd.DataFrame, max_points: int, max_speakers: int) -> tuple[pd.DataFrame, list]:

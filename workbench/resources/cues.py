@@ -26,9 +26,19 @@ class Cues:
 def load_cues(path: str | Path | None = None) -> Cues:
     """Load the cue lexicon (the shipped one unless ``path`` is given)."""
     data, fingerprint = read_data(path or default_data_path("cues"), "cues")
-    words = {k: {str(w).lower() for w in data.get(k) or []} for k in (
-        "speech", "needs_completion", "object_content", "person_object", "generic_speakers",
-        "person_pronouns", "group_pronouns", "naming_words")}  # fmt: skip
+    words = {
+        k: {str(w).lower() for w in data.get(k) or []}
+        for k in (
+            "speech",
+            "needs_completion",
+            "object_content",
+            "person_object",
+            "generic_speakers",
+            "person_pronouns",
+            "group_pronouns",
+            "naming_words",
+        )
+    }
     multi: dict[str, list[tuple[str, ...]]] = {}
     for phrase in data.get("multiword") or []:
         first, *rest = str(phrase).lower().split()

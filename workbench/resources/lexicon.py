@@ -29,14 +29,25 @@ def load_lexicon(path: str | Path | None = None, scorer: str | Path | None = Non
     data, fingerprint = read_data(path or default_data_path("stance"), "stance")
     names = ("support", "support_weak", "oppose", "sceptical", "conditional", "undecided", "ignore")
     cats = {k: phrases(data.get(k) or []) for k in names}
-    nouns = {" ".join(p): cat for cat, words in (data.get("speech_nouns") or {}).items()
-             for p in phrases(words)}  # fmt: skip
+    nouns = {
+        " ".join(p): cat
+        for cat, words in (data.get("speech_nouns") or {}).items()
+        for p in phrases(words)
+    }
     polar = data.get("answers") or {}
-    answers = {tuple(str(w).lower().split()): sign
-               for key, sign in (("affirmative", 1.0), ("negative", -1.0))
-               for w in polar.get(key) or []}  # fmt: skip
+    answers = {
+        tuple(str(w).lower().split()): sign
+        for key, sign in (("affirmative", 1.0), ("negative", -1.0))
+        for w in polar.get(key) or []
+    }
     answers = dict(sorted(answers.items(), key=lambda kv: -len(kv[0])))  # longest first
-    return Lexicon(cats, {str(w).lower() for w in data.get("negation") or []},
-                   {str(w).lower() for w in data.get("reporting_verbs") or []},
-                   {str(w).lower() for w in data.get("contrast") or []}, nouns, answers,
-                   f"{fingerprint}+{judge.fingerprint if judge else 'rules'}", judge)  # fmt: skip
+    return Lexicon(
+        cats,
+        {str(w).lower() for w in data.get("negation") or []},
+        {str(w).lower() for w in data.get("reporting_verbs") or []},
+        {str(w).lower() for w in data.get("contrast") or []},
+        nouns,
+        answers,
+        f"{fingerprint}+{judge.fingerprint if judge else 'rules'}",
+        judge,
+    )

@@ -84,9 +84,14 @@ def scorer_from(data: dict, fingerprint: str = "") -> Scorer:
         str(f): [float((w or {}).get(c, 0.0)) for c in classes]
         for f, w in (data.get("weights") or {}).items()
     }
-    return Scorer(classes, [float(bias.get(c, 0.0)) for c in classes], weights,
-                  float(data.get("threshold", 0.5)), str(data.get("confidence", "rule")),
-                  fingerprint)  # fmt: skip
+    return Scorer(
+        classes,
+        [float(bias.get(c, 0.0)) for c in classes],
+        weights,
+        float(data.get("threshold", 0.5)),
+        str(data.get("confidence", "rule")),
+        fingerprint,
+    )
 
 
 def dump_scorer(scorer: Scorer, path: str | os.PathLike, notes: dict | None = None) -> None:

@@ -92,9 +92,19 @@ def analyse(
     An article longer than ``max_chars`` characters is rejected, unparsed.
     """
     articles, problems = read_inputs(paths, max_chars=max_chars)
-    chunks = analyse_chunks(articles, problems, model=model, jobs=jobs, cache=cache,
-                            cache_dir=cache_dir, actors=actors, topics=topics,
-                            overrides=overrides, on_problem=on_problem, dask=dask)  # fmt: skip
+    chunks = analyse_chunks(
+        articles,
+        problems,
+        model=model,
+        jobs=jobs,
+        cache=cache,
+        cache_dir=cache_dir,
+        actors=actors,
+        topics=topics,
+        overrides=overrides,
+        on_problem=on_problem,
+        dask=dask,
+    )
     return concat(list(chunks))
 
 
@@ -128,10 +138,16 @@ def analyse_chunks(
         if on_problem:
             on_problem(p)
     extra = actor_entries(ov) if ov else None
-    results = iter_results(articles, model=model, jobs=jobs, actors=actors, topics=topics,
-                           extra_actors=extra, dask=dask,
-                           cache_dir=(Path(cache_dir) if cache_dir else default_cache_dir())
-                           if cache else None)  # fmt: skip
+    results = iter_results(
+        articles,
+        model=model,
+        jobs=jobs,
+        actors=actors,
+        topics=topics,
+        extra_actors=extra,
+        dask=dask,
+        cache_dir=(Path(cache_dir) if cache_dir else default_cache_dir()) if cache else None,
+    )
     matched: set[str] = set()
     pending = list(problems)
     for start in range(0, max(len(articles), 1), chunk):
@@ -142,8 +158,10 @@ def analyse_chunks(
             matched |= apply_overrides(corpus, ov)
         yield corpus
     if ov is not None:
-        late = [Problem(str(overrides), w.split(": ", 1)[-1], level="warning")
-                for w in unmatched_warnings(ov, matched)]  # fmt: skip
+        late = [
+            Problem(str(overrides), w.split(": ", 1)[-1], level="warning")
+            for w in unmatched_warnings(ov, matched)
+        ]
         for problem in late:
             if on_problem:
                 on_problem(problem)
@@ -168,7 +186,7 @@ def _tables(pairs: list[tuple[Article, dict]], rejected: list[Problem] = ()) -> 
             )
             if s.get("quote_start") is not None
             else None,
-        }  # fmt: skip
+        }
         for a, res in pairs
         for s in res["stances"]
     ]
@@ -187,10 +205,12 @@ def concat(chunks: list[Corpus]) -> Corpus:
     """One Corpus from the partial corpora of :func:`analyse_chunks`."""
     if not chunks:
         return Corpus()
-    return Corpus(**{
-        n: pd.concat([getattr(c, n) for c in chunks], ignore_index=True)
-        for n in [*TABLES, "rejected"]
-    })  # fmt: skip
+    return Corpus(
+        **{
+            n: pd.concat([getattr(c, n) for c in chunks], ignore_index=True)
+            for n in [*TABLES, "rejected"]
+        }
+    )
 
 
 def iter_results(
@@ -246,8 +266,14 @@ def iter_results(
 
 def _run(articles, todo, name, lexicons, files, jobs, dask=None) -> Iterator[dict]:
     items = [(articles[i].text, articles[i].blocks) for i in todo]
-    bar = tqdm(total=len(items), desc="analysing", unit="article", file=sys.stderr,
-               disable=True if len(items) <= PROGRESS_MIN else None, leave=False)  # fmt: skip
+    bar = tqdm(
+        total=len(items),
+        desc="analysing",
+        unit="article",
+        file=sys.stderr,
+        disable=True if len(items) <= PROGRESS_MIN else None,
+        leave=False,
+    )
     try:
         if not items:
             return

@@ -67,13 +67,21 @@ def clause_stance(clause: list[Token], lexicon: Lexicon) -> tuple[float | None, 
             or _none_of(tok)
         )
 
-    rules = [("undecided", None, 0.0, "undecided cue"), ("oppose", False, -1.0, "refusal cue"),
-             ("support", True, -1.0, "negated"), ("support_weak", True, -1.0, "negated"),
-             ("sceptical", None, -0.5, "hedge"), ("conditional", None, 0.5, "condition"),
-             ("support", False, 1.0, "readiness cue"), ("support_weak", False, 1.0, "weak cue"),
-             ("oppose", True, 0.5, "negated refusal")]  # fmt: skip
-    if any(p.startswith(_STRICT) or (i > 0 and clause[i - 1].lower_ == "only")
-           for i, _, p in hits["conditional"]):  # fmt: skip
+    rules = [
+        ("undecided", None, 0.0, "undecided cue"),
+        ("oppose", False, -1.0, "refusal cue"),
+        ("support", True, -1.0, "negated"),
+        ("support_weak", True, -1.0, "negated"),
+        ("sceptical", None, -0.5, "hedge"),
+        ("conditional", None, 0.5, "condition"),
+        ("support", False, 1.0, "readiness cue"),
+        ("support_weak", False, 1.0, "weak cue"),
+        ("oppose", True, 0.5, "negated refusal"),
+    ]
+    if any(
+        p.startswith(_STRICT) or (i > 0 and clause[i - 1].lower_ == "only")
+        for i, _, p in hits["conditional"]
+    ):
         # "would consider it only if …" is a condition; "if asked, would consider it" is not
         rules = rules[1:] + rules[:1]
     for cat, neg, stance, name in rules:
@@ -173,8 +181,11 @@ def _longest_hits(clause: list[Token], lexicon: Lexicon) -> dict[str, list[tuple
     wins ("refused to rule out" is no refusal, "declined to say whether" no decline), and the
     `ignore` phrases only take words away."""
     index = word_index(clause)
-    found = [(lo, hi, phrase, cat) for cat, entries in lexicon.categories.items()
-             for lo, hi, phrase in find_phrases(clause, entries, index)]  # fmt: skip
+    found = [
+        (lo, hi, phrase, cat)
+        for cat, entries in lexicon.categories.items()
+        for lo, hi, phrase in find_phrases(clause, entries, index)
+    ]
     hits: dict[str, list[tuple[int, int, str]]] = {cat: [] for cat in lexicon.categories}
     for lo, hi, phrase, cat in found:
         longer = any(h - lo_ > hi - lo and lo_ < hi and lo < h for lo_, h, _, _ in found)

@@ -59,9 +59,15 @@ _TITLE_CUES = (
 _TOPICAL_BLOCKS = ("paragraph", "blockquote", "list_item", "question", "answer")
 
 
-def extract_stances(doc: Doc, blocks: list[Block], entities: list[dict], quotes: list[dict],
-                    lexicon: Lexicon, catalogue: Catalogue,
-                    candidates: bool = False) -> list[dict]:  # fmt: skip
+def extract_stances(
+    doc: Doc,
+    blocks: list[Block],
+    entities: list[dict],
+    quotes: list[dict],
+    lexicon: Lexicon,
+    catalogue: Catalogue,
+    candidates: bool = False,
+) -> list[dict]:
     """Stance statements of one article (offsets index ``doc.text``; quote offsets name quotes).
 
     With the lexicon's learned scorer (``stances/scorer.py``), the candidate statements are judged
@@ -82,8 +88,9 @@ def extract_stances(doc: Doc, blocks: list[Block], entities: list[dict], quotes:
             if unit.question:
                 answered += [] if candidates else _score_answer(doc, unit, ents, lexicon, catalogue)
                 continue
-            out += _score_unit(doc, unit, ents, lexicon, catalogue, block_topics,
-                               candidates or judge, places)  # fmt: skip
+            out += _score_unit(
+                doc, unit, ents, lexicon, catalogue, block_topics, candidates or judge, places
+            )
         except Exception:  # an odd parse costs this unit, never the article
             continue
     out = apply_scorer(out, lexicon.scorer) if judge else out
@@ -127,11 +134,14 @@ def _score_answer(doc, unit: Unit, ents, lexicon: Lexicon, catalogue: Catalogue)
     for holder, how, _ in find_holders(doc, question, cue, unit, ents, lexicon):
         for topic, trigger in topics:
             topic = catalogue.for_holder(topic, holder.get("country_code"))
-            rule = (f"answer '{answer}' to the question ({why or 'no cue'}) · holder: {how} · "
-                    f"topic: {trigger}")  # fmt: skip
+            rule = (
+                f"answer '{answer}' to the question ({why or 'no cue'}) · holder: {how} · "
+                f"topic: {trigger}"
+            )
             key = (holder.get("country_code") or holder["canonical"], topic.id)
-            out[key] = _record(doc, unit.question + unit.tokens, unit, holder, how, topic.id,
-                               value, rule, True)  # fmt: skip
+            out[key] = _record(
+                doc, unit.question + unit.tokens, unit, holder, how, topic.id, value, rule, True
+            )
     return list(out.values())
 
 
@@ -164,9 +174,16 @@ def _block_topics(
     return topics
 
 
-def _score_unit(doc, unit: Unit, ents, lexicon: Lexicon, catalogue: Catalogue,
-                block_topics: Callable[[int], list], candidates: bool = False,
-                places: list[dict] | None = None) -> list[dict]:  # fmt: skip
+def _score_unit(
+    doc,
+    unit: Unit,
+    ents,
+    lexicon: Lexicon,
+    catalogue: Catalogue,
+    block_topics: Callable[[int], list],
+    candidates: bool = False,
+    places: list[dict] | None = None,
+) -> list[dict]:
     """The unit's statements by the rules; with ``candidates``, also the statements the learned
     scorer may keep (a topic named in a clause with a holder but no stance cue, or a cue whose
     holder only the clause's subject gives), each with its ``features``."""
@@ -203,15 +220,19 @@ def _score_unit(doc, unit: Unit, ents, lexicon: Lexicon, catalogue: Catalogue,
                 if stance is None and not candidates:
                     continue
                 into = found if stance is not None and not fallback else extra
-                codes = unit_codes | ({holder["country_code"]} if holder.get("country_code")
-                                      else set())  # fmt: skip
+                codes = unit_codes | (
+                    {holder["country_code"]} if holder.get("country_code") else set()
+                )
                 if into is extra and not holder.get("country_code"):
                     continue
                 if own is not None and own[2]:
                     topics = [(own[0], own[2])]
                 elif stance is None:  # no cue: only topics the clause names
-                    topics = [(t, trig) for t, trig in topics_of(clause, catalogue, codes)
-                              if trig != "prototype"]  # fmt: skip
+                    topics = [
+                        (t, trig)
+                        for t, trig in topics_of(clause, catalogue, codes)
+                        if trig != "prototype"
+                    ]
                 else:
                     skip = own[0].id if own is not None else None
                     topics = _clause_topics(
@@ -242,13 +263,32 @@ def _score_unit(doc, unit: Unit, ents, lexicon: Lexicon, catalogue: Catalogue,
                     named = trigger != "prototype" and not trigger.endswith(_BORROWED)
                     if value == 0.5 and k > 0 and into is found:  # "could join the force, but
                         _qualify(found, key[0], rule)  # only under a mandate"
-                    rec = into[key] = _record(doc, clause, unit, holder, how, topic.id, value,
-                                              f"{rule}{contrast} · holder: {how} · topic: "
-                                              f"{trigger}", named)  # fmt: skip
+                    rec = into[key] = _record(
+                        doc,
+                        clause,
+                        unit,
+                        holder,
+                        how,
+                        topic.id,
+                        value,
+                        f"{rule}{contrast} · holder: {how} · topic: {trigger}",
+                        named,
+                    )
                     if candidates:
-                        contexts[id(rec)] = Context(clause, k, len(clauses), cue, why, how,
-                                                    trigger, topic, len(topics), unit_codes,
-                                                    unit.quote, holder.get("kind"))  # fmt: skip
+                        contexts[id(rec)] = Context(
+                            clause,
+                            k,
+                            len(clauses),
+                            cue,
+                            why,
+                            how,
+                            trigger,
+                            topic,
+                            len(topics),
+                            unit_codes,
+                            unit.quote,
+                            holder.get("kind"),
+                        )
     out = list(found.values())
     out += [rec for key, rec in extra.items() if key not in found]
     if candidates:
@@ -279,8 +319,14 @@ def _readings(
         doubt = f" · {why}" if value < 0 else ""
         root = next((t for t in clause if t.head.i == t.i or t.head not in clause), tok)
         general = [(stance, why, cue, None)] if stance is not None else []  # the other topics
-        return general + [(value, f"addressed to {topic.addressee} '{word}'{doubt}", root,
-                           (topic, SCALE[value], word, tok))]  # fmt: skip
+        return general + [
+            (
+                value,
+                f"addressed to {topic.addressee} '{word}'{doubt}",
+                root,
+                (topic, SCALE[value], word, tok),
+            )
+        ]
     out = [(LABELS[own[1]], f"{own[0].id} phrase '{own[2]}'", own[3], own)]
     phrase = {t.i for t in own[3].subtree}
     general = why.startswith(("readiness cue", "refusal cue", "hedge", "undecided cue")) or (
@@ -291,21 +337,30 @@ def _readings(
     return out
 
 
-def _clause_topics(clauses: list[list[Token]], k: int, cue: Token | None, why: str,
-                   codes: set[str], catalogue: Catalogue, unit_topics: list,
-                   skip: str | None) -> list[tuple]:  # fmt: skip
+def _clause_topics(
+    clauses: list[list[Token]],
+    k: int,
+    cue: Token | None,
+    why: str,
+    codes: set[str],
+    catalogue: Catalogue,
+    unit_topics: list,
+    skip: str | None,
+) -> list[tuple]:
     """Topics of clause ``k``: its triggers nearest the cue, else borrowed from the clauses before
     it or (for the last clause) from the unit or paragraph; never the topic ``skip``."""
     clause = clauses[k]
-    found_topics = [x for x in topics_of(clause, catalogue, codes, with_positions=True)
-                    if x[0].id != skip]  # fmt: skip
+    found_topics = [
+        x for x in topics_of(clause, catalogue, codes, with_positions=True) if x[0].id != skip
+    ]
     condition = condition_span(clause, cue, why)
     rest = [t for c in clauses for t in c if t.i not in condition]
     outside = topics_of(rest, catalogue, codes) if condition else []
     if outside:  # "contribute ships only under a mandate", "send medics provided the mandate …":
         # the condition names the price asked, not the position offered (unless nothing else does)
-        found_topics = [(t, trig, [i for i in where if i not in condition])
-                        for t, trig, where in found_topics]  # fmt: skip
+        found_topics = [
+            (t, trig, [i for i in where if i not in condition]) for t, trig, where in found_topics
+        ]
         found_topics = [x for x in found_topics if x[2] or x[1] == "prototype"]
         unit_topics = outside
     else:
@@ -340,8 +395,17 @@ def _speaker_codes(unit: Unit) -> set[str]:
     return {code} if code else set()
 
 
-def _record(doc, clause, unit: Unit, holder: dict, how: str, topic: str, stance: float, rule: str,
-            by_trigger: bool) -> dict:  # fmt: skip
+def _record(
+    doc,
+    clause,
+    unit: Unit,
+    holder: dict,
+    how: str,
+    topic: str,
+    stance: float,
+    rule: str,
+    by_trigger: bool,
+) -> dict:
     start, end = clause[0].idx, clause[-1].idx + len(clause[-1])
     text = text_of(doc)
     while start < end and text[start].isspace():  # a clause opening on a line break
@@ -364,10 +428,20 @@ def _record(doc, clause, unit: Unit, holder: dict, how: str, topic: str, stance:
     confidence = 0.5 + (0.2 if by_trigger else 0.0) + (0.15 if attribution == "self" else 0.05)
     confidence += 0.1 if how.startswith(("subject", "'")) or attribution == "self" else 0.0
     return {
-        "actor": holder["canonical"], "country_code": holder.get("country_code"),
-        "role_class": role, "topic": topic, "stance": stance, "label": SCALE.get(stance),
-        "confidence": round(min(confidence, 0.95), 2), "voiced_by": voice,
-        "attribution": attribution, "evidence": text[start:end], "start_char": start,
-        "end_char": end, "quote_start": quote["start_char"] if quote else None,
-        "quote_end": quote["end_char"] if quote else None, "rule": rule, "origin": "model",
-    }  # fmt: skip
+        "actor": holder["canonical"],
+        "country_code": holder.get("country_code"),
+        "role_class": role,
+        "topic": topic,
+        "stance": stance,
+        "label": SCALE.get(stance),
+        "confidence": round(min(confidence, 0.95), 2),
+        "voiced_by": voice,
+        "attribution": attribution,
+        "evidence": text[start:end],
+        "start_char": start,
+        "end_char": end,
+        "quote_start": quote["start_char"] if quote else None,
+        "quote_end": quote["end_char"] if quote else None,
+        "rule": rule,
+        "origin": "model",
+    }

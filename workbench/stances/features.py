@@ -18,8 +18,18 @@ from workbench.stances.topics import tree_distance, trigger_hits
 
 # the cue classes of a rule trace, most specific first
 # (``polarity.clause_stance``, ``stances._readings``)
-CUE_CLASSES = ("undecided cue", "refusal cue", "negated until", "negated refusal", "negated",
-               "hedge", "condition", "readiness cue", "weak cue", "speech noun")  # fmt: skip
+CUE_CLASSES = (
+    "undecided cue",
+    "refusal cue",
+    "negated until",
+    "negated refusal",
+    "negated",
+    "hedge",
+    "condition",
+    "readiness cue",
+    "weak cue",
+    "speech noun",
+)
 _HYPOTHETICAL = {"could", "might", "may", "would"}
 _FUTURE = {"will", "'ll", "shall"}
 _DEONTIC = {"should", "must", "need", "needs", "ought"}

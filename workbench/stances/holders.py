@@ -20,13 +20,47 @@ _SELF_WORDS = {"i", "we", "my", "our", "us", "me"}
 _RELATIVE = {"which", "who", "that"}
 _CONDITION_MARKS = {"if", "unless", "provided", "providing", "once", "until"}
 _DEONTIC = {"should", "must", "need", "needs", "ought"}
-_HOLDER_NOUNS = {"official", "officials", "government", "leaders", "leader", "ministers",
-                 "diplomats", "spokesperson", "spokesman", "spokeswoman", "officers", "support",
-                 "backing", "contribution", "participation", "involvement", "commitment",
-                 "position", "decision", "role", "troops", "soldiers", "forces", "envoy",
-                 "delegation", "negotiators", "authorities", "administration",
-                 "parliament", "ministry", "office", "cabinet", "department", "embassy",
-                 "presidency", "army", "navy", "military", "side"}  # fmt: skip
+_HOLDER_NOUNS = {
+    "official",
+    "officials",
+    "government",
+    "leaders",
+    "leader",
+    "ministers",
+    "diplomats",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "officers",
+    "support",
+    "backing",
+    "contribution",
+    "participation",
+    "involvement",
+    "commitment",
+    "position",
+    "decision",
+    "role",
+    "troops",
+    "soldiers",
+    "forces",
+    "envoy",
+    "delegation",
+    "negotiators",
+    "authorities",
+    "administration",
+    "parliament",
+    "ministry",
+    "office",
+    "cabinet",
+    "department",
+    "embassy",
+    "presidency",
+    "army",
+    "navy",
+    "military",
+    "side",
+}
 # Subjects that stand for a government named just before ("the administration", "both
 # governments", "the ministry"): the nearest country-coded actors in the text before them.
 _COREF_NOUNS = {"administration", "government", "governments", "ministry", "cabinet"}
@@ -74,8 +108,12 @@ def find_holders(doc, clause: list[Token], cue: Token | None, unit: Unit, ents, 
             return [(h, f"antecedent of '{subj.text}'", None) for h in found]
     if unit.quote is not None and unit.quote.get("speaker"):
         q = unit.quote
-        speaker = {"canonical": q["speaker"], "country_code": q["speaker_country"],
-                   "kind": "person", "role_class": _speaker_role(q, ents)}  # fmt: skip
+        speaker = {
+            "canonical": q["speaker"],
+            "country_code": q["speaker_country"],
+            "kind": "person",
+            "role_class": _speaker_role(q, ents),
+        }
         return [(speaker, "speaker", None)]
     return []
 
@@ -152,12 +190,22 @@ def _subject_entity(tok: Token, unit: Unit, ents) -> dict | None:
     if (
         low in ("he", "she") and unit.quote is not None
     ):  # inside a quote: the last person named in it
-        before = [e for e in ents if e["kind"] == "person"
-                  and unit.quote["start_char"] <= e["start_char"] < tok.idx]  # fmt: skip
+        before = [
+            e
+            for e in ents
+            if e["kind"] == "person" and unit.quote["start_char"] <= e["start_char"] < tok.idx
+        ]
         return before[-1] if before else None
     if low == "it" and tok.head.dep_ == "relcl":  # "the sappers it trains"
-        owner = next((c for a in tok.head.ancestors for c in a.children
-                      if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)  # fmt: skip
+        owner = next(
+            (
+                c
+                for a in tok.head.ancestors
+                for c in a.children
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i
+            ),
+            None,
+        )
         return _subject_entity(owner, unit, ents) if owner is not None else None
     if low in _COUNTRY_NOUNS:
         return _country_noun(tok, ents)
@@ -180,8 +228,13 @@ def _subject_entity(tok: Token, unit: Unit, ents) -> dict | None:
         ent = next((e for e in named if e is not None and e["kind"] == "person"), None)
     if ent is None:
         lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
-        inside = [e for e in ents if lo <= e["start_char"] and e["end_char"] <= hi
-                  and (e.get("country_code") or e["kind"] == "person")]  # fmt: skip
+        inside = [
+            e
+            for e in ents
+            if lo <= e["start_char"]
+            and e["end_char"] <= hi
+            and (e.get("country_code") or e["kind"] == "person")
+        ]
         ent = inside[0] if len(inside) == 1 and _heads_phrase(tok, inside[0]) else None
     if ent is None or not (ent.get("country_code") or ent["kind"] == "person"):
         return None

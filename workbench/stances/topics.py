@@ -127,8 +127,9 @@ def _points_back(noun: Token) -> bool:
     package", "package deals" nor "the package of reforms" (a description of its own)."""
     if noun.pos_ != "NOUN" or noun.dep_ == "compound":
         return False
-    if not any(c.dep_ in ("det", "poss") and c.lower_ != "a" and c.lower_ != "an"
-               for c in noun.children):  # fmt: skip
+    if not any(
+        c.dep_ in ("det", "poss") and c.lower_ != "a" and c.lower_ != "an" for c in noun.children
+    ):
         return False
     for c in noun.children:
         if c.dep_ in ("prep", "relcl", "acl", "compound", "nummod"):
@@ -212,9 +213,11 @@ def same_clause(cue: Token, tok: Token) -> bool:
             return not _own_clause_between(cue, t)
         question = any(c.dep_ == "mark" and c.lower_ == "whether" for c in t.children)
         wanted = (  # a small clause: "wants the sanctions wound down", "wants the measures gone"
-            t.dep_ == "ccomp" and t.head.lemma_ in _WANTING and tok.head.i == t.i
+            t.dep_ == "ccomp"
+            and t.head.lemma_ in _WANTING
+            and tok.head.i == t.i
             and tok.dep_ == "nsubj"
-        )  # fmt: skip
+        )
         if (
             t.dep_ in ("advcl", "relcl", "ccomp", "conj")
             and not question

@@ -50,16 +50,23 @@ def build_units(doc: Doc, blocks: list[Block], quotes: list[dict]) -> list[Unit]
         nested = _nested(q, quotes, covered)  # speech an interviewee reports is its speaker's unit
         sents = list(span.sents)
         for k, sent in enumerate(sents):
-            toks = [t for t in sent if q["start_char"] <= t.idx < q["end_char"]
-                    and not any(s <= t.idx < e for s, e in nested)]  # fmt: skip
+            toks = [
+                t
+                for t in sent
+                if q["start_char"] <= t.idx < q["end_char"]
+                and not any(s <= t.idx < e for s, e in nested)
+            ]
             if k == len(sents) - 1:
                 toks += tails[id(q)]
             if toks:
                 units.append(
                     Unit((lead if k == 0 else []) + toks, q, block_of(blocks, toks[0].idx))
                 )
-    skip = [(b.start, b.end) for b in blocks if b.kind in ("title", "heading", "attribution",
-                                                            "blockquote")]  # fmt: skip
+    skip = [
+        (b.start, b.end)
+        for b in blocks
+        if b.kind in ("title", "heading", "attribution", "blockquote")
+    ]
     asked = [(b.start, b.end) for b in blocks if b.kind == "question"]  # an interviewer's turn
     starts = [t.idx for t in doc]
     inside = set()  # tokens that start within a quote or its cue
@@ -123,9 +130,14 @@ def _nested(q: dict, quotes: list[dict], covered: list[tuple[int, int]]) -> list
     """Spans of the other quotes (and scored cues) inside quote ``q``: "Warsaw has been honest
     with us. They told us they will do logistics", in an interview answer, is Warsaw's word."""
     lo, hi = q["start_char"], q["end_char"]
-    inner = [(r["start_char"], r["end_char"]) for r in quotes
-             if r is not q and lo <= r["start_char"] and r["end_char"] <= hi
-             and (r["end_char"] - r["start_char"]) < hi - lo]  # fmt: skip
+    inner = [
+        (r["start_char"], r["end_char"])
+        for r in quotes
+        if r is not q
+        and lo <= r["start_char"]
+        and r["end_char"] <= hi
+        and (r["end_char"] - r["start_char"]) < hi - lo
+    ]
     cues = [(s, e) for s, e in covered if lo <= s and e <= hi and (s, e) != (lo, hi)]
     return inner + cues if inner else []
 
@@ -135,8 +147,9 @@ def _before_attribution(doc: Doc, q: dict) -> list[Token]:
     attribution are the reported clause's subject."""
     if q.get("kind") != "indirect" or q.get("cue_start") is None:
         return []
-    attribution = min(q["cue_start"], q["speaker_start"] if q.get("speaker_start") is not None
-                      else q["cue_start"])  # fmt: skip
+    attribution = min(
+        q["cue_start"], q["speaker_start"] if q.get("speaker_start") is not None else q["cue_start"]
+    )
     if attribution >= q["start_char"]:
         return []
     sent = doc.char_span(q["start_char"], q["end_char"], alignment_mode="expand")
@@ -183,8 +196,13 @@ def with_country(doc: Doc, q: dict, blocks: list[Block], ents) -> dict:
     if block < 0:
         return q
     lo = blocks[block].start
-    named = [e for e in ents if lo <= e["start_char"] < at and e.get("country_code")
-             and e["kind"] in ("country", "organisation")]  # fmt: skip
+    named = [
+        e
+        for e in ents
+        if lo <= e["start_char"] < at
+        and e.get("country_code")
+        and e["kind"] in ("country", "organisation")
+    ]
     subjects = [e for e in named if is_subject(doc, e)]
     named = subjects or named
     return {**q, "speaker_country": named[-1]["country_code"]} if named else q

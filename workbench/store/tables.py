@@ -25,7 +25,7 @@ def article_rows(articles: list[Article]) -> list[dict]:
             "url": a.url,
             "text": a.text,
             "n_words": len(a.text.split()),
-        }  # fmt: skip
+        }
         for a in articles
     ]
 
@@ -39,7 +39,7 @@ def block_rows(article: Article) -> list[dict]:
             "start_char": b.start,
             "end_char": b.end,
             "text": article.text[b.start : b.end],
-        }  # fmt: skip
+        }
         for i, b in enumerate(article.blocks)
     ]
 
