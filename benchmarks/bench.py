@@ -373,6 +373,7 @@ def step_pipe(p: dict) -> dict:
 def step_analyse(p: dict) -> dict:
     """What ``workbench analyse DIR --out OUT`` does: read, analyse and stream the tables to
     parquet chunk by chunk (so peak memory is the CLI's, flat in corpus size)."""
+    from workbench.run.options import RunOptions
     from workbench.run.pipeline import analyse_chunks, read_inputs
     from workbench.store.tables import write_chunks
 
@@ -380,9 +381,8 @@ def step_analyse(p: dict) -> dict:
     with MemorySampler() as mem:
         t0 = time.perf_counter()
         articles, problems = read_inputs([p["dir"]])
-        chunks = analyse_chunks(
-            articles, problems, jobs=p["jobs"], cache=p["cache"], cache_dir=p.get("cache_dir")
-        )
+        options = RunOptions(jobs=p["jobs"], cache=p["cache"], cache_dir=p.get("cache_dir"))
+        chunks = analyse_chunks(articles, problems, options)
         counts = write_chunks(chunks, out)
         t1 = time.perf_counter()
     if not p.get("write"):

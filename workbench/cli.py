@@ -20,6 +20,7 @@ from workbench.read.inputs import mark_output
 from workbench.report.render import CELL_TIMEOUT, RENDER_TIMEOUT, REPORTS
 from workbench.resources.datafiles import DataFileError, check_files, read_data
 from workbench.run.dask import ClusterError
+from workbench.run.options import RunOptions
 from workbench.run.pipeline import analyse_chunks, read_inputs
 from workbench.schema import Problem
 from workbench.store.tables import write_chunks
@@ -147,17 +148,33 @@ def _say(problem: Problem) -> None:
     print(problem, file=sys.stderr)
 
 
+def run_options(args: argparse.Namespace) -> RunOptions:
+    """The run's options from the arguments of ``analyse`` or ``render``."""
+    return RunOptions(
+        model=args.model,
+        jobs=args.jobs,
+        cache=not args.no_cache,
+        cache_dir=args.cache_dir,
+        actors=args.actors,
+        topics=args.topics,
+        overrides=args.overrides,
+        dask=args.dask,
+        max_chars=args.max_chars,
+    )
+
+
 def _analyse(args: argparse.Namespace, skip: Sequence[Path] = ()) -> int:
     """Read, analyse and stream the tables to disk chunk by chunk (memory flat in corpus size).
     The output folder, and the folders in ``skip``, are never read as input."""
+    options = run_options(args)
     try:  # every data file against its schema, before anything is read or written
-        check_files(actors=args.actors, topics=args.topics, overrides=args.overrides)
+        check_files(actors=options.actors, topics=options.topics, overrides=options.overrides)
     except DataFileError as exc:
         print(f"workbench: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
         articles, problems = read_inputs(
-            args.paths, max_chars=args.max_chars, skip=[args.out, *skip]
+            args.paths, max_chars=options.max_chars, skip=[args.out, *skip]
         )
     except FileNotFoundError as exc:
         print(f"workbench: error: {exc}", file=sys.stderr)
@@ -168,19 +185,7 @@ def _analyse(args: argparse.Namespace, skip: Sequence[Path] = ()) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    chunks = analyse_chunks(
-        articles,
-        problems,
-        model=args.model,
-        jobs=args.jobs,
-        cache=not args.no_cache,
-        cache_dir=args.cache_dir,
-        actors=args.actors,
-        topics=args.topics,
-        overrides=args.overrides,
-        on_problem=_say,
-        dask=args.dask,
-    )
+    chunks = analyse_chunks(articles, problems, options, on_problem=_say)
     try:
         counts = write_chunks(chunks, args.out)
     except (FileNotFoundError, ModelNotFound, ValueError, ClusterError) as exc:

@@ -76,6 +76,7 @@ def test_streamed_tables_equal_the_in_memory_corpus(tmp_path):
     corpus analyse() returns, whatever the chunk size, overrides included."""
     from conftest import REPORT_CORPUS
 
+    from workbench.run.options import RunOptions
     from workbench.run.pipeline import analyse_chunks, read_inputs
     from workbench.store.tables import load, write_chunks
 
@@ -86,9 +87,8 @@ def test_streamed_tables_equal_the_in_memory_corpus(tmp_path):
     )
     whole = workbench.analyse([REPORT_CORPUS], cache_dir=tmp_path / "c", overrides=overrides)
     articles, problems = read_inputs([REPORT_CORPUS])
-    chunks = analyse_chunks(
-        articles, problems, cache_dir=tmp_path / "c", overrides=overrides, chunk=3
-    )
+    options = RunOptions(cache_dir=tmp_path / "c", overrides=overrides)
+    chunks = analyse_chunks(articles, problems, options, chunk=3)
     counts = write_chunks(chunks, tmp_path / "out")
     back = load(tmp_path / "out")
     assert counts["articles"] == len(whole.articles) == 17

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from workbench.evaluate.gold import Gold, load_gold
 from workbench.resources.gazetteer import normalise
+from workbench.run.options import RunOptions
 from workbench.run.pipeline import iter_results
 from workbench.schema import Article
 
@@ -128,5 +129,6 @@ def evaluate_quotes(
             g.article += len(articles)
         articles += arts
         golds += gs
-    results = list(iter_results(articles, model=model, cache_dir=cache_dir))
+    options = RunOptions(model=model, cache=cache_dir is not None, cache_dir=cache_dir)
+    results = list(iter_results(articles, options))
     return score(articles, golds, [r["quotes"] for r in results])

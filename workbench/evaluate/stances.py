@@ -8,6 +8,7 @@ from pathlib import Path
 
 from workbench.evaluate.gold import load_stance_gold
 from workbench.read.inputs import assign_ids
+from workbench.run.options import RunOptions
 from workbench.run.pipeline import iter_results
 from workbench.schema import Article
 from workbench.stances.cells import article_cells
@@ -54,7 +55,8 @@ def evaluate_stances(
         articles += arts
         golds += cells
     assign_ids(articles)
-    results = list(iter_results(articles, model=model, cache_dir=cache_dir))
+    options = RunOptions(model=model, cache=cache_dir is not None, cache_dir=cache_dir)
+    results = list(iter_results(articles, options))
     result = StanceScore()
     for article, gold, res in zip(articles, golds, results, strict=True):
         pred = article_cells(res["stances"])

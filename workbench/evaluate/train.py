@@ -41,28 +41,25 @@ class Example:
 
 
 def candidates(gold_files: Sequence[str | os.PathLike], model: str | None = None) -> dict:
-    """gold file name -> its articles as Examples (parsed here: candidates are not cached)."""
-    from workbench.entities.linking import link_entities
+    """gold file name -> its articles as Examples (parsed here: candidates are not cached), from
+    the run's own chain of stages (:func:`workbench.run.stages.analyse_doc`)."""
     from workbench.nlp.model import load_model, parse, resolve_model
-    from workbench.quotes.extract import extract_quotes
     from workbench.resources.cues import load_cues
     from workbench.resources.gazetteer import load_gazetteer
     from workbench.resources.lexicon import load_lexicon
     from workbench.resources.topics import load_topics
-    from workbench.stances.extract import extract_stances
+    from workbench.run.stages import analyse_doc
 
     nlp = load_model(resolve_model(model))
-    gaz, cues, topics = load_gazetteer(), load_cues(), load_topics()
-    lexicon = load_lexicon(scorer="rules")  # candidates are the same whatever the scorer
+    # candidates are the same whatever the scorer: the rules' lexicon, the shipped data files
+    lexicons = (load_gazetteer(), load_cues(), load_lexicon(scorer="rules"), load_topics())
     out = {}
     for path in gold_files:
         articles, cells = load_stance_gold(path)
         docs = parse(nlp, [(a.text, a.blocks) for a in articles])
         examples = []
         for article, gold, doc in zip(articles, cells, docs, strict=True):
-            entities = link_entities(doc, article.blocks, gaz)
-            quotes = extract_quotes(doc, article.blocks, entities, cues, gaz)
-            recs = extract_stances(doc, article.blocks, entities, quotes, lexicon, topics, True)
+            recs = analyse_doc(doc, article.blocks, *lexicons, candidates=True)["stances"]
             examples.append(Example(str(article.path), recs, gold))
         out[Path(path).name] = examples
     return out

@@ -1,5 +1,7 @@
 """The spaCy component ``workbench_quotes``: ``nlp.add_pipe("workbench_quotes")`` sets
-``doc._.quotes`` (registered when :mod:`workbench.quotes` is imported)."""
+``doc._.quotes`` (registered when :mod:`workbench.quotes` is imported), and the stages it runs,
+linking then quotes (:func:`link_and_quote`, also the start of
+:func:`workbench.run.stages.analyse_doc`)."""
 
 from __future__ import annotations
 
@@ -17,6 +19,14 @@ if not Doc.has_extension("quotes"):
     Doc.set_extension("quotes", default=None)
 
 
+def link_and_quote(
+    doc: Doc, blocks: list[Block], gaz: Gazetteer, cues: Cues
+) -> tuple[list[dict], list[dict]]:
+    """The entities and the quotes of one parsed article: the first two stages of its analysis."""
+    entities = link_entities(doc, blocks, gaz)
+    return entities, extract_quotes(doc, blocks, entities, cues, gaz)
+
+
 class QuoteComponent:
     """Sets ``doc._.quotes``; blocks come from ``doc.user_data["workbench_blocks"]`` or the text."""
 
@@ -26,8 +36,7 @@ class QuoteComponent:
     def __call__(self, doc: Doc) -> Doc:
         raw = doc.user_data.get("workbench_blocks")
         blocks = [Block(*b) for b in raw] if raw else parse_blocks(doc.text)
-        entities = link_entities(doc, blocks, self.gaz)
-        doc._.quotes = extract_quotes(doc, blocks, entities, self.cues, self.gaz)
+        doc._.quotes = link_and_quote(doc, blocks, self.gaz, self.cues)[1]
         return doc
 
 

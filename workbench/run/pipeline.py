@@ -7,7 +7,8 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
+from dataclasses import replace
+from typing import Any
 
 import pandas as pd
 from tqdm import tqdm
@@ -21,8 +22,9 @@ from workbench.aggregate.overrides import (
 from workbench.nlp.model import load_model, parse, resolve_model
 from workbench.read import MAX_CHARS, read_file
 from workbench.read.inputs import assign_ids, find_inputs
-from workbench.run.cache import Cache, article_key, default_cache_dir
+from workbench.run.cache import Cache, article_key
 from workbench.run.dask import check_address, run_on_dask
+from workbench.run.options import DEFAULTS, RunOptions
 from workbench.run.stages import analyse_doc, load_lexicons, model_version
 from workbench.schema import (
     ARTICLE_COLUMNS,
@@ -69,21 +71,17 @@ CHUNK = 256  # articles per chunk: results are turned into tables chunk by chunk
 
 def analyse(
     paths: Iterable[str | os.PathLike],
+    options: RunOptions | None = None,
     *,
-    model: str | None = None,
-    jobs: int = 1,
-    cache: bool = True,
-    cache_dir: str | os.PathLike | None = None,
-    actors: str | os.PathLike | None = None,
-    topics: str | os.PathLike | None = None,
-    overrides: str | os.PathLike | None = None,
     on_problem: Callable[[Problem], None] | None = None,
-    dask: str | None = None,
-    max_chars: int = MAX_CHARS,
+    **settings: Any,
 ) -> Corpus:
     """Read and analyse ``paths`` (files and folders) into a :class:`Corpus` of DataFrames.
 
-    ``dask="local"`` (a two-worker LocalCluster for the run) or a scheduler address
+    The run's options are a :class:`~workbench.run.options.RunOptions`, or its fields as keywords
+    (``model``, ``jobs``, ``cache``, ``cache_dir``, ``actors``, ``topics``, ``overrides``, ``dask``,
+    ``max_chars``; given both, the keywords replace those fields): ``analyse(["seeds/"], jobs=1,
+    cache=True)``. ``dask="local"`` (a two-worker LocalCluster for the run) or a scheduler address
     (``"tcp://host:8786"``) parses on a Dask cluster instead of ``jobs`` processes; see
     :mod:`workbench.run.dask`. Bad inputs never raise: they are listed in ``Corpus.rejected`` (and
     passed to ``on_problem``). For corpora too big to hold in memory, ``workbench analyse --out``
@@ -91,63 +89,36 @@ def analyse(
     :func:`workbench.store.tables.write_chunks`).
     An article longer than ``max_chars`` characters is rejected, unparsed.
     """
-    articles, problems = read_inputs(paths, max_chars=max_chars)
-    chunks = analyse_chunks(
-        articles,
-        problems,
-        model=model,
-        jobs=jobs,
-        cache=cache,
-        cache_dir=cache_dir,
-        actors=actors,
-        topics=topics,
-        overrides=overrides,
-        on_problem=on_problem,
-        dask=dask,
-    )
-    return concat(list(chunks))
+    options = replace(options or DEFAULTS, **settings)
+    articles, problems = read_inputs(paths, max_chars=options.max_chars)
+    return concat(list(analyse_chunks(articles, problems, options, on_problem=on_problem)))
 
 
 def analyse_chunks(
     articles: list[Article],
     problems: list[Problem],
+    options: RunOptions = DEFAULTS,
     *,
-    model: str | None = None,
-    jobs: int = 1,
-    cache: bool = True,
-    cache_dir: str | os.PathLike | None = None,
-    actors: str | os.PathLike | None = None,
-    topics: str | os.PathLike | None = None,
-    overrides: str | os.PathLike | None = None,
     on_problem: Callable[[Problem], None] | None = None,
-    dask: str | None = None,
     chunk: int = CHUNK,
 ) -> Iterator[Corpus]:
     """The analysis of ``articles`` as a stream of partial corpora, ``chunk`` articles each, in
     order: memory stays flat in corpus size. ``problems`` (from reading) come in the first
     chunk's ``rejected``; warnings about overrides that matched nothing in a last chunk holding
     only ``rejected``. Concatenated (:func:`concat`), the chunks are the whole Corpus."""
-    if dask is not None:
-        check_address(dask)  # a typo fails now, even when every article is cached
-        if jobs != 1:
+    if options.dask is not None:
+        check_address(options.dask)  # a typo fails now, even when every article is cached
+        if options.jobs != 1:
             raise ValueError(
                 "jobs and dask cannot be combined: the Dask workers set the parallelism"
             )
+    overrides = options.overrides
     ov = load_overrides(overrides) if overrides is not None else None
     for p in problems:
         if on_problem:
             on_problem(p)
     extra = actor_entries(ov) if ov else None
-    results = iter_results(
-        articles,
-        model=model,
-        jobs=jobs,
-        actors=actors,
-        topics=topics,
-        extra_actors=extra,
-        dask=dask,
-        cache_dir=(Path(cache_dir) if cache_dir else default_cache_dir()) if cache else None,
-    )
+    results = iter_results(articles, options, extra_actors=extra)
     matched: set[str] = set()
     pending = list(problems)
     for start in range(0, max(len(articles), 1), chunk):
@@ -215,24 +186,20 @@ def concat(chunks: list[Corpus]) -> Corpus:
 
 def iter_results(
     articles: list[Article],
+    options: RunOptions = DEFAULTS,
     *,
-    model: str | None = None,
-    jobs: int = 1,
-    actors: str | os.PathLike | None = None,
-    topics: str | os.PathLike | None = None,
     extra_actors: list[dict] | None = None,
-    cache_dir: Path | None = None,
-    dask: str | None = None,
     chunk: int = CHUNK,
 ) -> Iterator[dict]:
     """Results for each article, in order: from the cache when nothing changed, else parsed
-    (on the Dask cluster ``dask`` when given; the cache stays here, on the client). Cached
+    (on the Dask cluster ``options.dask`` when given; the cache stays here, on the client). Cached
     results are read, and new ones stored, ``chunk`` at a time."""
-    name = resolve_model(model)
-    lexicons = load_lexicons(actors, topics, extra_actors)
+    name = resolve_model(options.model)
+    files = (options.actors, options.topics, extra_actors)
+    lexicons = load_lexicons(*files)
     context = "|".join([f"{name}={model_version(name)}", *(x.fingerprint for x in lexicons)])
     keys = [article_key(a.text, a.blocks, context) for a in articles]
-    store = Cache(cache_dir)
+    store = Cache(options.cache_path())
     try:
         cached = store.contains(keys)
         todo, queued = [], set()  # each uncached text is parsed once, even if it repeats
@@ -240,7 +207,7 @@ def iter_results(
             if k not in cached and k not in queued:
                 todo.append(i)
                 queued.add(k)
-        parsed = _run(articles, todo, name, lexicons, (actors, topics, extra_actors), jobs, dask)
+        parsed = _run(articles, todo, name, lexicons, files, options.jobs, options.dask)
         repeats = {k for k, n in Counter(keys).items() if n > 1}
         again: dict[str, dict] = {}  # fresh results of texts that occur again later
         for start in range(0, len(keys), chunk):

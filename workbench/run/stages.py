@@ -8,25 +8,31 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from workbench.entities.linking import link_entities
-from workbench.quotes.extract import extract_quotes
+from workbench.quotes.component import link_and_quote
 from workbench.resources.cues import Cues, load_cues
 from workbench.resources.gazetteer import Gazetteer, load_gazetteer
 from workbench.resources.lexicon import Lexicon, load_lexicon
 from workbench.resources.topics import Catalogue, load_topics
-from workbench.schema import (
-    Block,
-)
+from workbench.schema import Block
 from workbench.stances.extract import extract_stances
 
 
 def analyse_doc(
-    doc: Doc, blocks: list[Block], gaz: Gazetteer, cues: Cues, lexicon: Lexicon, topics: Catalogue
+    doc: Doc,
+    blocks: list[Block],
+    gaz: Gazetteer,
+    cues: Cues,
+    lexicon: Lexicon,
+    topics: Catalogue,
+    *,
+    candidates: bool = False,
 ) -> dict:
-    """Every record the analysis makes for one parsed article (what the cache stores)."""
-    entities = link_entities(doc, blocks, gaz)
-    quotes = extract_quotes(doc, blocks, entities, cues, gaz)
-    stances = extract_stances(doc, blocks, entities, quotes, lexicon, topics)
+    """Every record the analysis makes for one parsed article (what the cache stores): linking,
+    quotes (:func:`~workbench.quotes.component.link_and_quote`, the spaCy component's stages),
+    then stances. ``candidates`` keeps every candidate stance statement with its features, for
+    training the scorer (:mod:`workbench.evaluate.train`); the run never sets it."""
+    entities, quotes = link_and_quote(doc, blocks, gaz, cues)
+    stances = extract_stances(doc, blocks, entities, quotes, lexicon, topics, candidates)
     return {"entities": entities, "quotes": quotes, "stances": stances}
 
 
