@@ -197,3 +197,28 @@ def test_render_into_a_folder_inside_the_input_never_reads_its_own_reports(tmp_p
     proc = run("analyse", corpus, "--out", tmp_path / "data")
     assert proc.returncode == 0, proc.stderr
     assert list(pd.read_parquet(tmp_path / "data" / "articles.parquet").article_id) == ["talks"]
+
+
+def test_cli_builds_one_run_options_from_its_arguments():
+    """Each of the nine run flags of analyse (and render) lands in the one RunOptions."""
+    from workbench.cli import build_parser, run_options
+    from workbench.run.options import RunOptions
+
+    flags = ["--model", "m", "--dask", "local", "--no-cache", "--cache-dir", "c"]
+    flags += ["--actors", "a.yml", "--topics", "t.yml", "--overrides", "o.yml"]
+    flags += ["--max-chars", "99"]
+    for command in (["analyse", "x", "--out", "o"], ["render"]):
+        args = build_parser().parse_args([*command, *flags])
+        assert run_options(args) == RunOptions(
+            model="m",
+            jobs=1,
+            cache=False,
+            cache_dir="c",
+            actors="a.yml",
+            topics="t.yml",
+            overrides="o.yml",
+            dask="local",
+            max_chars=99,
+        )
+    args = build_parser().parse_args(["analyse", "x", "--out", "o", "--jobs", "3"])
+    assert run_options(args) == RunOptions(jobs=3)

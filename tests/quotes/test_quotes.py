@@ -398,3 +398,24 @@ def test_a_dateline_is_never_the_speaker(quotes_of):
     found = quotes_of(text)
     assert [q[2] for q in found if "would regard" in q[1]] == ["Kremlin"]
     assert all(q[2] != "United Kingdom" for q in found)
+
+
+def test_component_and_run_share_one_chain_of_stages(nlp, gaz):
+    """The spaCy component's quotes are the run's (analyse_doc starts with link_and_quote)."""
+    import spacy
+
+    from workbench.nlp.model import parse
+    from workbench.quotes.component import link_and_quote
+    from workbench.read.structure import parse_blocks
+    from workbench.resources.cues import load_cues
+    from workbench.run.stages import analyse_doc, load_lexicons
+
+    text = INTRO + "“We are ready,” Fontaine said. Kowal told reporters the talks would go on.\n"
+    pipeline = spacy.load(nlp.meta["lang"] + "_" + nlp.meta["name"])
+    pipeline.add_pipe("workbench_quotes")
+    blocks = parse_blocks(text)
+    doc = next(parse(nlp, [(text, blocks)]))
+    run = analyse_doc(doc, blocks, *load_lexicons())
+    entities, quotes = link_and_quote(doc, blocks, gaz, load_cues())
+    assert pipeline(text)._.quotes == quotes == run["quotes"]
+    assert entities == run["entities"] and len(quotes) == 2

@@ -95,3 +95,25 @@ def test_streamed_tables_equal_the_in_memory_corpus(tmp_path):
     for name in ("articles", "entities", "blocks", "quotes", "stances", "rejected"):
         pd.testing.assert_frame_equal(getattr(back, name), getattr(whole, name), obj=name)
     assert len(whole.rejected) == 2  # both overrides matched nothing, warned once each
+
+
+def test_one_options_object_or_its_fields_as_keywords(tmp_path):
+    """analyse() takes the run's options as one RunOptions, or its fields as keywords (which
+    replace the object's fields); either way they reach the stages (here max_chars, reading)."""
+    import dataclasses
+
+    from workbench.run.options import RunOptions
+
+    options = RunOptions(cache_dir=tmp_path / "c", max_chars=200)
+    by_object = workbench.analyse([FIXTURES / "formats"], options)
+    by_keywords = workbench.analyse([FIXTURES / "formats"], cache_dir=tmp_path / "c", max_chars=200)
+    assert len(by_object.rejected) > 0  # the short limit got through to reading
+    for name in ("articles", "entities", "quotes", "stances", "rejected"):
+        pd.testing.assert_frame_equal(getattr(by_object, name), getattr(by_keywords, name))
+    relaxed = workbench.analyse([FIXTURES / "formats"], options, max_chars=1_000_000)
+    assert len(relaxed.rejected) < len(by_object.rejected)
+    assert len(relaxed.articles) > len(by_object.articles)
+    with pytest.raises(TypeError, match="jobz"):
+        workbench.analyse([FIXTURES / "formats"], jobz=2)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        options.jobs = 2  # type: ignore[misc]
