@@ -13,8 +13,8 @@ from workbench.run.cache import default_cache_dir
 
 @dataclass(frozen=True)
 class RunOptions:
-    """How to run the analysis (the results depend only on ``model``, ``actors``, ``topics`` and
-    ``overrides``; the rest says where and how fast).
+    """How to run the analysis (the tables depend on ``model``, ``actors``, ``topics``,
+    ``overrides`` and ``max_chars``; the rest says where and how fast).
 
     - ``model``: installed spaCy pipeline (default: ``$WORKBENCH_SPACY_MODEL``, else an installed
       default);
