@@ -168,7 +168,7 @@ def test_tables_written_before_run_ids_still_load(tmp_path):
 HOLD = (
     "import sys, time\n"
     "from pathlib import Path\n"
-    "from workbench.publish import locked\n"
+    "from workbench.store.publish import locked\n"
     "with locked(Path(sys.argv[1])):\n"
     "    print('locked', flush=True)\n"
     "    time.sleep(float(sys.argv[2]))\n"
@@ -246,7 +246,7 @@ KILLED = (
     "import sys, time\n"
     "sys.path.insert(0, 'tests')\n"
     "from conftest import hand_corpus\n"
-    "from workbench.tables import write_chunks\n"
+    "from workbench.store.tables import write_chunks\n"
     "def chunks():\n"
     "    yield hand_corpus()\n"
     "    print('half written', flush=True)\n"
