@@ -20,6 +20,9 @@ class Lexicon:
     answers: dict[tuple[str, ...], float] = field(default_factory=dict)
     fingerprint: str = ""
     scorer: Scorer | None = None  # the learned scorer, or None: the rules decide
+    # the clause rules in the order they apply: (cue category, negated: True/False/None for
+    # either, stance, name), from `rules` in the file
+    rules: tuple[tuple[str, bool | None, float, str], ...] = ()
 
 
 def load_lexicon(path: str | Path | None = None, scorer: str | Path | None = None) -> Lexicon:
@@ -50,4 +53,7 @@ def load_lexicon(path: str | Path | None = None, scorer: str | Path | None = Non
         answers,
         f"{fingerprint}+{judge.fingerprint if judge else 'rules'}",
         judge,
+        tuple(
+            (r["cue"], r["negated"], float(r["stance"]), r["name"]) for r in data.get("rules") or []
+        ),
     )

@@ -98,6 +98,8 @@ class CuesFile(Strict):
     person_pronouns: list[Name] = []
     group_pronouns: list[Name] = []
     naming_words: list[Name] = []
+    plain_cues: list[Name] = []
+    title_stops: list[Name] = []
 
 
 class Answers(Strict):
@@ -105,7 +107,37 @@ class Answers(Strict):
     negative: list[Name] = []
 
 
+class Rule(Strict):
+    cue: Literal["support", "support_weak", "oppose", "sceptical", "conditional", "undecided"]
+    negated: bool | None  # the cue must be negated (true), not negated (false), or either (null)
+    stance: float
+    name: Name
+
+
+class Modals(Strict):
+    demand: list[Name] = []
+    hypothetical: list[Name] = []
+    future: list[Name] = []
+    actor_only: list[Name] = []
+
+
+class ConditionWords(Strict):
+    span: list[Name] = []
+    holder: list[Name] = []
+    feature: list[Name] = []
+    bare: list[Name] = []
+    until: list[Name] = []
+    real: list[Name] = []
+
+
+class HolderNouns(Strict):
+    holders: list[Name] = []
+    coreferent: list[Name] = []
+    countries: list[Name] = []
+
+
 class StanceFile(Strict):
+    rules: list[Rule] = []
     support: list[Name] = []
     support_weak: list[Name] = []
     oppose: list[Name] = []
@@ -118,6 +150,11 @@ class StanceFile(Strict):
     contrast: list[Name] = []
     speech_nouns: dict[Literal["support", "oppose", "sceptical"], list[Name]] = {}
     answers: Answers = Answers()
+    modals: Modals = Modals()
+    condition_words: ConditionWords = ConditionWords()
+    negation_feature: list[Name] = []
+    small_clause_verbs: list[Name] = []
+    holder_nouns: HolderNouns = HolderNouns()
 
 
 class StanceModelFile(Strict):

@@ -13,10 +13,9 @@ from spacy.tokens import Doc, Span, Token
 
 from workbench.nlp.phrases import WordIndex, find_phrases, word_index
 from workbench.resources.topics import _SAME_WORDS, Catalogue, Topic
+from workbench.resources.words import stance_words
 
 PROTOTYPE_MIN = 0.5  # share of a prototype's content lemmas a clause must contain
-
-_WANTING = {"want", "need", "wish", "prefer", "like"}  # verbs taking a small clause
 
 
 def inverted(clause: list[Token], topic: Topic, arcs: int = 3) -> bool:
@@ -214,7 +213,7 @@ def same_clause(cue: Token, tok: Token) -> bool:
         question = any(c.dep_ == "mark" and c.lower_ == "whether" for c in t.children)
         wanted = (  # a small clause: "wants the sanctions wound down", "wants the measures gone"
             t.dep_ == "ccomp"
-            and t.head.lemma_ in _WANTING
+            and t.head.lemma_ in stance_words().small_clause_verbs
             and tok.head.i == t.i
             and tok.dep_ == "nsubj"
         )
