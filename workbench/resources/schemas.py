@@ -153,6 +153,7 @@ class StanceFile(Strict):
     modals: Modals = Modals()
     condition_words: ConditionWords = ConditionWords()
     negation_feature: list[Name] = []
+    circumstance_words: list[Name] = []
     small_clause_verbs: list[Name] = []
     holder_nouns: HolderNouns = HolderNouns()
 

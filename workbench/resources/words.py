@@ -21,6 +21,7 @@ class StanceWords:
     feature_conditions: frozenset[str]
     bare_conditions: frozenset[str]
     until_words: frozenset[str]  # a refusal only until something happens
+    circumstance_words: frozenset[str]  # a noun under them is no position
     real_conditions: tuple[str, ...]  # prefixes of conditional cues that are real conditions
     negation_feature: frozenset[str]
     small_clause_verbs: frozenset[str]
@@ -56,6 +57,7 @@ def stance_words() -> StanceWords:
         feature_conditions=_words(cond.get("feature")),
         bare_conditions=_words(cond.get("bare")),
         until_words=_words(cond.get("until")),
+        circumstance_words=_words(data.get("circumstance_words")),
         real_conditions=tuple(str(w).lower() for w in cond.get("real") or []),
         negation_feature=_words(data.get("negation_feature")),
         small_clause_verbs=_words(data.get("small_clause_verbs")),

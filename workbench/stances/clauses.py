@@ -17,7 +17,6 @@ from workbench.resources.words import stance_words
 
 _NOT_CUE_POS = {"ADP", "PART", "DET"}
 _DIRECTIONS = {"back", "forward", "ahead", "up", "off", "out"}
-_ASIDE = {"despite", "regardless", "without", "amid", "notwithstanding", "spite"}
 _NOT_ACTOR_PRONOUNS = {"that", "which", "this", "what", "who", "there", "everything", "nothing"}
 _NONE_WORDS = {"no", "neither"}
 _OBJECT_PREPS = {"against", "for", "about", "over", "of"}  # not "by contrast", "on Monday"
@@ -216,7 +215,7 @@ def _aside(noun: Token) -> bool:
         tok = tok.head
         if tok.lower_ == "as":  # "would regard any deployment as a threat" is a judgement
             return False
-        if tok.lower_ in _ASIDE or (
+        if tok.lower_ in stance_words().circumstance_words or (
             noun.dep_ == "pobj" and tok.i == noun.head.i and tok.head.pos_ in ("VERB", "AUX")
         ):
             return True
