@@ -13,7 +13,6 @@ from workbench.resources.weights import Scorer, load_scorer
 class Lexicon:
     categories: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     negation: set[str] = field(default_factory=set)
-    reporting: set[str] = field(default_factory=set)  # verbs whose subject owns a "should" below
     contrast: set[str] = field(default_factory=set)
     speech_nouns: dict[str, str] = field(default_factory=dict)  # noun -> category
     # "we will not" -> -1, longest first ("we will not" before "we will")
@@ -47,7 +46,6 @@ def load_lexicon(path: str | Path | None = None, scorer: str | Path | None = Non
     return Lexicon(
         cats,
         {str(w).lower() for w in data.get("negation") or []},
-        {str(w).lower() for w in data.get("reporting_verbs") or []},
         {str(w).lower() for w in data.get("contrast") or []},
         nouns,
         answers,

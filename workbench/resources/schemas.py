@@ -98,6 +98,7 @@ class CuesFile(Strict):
     person_pronouns: list[Name] = []
     group_pronouns: list[Name] = []
     naming_words: list[Name] = []
+    demand_reporting: list[Name] = []
     plain_cues: list[Name] = []
     title_stops: list[Name] = []
 
@@ -146,7 +147,6 @@ class StanceFile(Strict):
     undecided: list[Name] = []
     ignore: list[Name] = []
     negation: list[Name] = []
-    reporting_verbs: list[Name] = []
     contrast: list[Name] = []
     speech_nouns: dict[Literal["support", "oppose", "sceptical"], list[Name]] = {}
     answers: Answers = Answers()

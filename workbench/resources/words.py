@@ -1,6 +1,6 @@
 """The grammar words the rules read, declared in the data files beside the cues: modals,
-condition words and holder nouns in ``data/stance.yml``, reporting verbs as written in
-``data/cues.yml``. Read once (cached); each list is used only where its name says."""
+condition words and holder nouns in ``data/stance.yml``, reporting verbs in ``data/cues.yml``.
+Read once (cached); each list is used only where its name says."""
 
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ class StanceWords:
 
 @dataclass(frozen=True)
 class CueWords:
+    demand_reporting: frozenset[str]  # lemmas whose subject owns a "should" below them
     plain_cues: frozenset[str]  # reporting verbs as written that add no evidence
     title_stops: frozenset[str]  # reporting verbs as written that end a title
 
@@ -71,4 +72,8 @@ def stance_words() -> StanceWords:
 def cue_words() -> CueWords:
     """The reporting verbs as written of the shipped ``data/cues.yml``."""
     data, _ = read_data(default_data_path("cues"), "cues")
-    return CueWords(_words(data.get("plain_cues")), _words(data.get("title_stops")))
+    return CueWords(
+        _words(data.get("demand_reporting")),
+        _words(data.get("plain_cues")),
+        _words(data.get("title_stops")),
+    )

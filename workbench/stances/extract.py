@@ -23,12 +23,7 @@ from workbench.resources.lexicon import Lexicon, load_lexicon
 from workbench.resources.topics import Catalogue
 from workbench.resources.words import stance_words
 from workbench.schema import LABELS, SCALE, Block
-from workbench.stances.clauses import (
-    clause_stance,
-    condition_span,
-    refers_back,
-    split_clauses,
-)
+from workbench.stances.clauses import clause_stance, condition_span, refers_back, split_clauses
 from workbench.stances.features import Context, statement_features
 from workbench.stances.holders import clause_subject_holders, find_holders
 from workbench.stances.scorer import apply_scorer

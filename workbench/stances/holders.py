@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from workbench.nlp.syntax import entity_root, in_question, is_dateline, is_subject, subject, undated
 from workbench.resources.lexicon import Lexicon
-from workbench.resources.words import stance_words
+from workbench.resources.words import cue_words, stance_words
 from workbench.schema import LABELS
 from workbench.stances.units import Unit
 
@@ -48,7 +48,7 @@ def find_holders(doc, clause: list[Token], cue: Token | None, unit: Unit, ents, 
         if unit.quote is not None:
             subj = None  # "The United States must be part of it", said by a Pole: Poland's demand
         else:  # "Strautmane said the EU should tighten sanctions": Strautmane's demand
-            subj = _reporter(cue, ids, lexicon) or subj
+            subj = _reporter(cue, ids) or subj
     holder = _subject_entity(subj, unit, ents) if subj is not None else None
     if holder is None and cue is not None and unit.quote is None:
         subj = _opinion_holder(cue, ids)  # "Madrid considers the debate premature"
@@ -106,12 +106,12 @@ def _opinion_holder(cue: Token, ids: set[int]) -> Token | None:
     return None
 
 
-def _reporter(cue: Token, ids: set[int], lexicon: Lexicon) -> Token | None:
+def _reporter(cue: Token, ids: set[int]) -> Token | None:
     """The subject of a reporting verb above the cue, if any."""
     for tok in cue.ancestors:
         if tok.i not in ids:
             return None
-        if tok.lemma_.lower() in lexicon.reporting:
+        if tok.lemma_.lower() in cue_words().demand_reporting:
             return next((c for c in tok.children if c.dep_ == "nsubj" and c.i in ids), None)
     return None
 
