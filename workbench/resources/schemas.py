@@ -82,6 +82,7 @@ class LinkingFile(Strict):
     speech_nouns: list[Name] = []
     regions: list[Region] = []
     ner_labels: list[Name] = []
+    honorifics: list[Name] = []
 
 
 # --- lexicons -------------------------------------------------------------------------------
@@ -155,6 +156,7 @@ class StanceFile(Strict):
     negation_feature: list[Name] = []
     circumstance_words: list[Name] = []
     small_clause_verbs: list[Name] = []
+    same_thing_adjectives: list[Name] = []
     holder_nouns: HolderNouns = HolderNouns()
 
 

@@ -1,6 +1,7 @@
 """The grammar words the rules read, declared in the data files beside the cues: modals,
-condition words and holder nouns in ``data/stance.yml``, reporting verbs in ``data/cues.yml``.
-Read once (cached); each list is used only where its name says."""
+condition words, holder nouns and adjectives in ``data/stance.yml``, reporting verbs in
+``data/cues.yml`` (honorifics are in ``data/linking.yml``, read with the gazetteer). Read once
+(cached); each list is used only where its name says."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ class StanceWords:
     real_conditions: tuple[str, ...]  # prefixes of conditional cues that are real conditions
     negation_feature: frozenset[str]
     small_clause_verbs: frozenset[str]
+    same_thing_adjectives: frozenset[str]  # "the new force" is the force
     holder_nouns: frozenset[str]
     coref_nouns: frozenset[str]
     country_nouns: frozenset[str]
@@ -62,6 +64,7 @@ def stance_words() -> StanceWords:
         real_conditions=tuple(str(w).lower() for w in cond.get("real") or []),
         negation_feature=_words(data.get("negation_feature")),
         small_clause_verbs=_words(data.get("small_clause_verbs")),
+        same_thing_adjectives=_words(data.get("same_thing_adjectives")),
         holder_nouns=_words(holders.get("holders")),
         coref_nouns=_words(holders.get("coreferent")),
         country_nouns=_words(holders.get("countries")),

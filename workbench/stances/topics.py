@@ -12,7 +12,7 @@ from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Span, Token
 
 from workbench.nlp.phrases import WordIndex, find_phrases, word_index
-from workbench.resources.topics import _SAME_WORDS, Catalogue, Topic
+from workbench.resources.topics import Catalogue, Topic
 from workbench.resources.words import stance_words
 
 PROTOTYPE_MIN = 0.5  # share of a prototype's content lemmas a clause must contain
@@ -133,7 +133,9 @@ def _points_back(noun: Token) -> bool:
     for c in noun.children:
         if c.dep_ in ("prep", "relcl", "acl", "compound", "nummod"):
             return False
-        if c.dep_ == "amod" and not (c.lower_ in _SAME_WORDS or c.text[:1].isupper()):
+        if c.dep_ == "amod" and not (
+            c.lower_ in stance_words().same_thing_adjectives or c.text[:1].isupper()
+        ):
             return False
     return True
 
