@@ -1,6 +1,8 @@
 """One clause's position (``polarity.py``) on fictional sentences, without holders or topics."""
 
 import pytest
+import yaml
+from conftest import ROOT
 
 from workbench.resources.lexicon import load_lexicon
 from workbench.stances.clauses import clause_stance, condition_span, split_clauses
@@ -59,3 +61,21 @@ def test_condition_span_names_the_price(tokens, lexicon):
     named = {t.text for t in clause if t.i in condition_span(clause, cue, why)}
     assert {"United", "Nations", "mandate"} <= named
     assert "medics" not in named
+
+
+def test_the_rules_apply_in_the_order_the_data_file_declares(tmp_path, tokens, lexicon):
+    """`rules` in data/stance.yml is the order applied: reversed, a clause with a refusal and a
+    readiness cue reads as the readiness cue, which the shipped order puts after the refusal."""
+    shipped = ROOT / "workbench" / "resources" / "data" / "stance.yml"
+    data = yaml.safe_load(shipped.read_text(encoding="utf-8"))
+    declared = [(r["cue"], r["negated"], r["stance"], r["name"]) for r in data["rules"]]
+    assert list(lexicon.rules) == declared
+    clause = tokens("Norway rejects the plan and is ready to send troops.")
+    assert clause_stance(clause, lexicon)[:2] == (-1.0, "refusal cue 'reject'")
+    data["rules"].reverse()
+    path = tmp_path / "stance.yml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    reordered = load_lexicon(path, scorer="rules")
+    assert list(reordered.rules) == declared[::-1]
+    assert clause_stance(clause, reordered)[0] == 1.0
+    assert clause_stance(clause, reordered)[1].startswith("readiness cue")

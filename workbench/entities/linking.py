@@ -27,7 +27,6 @@ from workbench.schema import Block
 _TRIM_LEAD = {"the", "a", "an"}
 _TRIM_TAIL = {"’s", "'s", "’", "'"}
 _NO_NAME_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "ADV", "PART", "NUM"}
-_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady"}
 
 
 def block_index(doc: Doc, blocks: list[Block]) -> list[int]:
@@ -138,7 +137,7 @@ def learn_names(
         words = [w for w in normalise(text).split() if w not in _TRIM_TAIL]
         if words and words[-1].endswith("'s"):
             words[-1] = words[-1][:-2]
-        while len(words) > 1 and (words[0] in gaz.role_words or words[0] in _HONORIFICS):
+        while len(words) > 1 and (words[0] in gaz.role_words or words[0] in gaz.honorifics):
             words = words[1:]  # "President Trump" names Trump
         if not words or not all(any(c.isalpha() for c in w) for w in words):
             return

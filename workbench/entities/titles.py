@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from workbench.resources.gazetteer import Gazetteer, normalise
+from workbench.resources.words import cue_words
 
-_STOP_BEFORE = {"said", "says", "told"}
 _PRE_POS = {"PROPN", "NOUN", "ADJ", "PART", "NUM"}
 _MAX_APPOS = 25
 
@@ -97,12 +97,13 @@ def _post_apposition(doc: Doc, end: int, sent: Span) -> Span | None:
         return None  # "Doe, said ..." is not a title
     if j < sent.end and doc[j].lower_ in ("who", "whose", "whom", "which", "that"):
         return None  # "Harjuvaara, who argued that the border with Russia …": no title
+    stops = cue_words().title_stops
     while j < sent.end and j - end <= _MAX_APPOS:
         tok = doc[j]
         if (
             tok.is_space
             or tok.text in (",", ";", ".", ")", "(", ":", "—", "–")
-            or (tok.lower_ in _STOP_BEFORE)
+            or (tok.lower_ in stops)
         ):
             break
         j += 1

@@ -48,6 +48,7 @@ class Gazetteer:
     actors: list[Actor] = field(default_factory=list)
     speech_nouns: set[str] = field(default_factory=set)
     ner_labels: set[str] = field(default_factory=set)
+    honorifics: set[str] = field(default_factory=set)  # "Mr", "Dr": not part of a name
     country_names: dict[str, str] = field(default_factory=dict)  # alpha-3 -> shown name
     fingerprint: str = ""  # hash of every data file in effect (for the cache)
     max_len: int = 1  # longest name, in tokens (for matching)
@@ -173,6 +174,7 @@ def _load_roles(gaz: Gazetteer, data: dict) -> None:
 def _load_linking(gaz: Gazetteer, data: dict) -> None:
     gaz.speech_nouns = {normalise(w) for w in data.get("speech_nouns") or []}
     gaz.ner_labels = set(data.get("ner_labels") or [])
+    gaz.honorifics = {str(w).lower() for w in data.get("honorifics") or []}
     for region in data.get("regions") or []:
         kind = region.get("kind", "place")
         entry = Entry(region["name"], kind, "region", None, "LOC" if kind == "place" else "NORP")

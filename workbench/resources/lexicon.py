@@ -13,13 +13,15 @@ from workbench.resources.weights import Scorer, load_scorer
 class Lexicon:
     categories: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     negation: set[str] = field(default_factory=set)
-    reporting: set[str] = field(default_factory=set)  # verbs whose subject owns a "should" below
     contrast: set[str] = field(default_factory=set)
     speech_nouns: dict[str, str] = field(default_factory=dict)  # noun -> category
     # "we will not" -> -1, longest first ("we will not" before "we will")
     answers: dict[tuple[str, ...], float] = field(default_factory=dict)
     fingerprint: str = ""
     scorer: Scorer | None = None  # the learned scorer, or None: the rules decide
+    # the clause rules in the order they apply: (cue category, negated: True/False/None for
+    # either, stance, name), from `rules` in the file
+    rules: tuple[tuple[str, bool | None, float, str], ...] = ()
 
 
 def load_lexicon(path: str | Path | None = None, scorer: str | Path | None = None) -> Lexicon:
@@ -44,10 +46,12 @@ def load_lexicon(path: str | Path | None = None, scorer: str | Path | None = Non
     return Lexicon(
         cats,
         {str(w).lower() for w in data.get("negation") or []},
-        {str(w).lower() for w in data.get("reporting_verbs") or []},
         {str(w).lower() for w in data.get("contrast") or []},
         nouns,
         answers,
         f"{fingerprint}+{judge.fingerprint if judge else 'rules'}",
         judge,
+        tuple(
+            (r["cue"], r["negated"], float(r["stance"]), r["name"]) for r in data.get("rules") or []
+        ),
     )

@@ -82,6 +82,7 @@ class LinkingFile(Strict):
     speech_nouns: list[Name] = []
     regions: list[Region] = []
     ner_labels: list[Name] = []
+    honorifics: list[Name] = []
 
 
 # --- lexicons -------------------------------------------------------------------------------
@@ -98,6 +99,9 @@ class CuesFile(Strict):
     person_pronouns: list[Name] = []
     group_pronouns: list[Name] = []
     naming_words: list[Name] = []
+    demand_reporting: list[Name] = []
+    plain_cues: list[Name] = []
+    title_stops: list[Name] = []
 
 
 class Answers(Strict):
@@ -105,7 +109,37 @@ class Answers(Strict):
     negative: list[Name] = []
 
 
+class Rule(Strict):
+    cue: Literal["support", "support_weak", "oppose", "sceptical", "conditional", "undecided"]
+    negated: bool | None  # the cue must be negated (true), not negated (false), or either (null)
+    stance: float
+    name: Name
+
+
+class Modals(Strict):
+    demand: list[Name] = []
+    hypothetical: list[Name] = []
+    future: list[Name] = []
+    actor_only: list[Name] = []
+
+
+class ConditionWords(Strict):
+    span: list[Name] = []
+    holder: list[Name] = []
+    feature: list[Name] = []
+    bare: list[Name] = []
+    until: list[Name] = []
+    real: list[Name] = []
+
+
+class HolderNouns(Strict):
+    holders: list[Name] = []
+    coreferent: list[Name] = []
+    countries: list[Name] = []
+
+
 class StanceFile(Strict):
+    rules: list[Rule] = []
     support: list[Name] = []
     support_weak: list[Name] = []
     oppose: list[Name] = []
@@ -114,10 +148,16 @@ class StanceFile(Strict):
     undecided: list[Name] = []
     ignore: list[Name] = []
     negation: list[Name] = []
-    reporting_verbs: list[Name] = []
     contrast: list[Name] = []
     speech_nouns: dict[Literal["support", "oppose", "sceptical"], list[Name]] = {}
     answers: Answers = Answers()
+    modals: Modals = Modals()
+    condition_words: ConditionWords = ConditionWords()
+    negation_feature: list[Name] = []
+    circumstance_words: list[Name] = []
+    small_clause_verbs: list[Name] = []
+    same_thing_adjectives: list[Name] = []
+    holder_nouns: HolderNouns = HolderNouns()
 
 
 class StanceModelFile(Strict):

@@ -7,25 +7,6 @@ from pathlib import Path
 
 from workbench.resources.datafiles import default_data_path, phrases, read_data
 
-_SAME_WORDS = {
-    "next",
-    "new",
-    "latest",
-    "last",
-    "same",
-    "whole",
-    "entire",
-    "current",
-    "final",
-    "first",
-    "second",
-    "third",
-    "proposed",
-    "planned",
-    "revised",
-    "draft",
-}
-
 
 @dataclass(frozen=True)
 class Topic:

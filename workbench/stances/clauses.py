@@ -13,16 +13,11 @@ from spacy.tokens import Token
 from workbench.nlp.phrases import find_phrases, word_index
 from workbench.nlp.syntax import in_question
 from workbench.resources.lexicon import Lexicon
+from workbench.resources.words import stance_words
 
 _NOT_CUE_POS = {"ADP", "PART", "DET"}
 _DIRECTIONS = {"back", "forward", "ahead", "up", "off", "out"}
-_STRICT = ("only", "provided", "on condition", "subject to", "contingent")  # real conditions
-_UNTIL = {"until", "without", "unless", "before"}
-_ASIDE = {"despite", "regardless", "without", "amid", "notwithstanding", "spite"}
-CONDITION_WORDS = {"if", "unless", "provided", "providing", "without", "until"}
-_MODALS = {"will", "would", "'ll"}  # weak cues only with an actor as subject
 _NOT_ACTOR_PRONOUNS = {"that", "which", "this", "what", "who", "there", "everything", "nothing"}
-_BARE_CONDITIONS = {"if", "unless"}
 _NONE_WORDS = {"no", "neither"}
 _OBJECT_PREPS = {"against", "for", "about", "over", "of"}  # not "by contrast", "on Monday"
 _ANAPHORIC = {"the", "that", "this", "these", "those", "it", "its", "their", "them"}
@@ -67,19 +62,10 @@ def clause_stance(clause: list[Token], lexicon: Lexicon) -> tuple[float | None, 
             or _none_of(tok)
         )
 
-    rules = [
-        ("undecided", None, 0.0, "undecided cue"),
-        ("oppose", False, -1.0, "refusal cue"),
-        ("support", True, -1.0, "negated"),
-        ("support_weak", True, -1.0, "negated"),
-        ("sceptical", None, -0.5, "hedge"),
-        ("conditional", None, 0.5, "condition"),
-        ("support", False, 1.0, "readiness cue"),
-        ("support_weak", False, 1.0, "weak cue"),
-        ("oppose", True, 0.5, "negated refusal"),
-    ]
+    rules = list(lexicon.rules)  # in the order `rules` declares them in data/stance.yml
+    real = stance_words().real_conditions
     if any(
-        p.startswith(_STRICT) or (i > 0 and clause[i - 1].lower_ == "only")
+        p.startswith(real) or (i > 0 and clause[i - 1].lower_ == "only")
         for i, _, p in hits["conditional"]
     ):
         # "would consider it only if …" is a condition; "if asked, would consider it" is not
@@ -111,7 +97,7 @@ def condition_span(clause: list[Token], cue: Token | None, why: str) -> set[int]
         return {t.i for t in marker.subtree}
     out: set[int] = set()
     for k, tok in enumerate(clause):
-        if tok.lower_ in CONDITION_WORDS:
+        if tok.lower_ in stance_words().span_conditions:
             for t in clause[k:]:
                 if t.text in (",", ";", ":") or (t.text in ("—", "–") and t.i > tok.i + 1):
                     break
@@ -169,7 +155,9 @@ def _idle_premise(clause: list[Token], i: int, hits: dict) -> bool:
     arrives a year later, it arrives to an empty room"): a hypothetical, not a conditional
     position. The offer may be a readiness cue outside the premise or one it hangs on."""
     marker = clause[i]
-    if marker.lower_ not in _BARE_CONDITIONS or (i > 0 and clause[i - 1].lower_ == "only"):
+    if marker.lower_ not in stance_words().bare_conditions or (
+        i > 0 and clause[i - 1].lower_ == "only"
+    ):
         return False
     premise = {t.i for t in marker.head.subtree} if marker.dep_ == "mark" else {marker.i}
     offers = [clause[j] for cat in ("support", "support_weak") for j, _, _ in hits[cat]]
@@ -206,7 +194,7 @@ def _other_sense(tok: Token, cat: str = "") -> bool:
     veto")."""
     if cat == "undecided" and any(c.dep_ in ("ccomp", "oprd") for c in tok.children):
         return True
-    if cat == "support_weak" and tok.lower_ in _MODALS:
+    if cat == "support_weak" and tok.lower_ in stance_words().actor_modals:
         return not _actor_subject(tok.head)
     if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG"):  # "the proposed force" is no proposal
         return True
@@ -227,7 +215,7 @@ def _aside(noun: Token) -> bool:
         tok = tok.head
         if tok.lower_ == "as":  # "would regard any deployment as a threat" is a judgement
             return False
-        if tok.lower_ in _ASIDE or (
+        if tok.lower_ in stance_words().circumstance_words or (
             noun.dep_ == "pobj" and tok.i == noun.head.i and tok.head.pos_ in ("VERB", "AUX")
         ):
             return True
@@ -240,13 +228,12 @@ def _held_back(cue: Token) -> bool:
     """A refusal that lasts only until something happens ("will not send soldiers until a peace
     accord is signed", "will not put soldiers under its command without a UN resolution")."""
     verb = cue.head if cue.dep_ in ("aux", "xcomp") and cue.head.i != cue.i else cue
+    until = stance_words().until_words
     for tok in (verb, cue):
         for c in tok.children:
-            if c.lower_ in _UNTIL and c.dep_ in ("prep", "mark"):
+            if c.lower_ in until and c.dep_ in ("prep", "mark"):
                 return True
-            if c.dep_ == "advcl" and any(
-                m.lower_ in _UNTIL for m in c.children if m.dep_ == "mark"
-            ):
+            if c.dep_ == "advcl" and any(m.lower_ in until for m in c.children if m.dep_ == "mark"):
                 return True
     return False
 

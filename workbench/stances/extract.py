@@ -21,14 +21,9 @@ from workbench.nlp.model import text_of
 from workbench.read.interviews import question_before
 from workbench.resources.lexicon import Lexicon, load_lexicon
 from workbench.resources.topics import Catalogue
+from workbench.resources.words import stance_words
 from workbench.schema import LABELS, SCALE, Block
-from workbench.stances.clauses import (
-    CONDITION_WORDS,
-    clause_stance,
-    condition_span,
-    refers_back,
-    split_clauses,
-)
+from workbench.stances.clauses import clause_stance, condition_span, refers_back, split_clauses
 from workbench.stances.features import Context, statement_features
 from workbench.stances.holders import clause_subject_holders, find_holders
 from workbench.stances.scorer import apply_scorer
@@ -40,7 +35,6 @@ __all__ = ["SCALE", "Lexicon", "extract_stances", "load_lexicon"]
 
 _ACTOR_KINDS = ("person", "country", "organisation")
 _WEAK_ARCS = 4
-_DEMANDS = {"should", "must", "need", "needs", "ought"}
 _INVERT = {1.0: -1.0, -1.0: 1.0, -0.5: 0.5}
 # bare readiness or refusal: on a topic named only by a trigger, it is about the thing proposed
 _PLAIN_POSITIONS = ("readiness cue", "refusal cue", "negated '", "weak cue", "speech noun")
@@ -118,7 +112,7 @@ def _score_answer(doc, unit: Unit, ents, lexicon: Lexicon, catalogue: Catalogue)
         d.i
         for t in unit.question
         for d in t.subtree
-        if any(c.dep_ == "mark" and c.lower_ in CONDITION_WORDS for c in t.children)
+        if any(c.dep_ == "mark" and c.lower_ in stance_words().span_conditions for c in t.children)
     }
     question = [t for t in unit.question if t.i not in premise]  # not "if the Americans said no"
     codes = _codes_in(question, ents) | _speaker_codes(unit)
@@ -330,7 +324,9 @@ def _readings(
     out = [(LABELS[own[1]], f"{own[0].id} phrase '{own[2]}'", own[3], own)]
     phrase = {t.i for t in own[3].subtree}
     general = why.startswith(("readiness cue", "refusal cue", "hedge", "undecided cue")) or (
-        why.startswith("negated") and cue is not None and cue.lower_ not in _DEMANDS
+        why.startswith("negated")
+        and cue is not None
+        and cue.lower_ not in stance_words().demand_modals
     )  # "will not send soldiers until a peace accord" is on troops; "should not begin before …" not
     if general and cue is not None and cue.i not in phrase:  # not "should not begin before …"
         out.append((stance, why, cue, (own[0], own[1], "")))  # the other topics

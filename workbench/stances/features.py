@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from workbench.resources.topics import Topic
+from workbench.resources.words import stance_words
 from workbench.stances.topics import tree_distance, trigger_hits
 
 # the cue classes of a rule trace, most specific first
@@ -30,11 +31,6 @@ CUE_CLASSES = (
     "weak cue",
     "speech noun",
 )
-_HYPOTHETICAL = {"could", "might", "may", "would"}
-_FUTURE = {"will", "'ll", "shall"}
-_DEONTIC = {"should", "must", "need", "needs", "ought"}
-_CONDITION = {"if", "unless", "provided", "providing", "once", "until", "without"}
-_NEGATION = {"not", "n't", "no", "never", "neither", "nor"}
 
 
 @dataclass
@@ -109,15 +105,16 @@ def statement_features(rec: dict, ctx: Context) -> list[str]:
     ]
     if ctx.cue is not None:
         out.append(f"cue_pos={ctx.cue.pos_}")
-    if words & _HYPOTHETICAL:
+    grammar = stance_words()
+    if words & grammar.hypothetical_modals:
         out.append("modal=hypothetical")
-    if words & _FUTURE:
+    if words & grammar.future_modals:
         out.append("modal=future")
-    if words & _DEONTIC:
+    if words & grammar.demand_modals:
         out.append("modal=deontic")
-    if words & _CONDITION:
+    if words & grammar.feature_conditions:
         out.append("condition_word")
-    if words & _NEGATION or any(t.dep_ == "neg" for t in ctx.clause):
+    if words & grammar.negation_feature or any(t.dep_ == "neg" for t in ctx.clause):
         out.append("negation")
     if "whether" in words:
         out.append("question")

@@ -13,60 +13,14 @@ from spacy.tokens import Token
 
 from workbench.nlp.syntax import entity_root, in_question, is_dateline, is_subject, subject, undated
 from workbench.resources.lexicon import Lexicon
+from workbench.resources.words import cue_words, stance_words
 from workbench.schema import LABELS
 from workbench.stances.units import Unit
 
 _SELF_WORDS = {"i", "we", "my", "our", "us", "me"}
 _RELATIVE = {"which", "who", "that"}
-_CONDITION_MARKS = {"if", "unless", "provided", "providing", "once", "until"}
-_DEONTIC = {"should", "must", "need", "needs", "ought"}
-_HOLDER_NOUNS = {
-    "official",
-    "officials",
-    "government",
-    "leaders",
-    "leader",
-    "ministers",
-    "diplomats",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "officers",
-    "support",
-    "backing",
-    "contribution",
-    "participation",
-    "involvement",
-    "commitment",
-    "position",
-    "decision",
-    "role",
-    "troops",
-    "soldiers",
-    "forces",
-    "envoy",
-    "delegation",
-    "negotiators",
-    "authorities",
-    "administration",
-    "parliament",
-    "ministry",
-    "office",
-    "cabinet",
-    "department",
-    "embassy",
-    "presidency",
-    "army",
-    "navy",
-    "military",
-    "side",
-}
-# Subjects that stand for a government named just before ("the administration", "both
-# governments", "the ministry"): the nearest country-coded actors in the text before them.
-_COREF_NOUNS = {"administration", "government", "governments", "ministry", "cabinet"}
 _COREF_WINDOW = 400  # characters back to look for the antecedent
 _QUANTIFIERS = {"none", "all", "some", "each", "both", "most", "many", "few"}  # "… and none will"
-_COUNTRY_NOUNS = {"state", "country", "nation", "republic", "kingdom"}  # "the Baltic state"
 
 
 def find_holders(doc, clause: list[Token], cue: Token | None, unit: Unit, ents, lexicon: Lexicon):
@@ -94,7 +48,7 @@ def find_holders(doc, clause: list[Token], cue: Token | None, unit: Unit, ents, 
         if unit.quote is not None:
             subj = None  # "The United States must be part of it", said by a Pole: Poland's demand
         else:  # "Strautmane said the EU should tighten sanctions": Strautmane's demand
-            subj = _reporter(cue, ids, lexicon) or subj
+            subj = _reporter(cue, ids) or subj
     holder = _subject_entity(subj, unit, ents) if subj is not None else None
     if holder is None and cue is not None and unit.quote is None:
         subj = _opinion_holder(cue, ids)  # "Madrid considers the debate premature"
@@ -102,7 +56,7 @@ def find_holders(doc, clause: list[Token], cue: Token | None, unit: Unit, ents, 
     if holder is not None:  # the subject of the words that carry the stance
         more = [_subject_entity(c, unit, ents) for c in subj.conjuncts]  # "Paris and London"
         return [(h, f"subject '{subj.text}'", None) for h in [holder, *more] if h is not None]
-    if subj is not None and subj.lower_ in _COREF_NOUNS:
+    if subj is not None and subj.lower_ in stance_words().coref_nouns:
         found = _antecedents(subj, ents)
         if found:
             return [(h, f"antecedent of '{subj.text}'", None) for h in found]
@@ -121,16 +75,19 @@ def find_holders(doc, clause: list[Token], cue: Token | None, unit: Unit, ents, 
 def _deontic(cue: Token) -> bool:
     """A demand: the cue is "should"/"must", or governed by one ("the EU should be ready to lift
     sanctions" is the demand of whoever voices it, not the EU's position)."""
-    if cue.lower_ in _DEONTIC:
+    demand = stance_words().demand_modals
+    if cue.lower_ in demand:
         return True
     verb = cue.head if cue.dep_ in ("acomp", "xcomp", "amod") else cue
-    return any(c.dep_ == "aux" and c.lower_ in _DEONTIC for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in demand for c in verb.children)
 
 
 def _in_condition(tok: Token) -> bool:
     """Inside an if/unless/provided clause."""
     for t in [tok, *tok.ancestors]:
-        if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in t.children):
+        if any(
+            c.dep_ == "mark" and c.lower_ in stance_words().holder_conditions for c in t.children
+        ):
             return True
     return False
 
@@ -149,12 +106,12 @@ def _opinion_holder(cue: Token, ids: set[int]) -> Token | None:
     return None
 
 
-def _reporter(cue: Token, ids: set[int], lexicon: Lexicon) -> Token | None:
+def _reporter(cue: Token, ids: set[int]) -> Token | None:
     """The subject of a reporting verb above the cue, if any."""
     for tok in cue.ancestors:
         if tok.i not in ids:
             return None
-        if tok.lemma_.lower() in lexicon.reporting:
+        if tok.lemma_.lower() in cue_words().demand_reporting:
             return next((c for c in tok.children if c.dep_ == "nsubj" and c.i in ids), None)
     return None
 
@@ -207,7 +164,7 @@ def _subject_entity(tok: Token, unit: Unit, ents) -> dict | None:
             None,
         )
         return _subject_entity(owner, unit, ents) if owner is not None else None
-    if low in _COUNTRY_NOUNS:
+    if low in stance_words().country_nouns:
         return _country_noun(tok, ents)
     if low in _QUANTIFIERS and tok.head.dep_ == "conj":  # "Its soldiers are for its own border,
         first = tok.head.head  # and none will be sent": the soldiers of the first verb
@@ -219,7 +176,7 @@ def _subject_entity(tok: Token, unit: Unit, ents) -> dict | None:
     if (
         ent is None
         and unit.quote is None
-        and low in _HOLDER_NOUNS
+        and low in stance_words().holder_nouns
         and any(c.dep_ == "poss" and c.lower_ == "its" for c in tok.children)
     ):  # narrated "Its soldiers …": the country named last before (not "its job", "its sanctions")
         ent = _owner(tok, ents)
@@ -295,14 +252,14 @@ def _describes_thing(doc, ent: dict) -> bool:
     return (
         root is not None
         and root.dep_ in ("amod", "compound")
-        and (root.head.lower_ not in _HOLDER_NOUNS)
+        and (root.head.lower_ not in stance_words().holder_nouns)
     )
 
 
 def _heads_phrase(tok: Token, ent: dict) -> bool:
     """A country that modifies the subject holds its position ("British officials", "any US
     support would depend on …"); "the absence of U.S. support" is not the U.S.'s position."""
-    return tok.lower_ in _HOLDER_NOUNS and ent["start_char"] < tok.idx
+    return tok.lower_ in stance_words().holder_nouns and ent["start_char"] < tok.idx
 
 
 def _entity_at(tok: Token, ents) -> dict | None:
@@ -334,7 +291,7 @@ def clause_subject_holders(clause: list[Token], unit: Unit, ents) -> list[tuple[
                 continue
             found = [_subject_entity(s, unit, ents) for s in [subj, *subj.conjuncts]]
             out += [(h, f"clause subject '{subj.text}'", None) for h in found if h is not None]
-            if not found[0] and subj.lower_ in _COREF_NOUNS:
+            if not found[0] and subj.lower_ in stance_words().coref_nouns:
                 out += [(h, f"antecedent of '{subj.text}'", None) for h in _antecedents(subj, ents)]
     seen: set[str] = set()
     return [x for x in out if not (x[0]["canonical"] in seen or seen.add(x[0]["canonical"]))]

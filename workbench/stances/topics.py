@@ -12,11 +12,10 @@ from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Span, Token
 
 from workbench.nlp.phrases import WordIndex, find_phrases, word_index
-from workbench.resources.topics import _SAME_WORDS, Catalogue, Topic
+from workbench.resources.topics import Catalogue, Topic
+from workbench.resources.words import stance_words
 
 PROTOTYPE_MIN = 0.5  # share of a prototype's content lemmas a clause must contain
-
-_WANTING = {"want", "need", "wish", "prefer", "like"}  # verbs taking a small clause
 
 
 def inverted(clause: list[Token], topic: Topic, arcs: int = 3) -> bool:
@@ -134,7 +133,9 @@ def _points_back(noun: Token) -> bool:
     for c in noun.children:
         if c.dep_ in ("prep", "relcl", "acl", "compound", "nummod"):
             return False
-        if c.dep_ == "amod" and not (c.lower_ in _SAME_WORDS or c.text[:1].isupper()):
+        if c.dep_ == "amod" and not (
+            c.lower_ in stance_words().same_thing_adjectives or c.text[:1].isupper()
+        ):
             return False
     return True
 
@@ -214,7 +215,7 @@ def same_clause(cue: Token, tok: Token) -> bool:
         question = any(c.dep_ == "mark" and c.lower_ == "whether" for c in t.children)
         wanted = (  # a small clause: "wants the sanctions wound down", "wants the measures gone"
             t.dep_ == "ccomp"
-            and t.head.lemma_ in _WANTING
+            and t.head.lemma_ in stance_words().small_clause_verbs
             and tok.head.i == t.i
             and tok.dep_ == "nsubj"
         )

@@ -15,11 +15,10 @@ from spacy.tokens import Doc, Token
 
 from workbench.nlp.syntax import is_subject
 from workbench.resources.lexicon import Lexicon
+from workbench.resources.words import cue_words, stance_words
 from workbench.schema import Block
-from workbench.stances.clauses import CONDITION_WORDS
 
 _SHORT_ANSWER = 5  # words
-_PLAIN_CUES = {"said", "says", "say", "told", "tells", "added", "adds", "stated", "according to"}
 
 
 @dataclass
@@ -121,7 +120,7 @@ def _condition_after(doc: Doc, q: dict) -> list[Token]:
         return []
     rest = [t for t in span[-1].sent if t.idx >= after and not t.is_space]
     words = [t for t in rest if not t.is_punct][:2]
-    if not any(t.lower_ in CONDITION_WORDS for t in words):
+    if not any(t.lower_ in stance_words().span_conditions for t in words):
         return []
     return rest
 
@@ -166,7 +165,7 @@ def _cue_tokens(doc: Doc, q: dict) -> list[Token]:
     with the negation and auxiliaries before it ("did not rule out")."""
     if q.get("kind") != "indirect" or q.get("cue_start") is None or q["cue_end"] > q["start_char"]:
         return []
-    if q["cue"].lower() in _PLAIN_CUES:  # "said" adds nothing to the evidence
+    if q["cue"].lower() in cue_words().plain_cues:  # "said" adds nothing to the evidence
         return []
     span = doc.char_span(q["cue_start"], q["start_char"], alignment_mode="expand")
     if span is None:

@@ -1,0 +1,82 @@
+"""The grammar words the rules read, declared in the data files beside the cues: modals,
+condition words, holder nouns and adjectives in ``data/stance.yml``, reporting verbs in
+``data/cues.yml`` (honorifics are in ``data/linking.yml``, read with the gazetteer). Read once
+(cached); each list is used only where its name says."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from workbench.resources.datafiles import default_data_path, read_data
+
+
+@dataclass(frozen=True)
+class StanceWords:
+    demand_modals: frozenset[str]  # "should", "must": a demand, not an own position
+    hypothetical_modals: frozenset[str]
+    future_modals: frozenset[str]
+    actor_modals: frozenset[str]  # weak cues only with an actor as subject
+    span_conditions: frozenset[str]  # open a condition span
+    holder_conditions: frozenset[str]  # mark a clause as a condition on its cue
+    feature_conditions: frozenset[str]
+    bare_conditions: frozenset[str]
+    until_words: frozenset[str]  # a refusal only until something happens
+    circumstance_words: frozenset[str]  # a noun under them is no position
+    real_conditions: tuple[str, ...]  # prefixes of conditional cues that are real conditions
+    negation_feature: frozenset[str]
+    small_clause_verbs: frozenset[str]
+    same_thing_adjectives: frozenset[str]  # "the new force" is the force
+    holder_nouns: frozenset[str]
+    coref_nouns: frozenset[str]
+    country_nouns: frozenset[str]
+
+
+@dataclass(frozen=True)
+class CueWords:
+    demand_reporting: frozenset[str]  # lemmas whose subject owns a "should" below them
+    plain_cues: frozenset[str]  # reporting verbs as written that add no evidence
+    title_stops: frozenset[str]  # reporting verbs as written that end a title
+
+
+def _words(values: list | None) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in values or [])
+
+
+@cache
+def stance_words() -> StanceWords:
+    """The grammar word lists of the shipped ``data/stance.yml``."""
+    data, _ = read_data(default_data_path("stance"), "stance")
+    modals = data.get("modals") or {}
+    cond = data.get("condition_words") or {}
+    holders = data.get("holder_nouns") or {}
+    return StanceWords(
+        demand_modals=_words(modals.get("demand")),
+        hypothetical_modals=_words(modals.get("hypothetical")),
+        future_modals=_words(modals.get("future")),
+        actor_modals=_words(modals.get("actor_only")),
+        span_conditions=_words(cond.get("span")),
+        holder_conditions=_words(cond.get("holder")),
+        feature_conditions=_words(cond.get("feature")),
+        bare_conditions=_words(cond.get("bare")),
+        until_words=_words(cond.get("until")),
+        circumstance_words=_words(data.get("circumstance_words")),
+        real_conditions=tuple(str(w).lower() for w in cond.get("real") or []),
+        negation_feature=_words(data.get("negation_feature")),
+        small_clause_verbs=_words(data.get("small_clause_verbs")),
+        same_thing_adjectives=_words(data.get("same_thing_adjectives")),
+        holder_nouns=_words(holders.get("holders")),
+        coref_nouns=_words(holders.get("coreferent")),
+        country_nouns=_words(holders.get("countries")),
+    )
+
+
+@cache
+def cue_words() -> CueWords:
+    """The reporting verbs as written of the shipped ``data/cues.yml``."""
+    data, _ = read_data(default_data_path("cues"), "cues")
+    return CueWords(
+        _words(data.get("demand_reporting")),
+        _words(data.get("plain_cues")),
+        _words(data.get("title_stops")),
+    )
