@@ -1,5 +1,5 @@
-"""Headless notebook runs (workbench.report.kernel): widget output never stalls a cell, every wait is
-bounded, and each failure is one line naming the notebook and the cell."""
+"""Headless notebook runs (workbench.report.kernel): widget output never stalls a cell, every
+wait is bounded, and each failure is one line naming the notebook and the cell."""
 
 from __future__ import annotations
 
