@@ -75,6 +75,7 @@ def test_the_lists_are_read_from_the_data_files():
         ("- {cue: undecided,", "- {cue: undecidd,", "rules[0].cue: expected 'support'"),
         ("demand: [should,", "demand: [5, should,", "modals.demand[0]: expected a string"),
         ("  span: [if,", "  spam: [if,", "condition_words.spam: unknown key"),
+        ("\nrules:\n", "\nrulez:\n", "rulez: unknown key"),  # without its rules, no clause scores
     ],
 )
 def test_a_bad_word_list_entry_is_one_line(tmp_path, old, new, where):

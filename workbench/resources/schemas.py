@@ -13,7 +13,14 @@ import types
 import typing
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
 
 from workbench.schema import LABELS, SCALE
 
@@ -139,7 +146,7 @@ class HolderNouns(Strict):
 
 
 class StanceFile(Strict):
-    rules: list[Rule] = []
+    rules: Annotated[list[Rule], Field(min_length=1)]  # the order the clause rules apply in
     support: list[Name] = []
     support_weak: list[Name] = []
     oppose: list[Name] = []
