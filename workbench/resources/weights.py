@@ -1,13 +1,7 @@
-"""The learned stance scorer: a multinomial logistic regression over the rules' own categories.
-
-The stance step (``stances/extract.py``) proposes candidate statements: every statement the rules
-make, plus clauses that name a topic and have a plausible holder but no stance cue, each with
-category features (``stances/features.py``). The scorer gives each candidate a probability for
-``none`` (no position) and for each label of the scale; a candidate is kept when ``none`` is less
-likely than ``threshold``, with the likeliest label. The weights are a readable YAML file
-(``resources/data/stance_model.yml``: feature -> weight per class, loaded by
-``resources/weights.py``), trained by ``python -m workbench.evaluate.train`` on the development
-gold sets. Prediction is plain Python; training uses numpy."""
+"""The learned stance scorer's weights: the readable YAML file ``data/stance_model.yml``
+(feature -> weight per class), loaded, chosen (``$WORKBENCH_STANCE_SCORER``: the shipped weights,
+the rules alone, or another file) and written back by training. How the scorer uses them is in
+:mod:`workbench.stances.scorer`."""
 
 from __future__ import annotations
 
