@@ -30,24 +30,7 @@ def resolve_people(
     for m in persons:
         written.setdefault(identity[id(m)], text_of(doc)[m.start : m.end])
 
-    roles: dict[tuple, list[tuple[str, str]]] = {}
-    codes: dict[tuple, list[str]] = {}
-    refs: dict[tuple, list[tuple]] = {}
-    for m in persons:
-        key = identity[id(m)]
-        for t in titles_for(doc, m.first, m.last + 1, gaz):
-            if t.role or t.role_class:
-                roles.setdefault(key, []).append((t.role, t.role_class))
-            lo, hi = doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1])
-            for x in mentions:
-                if x is m or x.start < lo or x.end > hi:
-                    continue
-                if x.name:
-                    refs.setdefault(key, []).append(identity[id(x)])
-                    continue
-                d = described[id(x)]
-                if d["country_code"] and d["kind"] in ("country", "organisation"):
-                    codes.setdefault(key, []).append(d["country_code"])
+    roles, codes, refs = _title_facts(doc, mentions, persons, identity, described, gaz)
 
     result: dict[tuple, dict] = {}
     for key in dict.fromkeys(identity.values()):
@@ -79,6 +62,37 @@ def resolve_people(
             found = [result[t]["country_code"] for t in targets if t in result and t != key]
             result[key]["country_code"] = next((c for c in found if c), None)
     return {id(m): result[identity[id(m)]] for m in persons}
+
+
+def _title_facts(
+    doc: Doc,
+    mentions: list[Mention],
+    persons: list[Mention],
+    identity: dict[int, tuple],
+    described: dict[int, dict],
+    gaz: Gazetteer,
+) -> tuple[dict[tuple, list[tuple[str, str]]], dict[tuple, list[str]], dict[tuple, list[tuple]]]:
+    """What the titles around each identity's mentions say: its (role, role_class) pairs, the
+    country codes of countries or organisations named in them, and the people named in them."""
+    roles: dict[tuple, list[tuple[str, str]]] = {}
+    codes: dict[tuple, list[str]] = {}
+    refs: dict[tuple, list[tuple]] = {}
+    for m in persons:
+        key = identity[id(m)]
+        for t in titles_for(doc, m.first, m.last + 1, gaz):
+            if t.role or t.role_class:
+                roles.setdefault(key, []).append((t.role, t.role_class))
+            lo, hi = doc[t.start].idx, doc[t.end - 1].idx + len(doc[t.end - 1])
+            for x in mentions:
+                if x is m or x.start < lo or x.end > hi:
+                    continue
+                if x.name:
+                    refs.setdefault(key, []).append(identity[id(x)])
+                    continue
+                d = described[id(x)]
+                if d["country_code"] and d["kind"] in ("country", "organisation"):
+                    codes.setdefault(key, []).append(d["country_code"])
+    return roles, codes, refs
 
 
 def _first_mentions(persons: list[Mention], identity: dict[int, tuple]) -> dict[tuple, Mention]:

@@ -3,7 +3,7 @@
 ``extract_quotes(doc, blocks, entities, cues, gaz)`` returns one record per quote, in text order:
 
 - **block quotes**: a block-quote paragraph, its speaker from the attribution line after it
-  ("Alexander Merezhko, People's Deputy of Ukraine") or the colon lead-in before it;
+  ("Alexander Merezhko, People's Deputy of Ukraine") or the colon lead-in before it (leadins.py);
 - **inline quotes** (``marks.py`` finds the marks): attributed by a cue after the closing mark
   (“…,” she said / said X), a cue before the opening mark (X said: “…”), a lead-in paragraph, or
   the previous quote's speaker when the quote simply continues; a partial quote hangs on its cue
@@ -22,6 +22,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from workbench.nlp.model import text_of
+from workbench.quotes.leadins import colon_speaker, is_lead_in, lead_in, plain_cue, token_range
 from workbench.quotes.marks import Quoted, find_quoted
 from workbench.quotes.reported import (
     Cue,
@@ -170,19 +171,8 @@ class _Extractor:
         )
         self._emit("direct", block.start, block.end, speaker, None, bi)
 
-    def _lead_in(self, bi: int):
-        """Cue and speaker of a paragraph ending in a colon ("Merezhko commented on …:")."""
-        block = self.blocks[bi]
-        if not self.text[block.start : block.end].rstrip().endswith(":"):
-            return None, None
-        sent = self._last_sentence(block)
-        for tok in sent:
-            if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("ROOT", "conj"):
-                subj = subject_of(tok)
-                if subj is not None:
-                    cue = match_cue(tok, self.cues) or _plain_cue(tok)
-                    return cue, self.finder.from_token(subj)
-        return None, None
+    def _lead_in(self, bi: int) -> tuple[Cue | None, Speaker | None]:
+        return lead_in(self.doc, self.text, self.blocks[bi], self.cues, self.finder)
 
     # -- inline quotes ------------------------------------------------------------------------
     def _inline(self, q: Quoted) -> None:
@@ -199,7 +189,9 @@ class _Extractor:
         if cue is None and self._starts_paragraph(q):
             cue, speaker = self._lead_in(q.first_block - 1) if q.first_block > 0 else (None, None)
         if cue is None and speaker is None:
-            speaker = self._colon_speaker(q)
+            speaker = colon_speaker(
+                self.doc, self.blocks[q.first_block].start, q.open_at, self.finder
+            )
         if cue is None and speaker is None:
             if self._continues(q):
                 speaker = self.last_quote[1]
@@ -275,21 +267,6 @@ class _Extractor:
             return cue
         return cue if self._governed(q, cue) else None
 
-    def _colon_speaker(self, q: Quoted) -> Speaker | None:
-        """A verbless lead-in ending in a colon names the speaker: "The EU's High Representative,
-        Ilse Vandermeulen, on her way in: “The package is ready.”" (a live blog's entry)."""
-        lo, hi = self._tokens(self.blocks[q.first_block].start, q.open_at)
-        frame = [t for t in self.doc[lo:hi] if not t.is_space]
-        if not frame or frame[-1].text != ":":
-            return None
-        for k in range(len(frame) - 2, -1, -1):  # from the previous sentence end or quote
-            if frame[k].text in (".", "!", "?", ";", ":", "”", '"', "''") or frame[k].is_sent_start:
-                frame = frame[k + (0 if frame[k].is_sent_start and frame[k].is_alpha else 1) :]
-                break
-        if len(frame) < 2 or any(t.pos_ in ("VERB", "AUX") for t in frame):
-            return None
-        return self.finder.from_span(frame[0].i, frame[-1].i)
-
     def _governed(self, q: Quoted, cue) -> bool:
         """A partial quote: the quoted words hang on the cue (called the plan “…”)."""
         lo, hi = self._tokens(q.start, q.end)
@@ -327,7 +304,7 @@ class _Extractor:
     def _reported(self, bi: int, block: Block) -> None:
         lo, hi = self._tokens(block.start, block.end)
         for sent in self.doc[lo:hi].sents:
-            if self._is_lead_in(bi, sent):
+            if is_lead_in(self.blocks, self.quoted, bi, sent):
                 continue
             self.reported_spans = []
             for tok in sent:
@@ -339,7 +316,7 @@ class _Extractor:
                 if hit is not None:
                     speaker = self.finder.from_token(hit[0])
                     if speaker is not None and speaker.name is not None:
-                        cue = match_cue(tok, self.cues) or _plain_cue(tok, 2)
+                        cue = match_cue(tok, self.cues) or plain_cue(tok, 2)
                         self._statement(hit[1], speaker, cue, bi)
                     continue
                 cue = match_cue(tok, self.cues)
@@ -376,30 +353,12 @@ class _Extractor:
         end_tok = self._tokens(self.blocks[j - 1].start, self.blocks[j - 1].end)[1]
         return span[0], end_tok
 
-    def _is_lead_in(self, bi: int, sent: Span) -> bool:
-        if not sent.text.rstrip().endswith(":") or bi + 1 >= len(self.blocks):
-            return False
-        nxt = self.blocks[bi + 1]
-        return nxt.kind == "blockquote" or any(q.first_block == bi + 1 for q in self.quoted)
-
     # -- utilities ----------------------------------------------------------------------------
     def _inside_quote(self, char: int) -> bool:
         return any(q.open_at <= char < (q.close_at or q.end) + 1 for q in self.quoted)
 
     def _tokens(self, start: int, end: int) -> tuple[int, int]:
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            return 0, 0
-        return span.start, span.end
-
-    def _last_sentence(self, block: Block) -> Span:
-        lo, hi = self._tokens(block.start, block.end)
-        return list(self.doc[lo:hi].sents)[-1]
-
-
-def _plain_cue(tok: Token, width: int = 1) -> Cue:
-    last = tok.doc[tok.i + width - 1]
-    return Cue(tok, tok.idx, last.idx + len(last), last.i)
+        return token_range(self.doc, start, end)
 
 
 def _naming(frame: list[Token], cues: Cues) -> bool:

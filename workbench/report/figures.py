@@ -158,20 +158,7 @@ def quote_timeline(
         horizontal_spacing=0.02,
     )
     countries = sorted(view.country.fillna("").unique(), key=lambda c: country_name(c or None))
-    colours = {c: QUALITATIVE[i % len(QUALITATIVE)] for i, c in enumerate(countries)}
-    owners: list[str | None] = []
-    for country in countries:
-        seen = False
-        rows = view[view.country.fillna("") == country]
-        for panel, part in ((1, rows[rows.date.notna()]), (2, rows[rows.date.isna()])):
-            if part.empty:
-                continue
-            col = panel if both else 1
-            x = part.date if (panel == 1) else part.order
-            trace = _quote_trace(part, x, country, color_by, colours[country], not seen)
-            fig.add_trace(trace, row=1, col=col)
-            owners.append(country)
-            seen = True
+    owners = _add_quote_traces(fig, view, countries, color_by, both)
     if not view.date.notna().any() and not view.empty:
         notes.append("No article is dated: quotes are placed by their order in the article.")
     elif both:
@@ -197,6 +184,28 @@ def quote_timeline(
         updatemenus=[_country_menu(owners, countries)],
     )
     return fig
+
+
+def _add_quote_traces(
+    fig: go.Figure, view: pd.DataFrame, countries: list[str], color_by: str, both: bool
+) -> list[str | None]:
+    """One trace per country and panel (dated left, undated right); returns each trace's
+    country, in order, for the country menu."""
+    colours = {c: QUALITATIVE[i % len(QUALITATIVE)] for i, c in enumerate(countries)}
+    owners: list[str | None] = []
+    for country in countries:
+        seen = False
+        rows = view[view.country.fillna("") == country]
+        for panel, part in ((1, rows[rows.date.notna()]), (2, rows[rows.date.isna()])):
+            if part.empty:
+                continue
+            col = panel if both else 1
+            x = part.date if (panel == 1) else part.order
+            trace = _quote_trace(part, x, country, color_by, colours[country], not seen)
+            fig.add_trace(trace, row=1, col=col)
+            owners.append(country)
+            seen = True
+    return owners
 
 
 def _quote_trace(
