@@ -39,9 +39,10 @@ for i in range(50):
 
 
 def test_cells_writing_into_output_widgets_never_wait_for_their_reply(tmp_path):
-    """Before the fix every run of this notebook stalled in 2 to 6 of its 20 cells, each stall
-    lasting the whole cell timeout (without one, for ever): nbclient's Output widget mimic wrote
-    to the shell socket that the reply was awaited on."""
+    """Twenty cells writing into Output widgets each finish well within their timeout, and the
+    widgets still record what was printed: nbclient's Output widget mimic wrote to the shell
+    socket that the cell's reply was awaited on, which stalled cells. History:
+    docs/history.md#report-renders-that-hung"""
     source = _notebook(tmp_path / "widgets.ipynb", *[WIDGET_CELL] * 20)
     out = tmp_path / "out.ipynb"
     run_notebook(source, out, {}, cell_timeout=20)
@@ -98,8 +99,8 @@ def _can_unshare() -> bool:
 
 @pytest.mark.skipif(not _can_unshare(), reason="needs `unshare -n` (root or user namespaces)")
 def test_render_without_loopback_is_one_line_and_exit_2(tmp_path):
-    """With the network namespace's loopback down no kernel can be reached: before, the render
-    waited 60 s for the kernel and ended in a traceback with exit 1."""
+    """With the network namespace's loopback down no kernel can be reached: the render ends
+    quickly with one line and exit 2 (history: docs/history.md#fixed-behaviours)."""
     corpus = tmp_path / "in"
     corpus.mkdir()
     (corpus / "a.txt").write_text("Ministers met.\n\nThe talks went on into the night.\n")
