@@ -201,3 +201,12 @@ def rendered(tmp_path_factory) -> Path:
 def rendered_seed(tmp_path_factory) -> Path:
     """The shipped seeds/ rendered as `make report` does (the acceptance corpus)."""
     return render(tmp_path_factory, ROOT / "seeds", "rendered-seed")
+
+
+def one_line_error(load, path: Path) -> str:
+    """The message of the ValueError ``load(path)`` raises, checked to be one line."""
+    with pytest.raises(ValueError) as caught:
+        load(path)
+    message = str(caught.value)
+    assert "\n" not in message, message
+    return message

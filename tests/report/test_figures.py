@@ -38,17 +38,22 @@ def test_heatmap_has_one_cell_per_country_and_topic_with_label_and_count():
     assert hm.z[fra][1] is None and "no statement" in hm.hovertext[fra][1]
 
 
+def every_figure(c) -> list:
+    """The heatmap and the timeline (coloured by stance and by country) of corpus ``c``."""
+    return [
+        stance_heatmap(workbench.stance_matrix(c), c.articles),
+        quote_timeline(quote_view(c)),
+        quote_timeline(quote_view(c), color_by="country"),
+    ]
+
+
 def test_article_text_is_escaped_in_every_figure_string():
     c = hand_corpus()
     c.quotes.loc[0, "text"] = PAYLOAD
     c.quotes.loc[0, "speaker"] = "<b>Jonas</b>"
     c.stances.loc[0, "evidence"] = PAYLOAD
     c.articles.loc[0, "source"] = "Wire <i>x</i>"
-    figs = [
-        stance_heatmap(workbench.stance_matrix(c), c.articles),
-        quote_timeline(quote_view(c)),
-        quote_timeline(quote_view(c), color_by="country"),
-    ]
+    figs = every_figure(c)
     for fig in figs:
         text = json.dumps(fig.to_plotly_json(), ensure_ascii=False)
         assert "<img" not in text and "<script" not in text and "<i>" not in text
@@ -117,11 +122,7 @@ def analyst_corpus():
 
 def test_analyst_topic_ids_and_countries_are_escaped_on_every_axis():
     c = analyst_corpus()
-    figs = [
-        stance_heatmap(workbench.stance_matrix(c), c.articles),
-        quote_timeline(quote_view(c)),
-        quote_timeline(quote_view(c), color_by="country"),
-    ]
+    figs = every_figure(c)
     for fig in figs:
         text = json.dumps(fig.to_plotly_json(), ensure_ascii=False)
         assert "<a href" not in text and "<b>X" not in text

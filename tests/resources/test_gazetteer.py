@@ -1,4 +1,5 @@
 import pytest
+from conftest import one_line_error
 
 from workbench.resources.gazetteer import load_gazetteer
 
@@ -48,8 +49,5 @@ def test_fingerprint_follows_the_actors_file(tmp_path):
 def test_bad_actors_file_one_line(tmp_path, text, where, expected):
     path = tmp_path / "actors.yml"
     path.write_text(text + "\n", encoding="utf-8")
-    with pytest.raises(ValueError) as caught:
-        load_gazetteer(path)
-    message = str(caught.value)
+    message = one_line_error(load_gazetteer, path)
     assert message.startswith(f"{path}: {where}: ") and expected in message, message
-    assert "\n" not in message

@@ -3,11 +3,10 @@ naming the file, the key path and what was expected; exit 2 before any analysis.
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import ROOT, one_line_error
 
 from workbench.resources import schemas
 from workbench.resources.datafiles import DataFileError, check_files, default_data_path, read_data
@@ -15,14 +14,6 @@ from workbench.resources.topics import load_topics
 
 DATA = ROOT / "workbench" / "resources" / "data"
 TEXT = "Talks in Rome\nItalian Defence Minister Paolo Ferretti said sending troops was premature.\n"
-
-
-def _error(path: Path, load) -> str:
-    with pytest.raises(ValueError) as caught:
-        load(path)
-    message = str(caught.value)
-    assert "\n" not in message, message
-    return message
 
 
 @pytest.mark.parametrize(
@@ -46,7 +37,7 @@ def _error(path: Path, load) -> str:
 def test_bad_topics_file_one_line(tmp_path, text, where, expected):
     path = tmp_path / "topics.yml"
     path.write_text(text + "\n", encoding="utf-8")
-    message = _error(path, load_topics)
+    message = one_line_error(load_topics, path)
     assert message.startswith(f"{path}: {where}: ") and expected in message, message
 
 
@@ -64,12 +55,12 @@ def test_a_bad_edit_of_a_shipped_file_is_caught(tmp_path):
     topics["topics"][3]["trigers"] = topics["topics"][3].pop("triggers")
     path = tmp_path / "topics.yml"
     path.write_text(yaml.safe_dump(topics), encoding="utf-8")
-    message = _error(path, lambda p: read_data(p, "topics"))
+    message = one_line_error(lambda p: read_data(p, "topics"), path)
     assert message.startswith(f"{path}: topics[3].trigers: unknown key (expected: id, label")
     stance = (DATA / "stance.yml").read_text(encoding="utf-8")
     path = tmp_path / "stance.yml"
     path.write_text(stance.replace("negation: [not,", "negation: [yes, not,"), encoding="utf-8")
-    message = _error(path, lambda p: read_data(p, "stance"))
+    message = one_line_error(lambda p: read_data(p, "stance"), path)
     assert message == f"{path}: negation[0]: expected a string, got True"
 
 
@@ -89,7 +80,7 @@ def test_unreadable_data_file_one_line(tmp_path, text, expected):
     path = tmp_path / "actors.yml"
     if text is not None:
         path.write_text(text + "\n", encoding="utf-8")
-    message = _error(path, lambda p: read_data(p, "actors"))
+    message = one_line_error(lambda p: read_data(p, "actors"), path)
     assert message.startswith(f"{path}{expected}"), message
 
 
