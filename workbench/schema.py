@@ -66,7 +66,19 @@ QUOTE_COLUMNS = [
     "cue_end",
     "paragraph",
     "origin",
+    "speaker_kind",
 ]
+# quotes.speaker_kind: the first three name the speaker (docs/tables.md#quotes)
+SPEAKER_KINDS = (
+    "person",
+    "government",
+    "organisation",
+    "group",
+    "anonymous",
+    "document",
+    "unresolved",
+)
+NAMED_SPEAKERS = SPEAKER_KINDS[:3]
 REJECTED_COLUMNS = ["path", "line", "level", "reason"]
 STANCE_COLUMNS = [
     "article_id",

@@ -22,16 +22,19 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from workbench.nlp.model import text_of
+from workbench.quotes.kinds import speaker_kind
 from workbench.quotes.leadins import colon_speaker, is_lead_in, lead_in, plain_cue, token_range
 from workbench.quotes.marks import Quoted, find_quoted
 from workbench.quotes.reported import (
     Cue,
     according_to,
     content_span,
+    governing_subject,
     is_passive,
     match_cue,
     skippable,
     subject_of,
+    withheld,
 )
 from workbench.quotes.speakers import Speaker, SpeakerFinder
 from workbench.read.interviews import answerer, interviewee
@@ -116,6 +119,7 @@ class _Extractor:
             "speaker_start": None,
             "speaker_end": None,
             "speaker_country": None,
+            "speaker_kind": None,
             "cue": None,
             "cue_start": None,
             "cue_end": None,
@@ -123,10 +127,11 @@ class _Extractor:
         }
         if speaker is not None:
             rec.update(
-                speaker=speaker.name,
+                speaker=speaker.name or self.text[speaker.start : speaker.end],
                 speaker_start=speaker.start,
                 speaker_end=speaker.end,
                 speaker_country=speaker.country,
+                speaker_kind=speaker_kind(speaker, self.cues),
             )
             self.finder.note_speaker(speaker, start)
         if cue is not None:
@@ -205,6 +210,9 @@ class _Extractor:
             return []
         lo, hi = self._tokens(q.close_end, self.blocks[q.last_block].end)
         out = []
+        ended = self.text[q.start : q.end].rstrip().endswith((".", "!", "?"))
+        if ended and lo < hi and self.doc[lo].is_sent_start and self.doc[lo].is_title:
+            return []  # “… closing strong.” He noted that …: the next sentence is not its cue
         for tok in self.doc[lo:hi][:_FRAME]:
             if tok.text in ("“", "‘", '"', "''", "«", ".", "!", "?", ";") or tok.pos_ in (
                 "CCONJ",
@@ -314,31 +322,45 @@ class _Extractor:
                     continue  # "said Moscow would respond to …": respond is content
                 hit = according_to(tok, sent)
                 if hit is not None:
-                    speaker = self.finder.from_token(hit[0])
-                    if speaker is not None and speaker.name is not None:
+                    speaker = self.finder.phrase(hit[0])
+                    if speaker is not None and (speaker.name or not self._reports(hit[1])):
                         cue = match_cue(tok, self.cues) or plain_cue(tok, 2)
                         self._statement(hit[1], speaker, cue, bi)
                     continue
                 cue = match_cue(tok, self.cues)
-                if cue is None or skippable(tok) or is_passive(tok):
+                if cue is None or is_passive(tok) or withheld(tok):
                     continue
                 subj = subject_of(tok, self.cues)
+                if subj is None and skippable(tok):
+                    subj = governing_subject(tok)  # ", saying …", "by arguing that …"
+                elif skippable(tok):
+                    continue
                 if subj is None or self._inside_quote(subj.idx):
                     continue
-                speaker = self.finder.from_token(subj)
-                if speaker is None or speaker.name is None:
+                speaker = self.finder.phrase(subj)
+                if speaker is None:
                     continue
                 span = content_span(cue, sent, self.cues)
                 if span is not None:
                     span = self._with_list(bi, sent, span)
                     self._statement(span, speaker, cue, bi)
 
+    def _reports(self, span: tuple[int, int]) -> bool:
+        """The span holds its own attribution ("according to diplomats, he told them …")."""
+        return any(
+            match_cue(t, self.cues) is not None and subject_of(t, self.cues) is not None
+            for t in self.doc[span[0] : span[1]]
+        )
+
     def _statement(self, span: tuple[int, int], speaker: Speaker, cue, bi: int) -> None:
         lo, hi = span
         start, end = self.doc[lo].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1])
         self.reported_spans.append(span)
-        if any(start <= q.start < end for q in self.quoted):
-            return  # a partial quote inside: the direct quote stands for it
+        inner = [q for q in self.quoted if start <= q.start < end]
+        if any(q.end > end + 1 for q in inner):
+            return  # a quote that runs on past the clause stands for itself
+        if inner:  # said he had “big plans” for …: one statement, the partial quotes inside it
+            self.out = [r for r in self.out if not (start <= r["start_char"] < end)]
         self._emit("indirect", start, end, speaker, cue, bi)
 
     def _with_list(self, bi: int, sent: Span, span: tuple[int, int]) -> tuple[int, int]:

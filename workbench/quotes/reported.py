@@ -17,6 +17,8 @@ from workbench.nlp.model import text_of
 from workbench.nlp.syntax import subject
 from workbench.resources.cues import Cues
 
+_WRITER_TURNS = {"according", "although", "though", "whereas", "which"}
+_CONTENT_PREPS = {"about", "of", "on", "for", "against", "over", "to", "with"}
 _SKIP_DEPS = {"advcl", "xcomp", "acl", "amod", "pcomp", "csubj", "auxpass"}
 
 
@@ -106,15 +108,35 @@ def content_span(cue: Cue, sent: Span, cues: Cues) -> tuple[int, int] | None:
         ):
             end = j
             break
+    end = min(end, _clause_end(verb, i, end))
     while end > i and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     if end <= i:
         return None
-    kinds = {c.dep_ for c in verb.children if c.i >= i}
+    kinds = {c.dep_ for c in verb.children if c.i >= i and (c.dep_ != "prep" or _about(c))}
     if lemma not in cues.object_content and not kinds & {"ccomp", "xcomp", "prep", "oprd"}:
         if not (doc[cue.last + 1 : i].text.strip().lower().startswith("that")):
             return None  # "She said nothing", "He told reporters." report no content
     return i, end
+
+
+def _clause_end(verb: Token, i: int, end: int) -> int:
+    """Where the reported clause ends: before a trailing ", according to …", ", although …" or
+    ", which …" that is the writer's, not the speaker's."""
+    doc = verb.doc
+    for j in range(i + 1, end - 1):
+        if doc[j].text in (",", "—", "–") and doc[j + 1].lower_ in _WRITER_TURNS:
+            return j
+    return end
+
+
+def _about(prep: Token) -> bool:
+    """A preposition that introduces what was said ("insisted on a vote", "spoke of betrayal"), not
+    when, where or to whom ("said on Monday", "spoke to reporters", "on condition of anonymity")."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if prep.lower_ not in _CONTENT_PREPS or obj is None:
+        return False
+    return obj.ent_type_ not in ("DATE", "TIME") and obj.lemma_.lower() != "condition"
 
 
 def _sentence_end(sent: Span) -> int:
@@ -171,6 +193,33 @@ def according_to(tok: Token, sent: Span) -> tuple[Token, tuple[int, int]] | None
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
         hi -= 1
     return (obj, (lo, hi)) if hi > lo else None
+
+
+def governing_subject(verb: Token) -> Token | None:
+    """The speaker of a participle or infinitive cue: the subject of the verb it hangs on
+    ("Doe attacked the plan, saying …", "by arguing that …", "went on to accuse …"), or the noun a
+    participle modifies ("a statement saying …")."""
+    if verb.tag_ == "VBN":  # "Asked about the plan, she said …": the one asked, not the asker
+        return None
+    if verb.dep_ in ("acl",) and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    head = verb.head
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX"):
+            own = subject(head, ("nsubj",))
+            if own is not None:
+                return own
+            if head.dep_ in ("ROOT", "ccomp", "relcl"):
+                return None
+        if head.head.i == head.i:
+            return None
+        head = head.head
+    return None
+
+
+def withheld(verb: Token) -> bool:
+    """ "declined to say how many", "refused to comment on": nothing was said."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse")
 
 
 def skippable(verb: Token) -> bool:

@@ -30,6 +30,20 @@ from workbench.resources.gazetteer import Gazetteer
 
 _MAIN = {"ROOT", "conj", "parataxis"}  # "…, Devaux said, …" names a speaker
 _CUT = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"}
+_AGENT_SUFFIXES = (
+    "er",
+    "or",
+    "ist",
+    "ian",
+    "ant",
+    "ent",
+    "ee",
+    "ic",
+    "ive",
+    "crat",
+    "man",
+    "woman",
+)
 _RELATIVE = {"who", "which", "that", "whom"}
 _GENDER = {
     "he": "m",
@@ -60,7 +74,9 @@ class Speaker:
     start: int
     end: int
     country: str | None
-    kind: str  # person | organisation | country | generic
+    kind: str  # person | organisation | country | generic | unresolved
+    head: str = ""  # an unnamed speaker's head word (lemma): "officials" -> "official"
+    plural: bool = False  # the head is plural ("officials", "Republicans", "they")
 
 
 class SpeakerFinder:
@@ -148,7 +164,8 @@ class SpeakerFinder:
             name = self.cues.organisations.get(word) or self.cues.organisations[text]
             entry = self.gaz.lookup(name)
             return Speaker(name, start, end, entry.country_code if entry else None, "organisation")
-        if word in self.role_words or text in self.role_words:
+        single = not _plural(head or doc[hi - 1])  # "the ministers agreed" names no one minister
+        if (word in self.role_words or text in self.role_words) and single:
             person = self._by_role(start, word)
             if person is not None:
                 return Speaker(person["canonical"], start, end, person["country_code"], "person")
@@ -159,8 +176,42 @@ class SpeakerFinder:
         if (
             word in generic or text in generic or word in self.role_words
         ):  # "officials", "the envoy"
-            return Speaker(None, start, end, None, "generic")
+            return Speaker(None, start, end, None, "generic", word, _plural(head or doc[hi - 1]))
         return None
+
+    def phrase(self, tok: Token) -> Speaker | None:
+        """The speaker ``tok`` stands for, else the phrase as written with no name ("the judge",
+        "Republicans", "the complaint", an unresolved "they"); None for a dateline alone."""
+        found = self.from_token(tok)
+        if found is not None:
+            return found
+        if is_dateline(tok) and undated(tok) is None:
+            return None
+        tok = undated(tok) or tok
+        if not self._can_speak(tok):
+            return None  # "current indications suggest", "according to his body mass index"
+        lo, hi = self._phrase(tok) if tok.pos_ != "PRON" else (tok.i, tok.i + 1)
+        start, end = self.doc[lo].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1])
+        return Speaker(None, start, end, None, "unresolved", tok.lemma_.lower(), _plural(tok))
+
+    def _can_speak(self, tok: Token) -> bool:
+        """A phrase that can be a speaker: anything but a common noun ("many", "Brafman", "they"),
+        or a common noun for a person ("the judge", "voters", "a historian": agent suffixes and
+        ``cues.yml`` ``speaker_nouns``), a role, an unnamed source or a document of ``cues.yml``;
+        not "current indications", "his body mass index"."""
+        if tok.dep_ == "expl":  # "it is said that"
+            return False
+        if tok.pos_ != "NOUN":  # names, pronouns, "many", "both", "58 percent"
+            return True
+        word = tok.lemma_.lower()
+        lists = (
+            self.cues.speaker_nouns,
+            self.cues.generic_speakers,
+            self.cues.anonymous_speakers,
+            self.cues.document_speakers,
+            self.role_words,
+        )
+        return any(word in words for words in lists) or word.endswith(_AGENT_SUFFIXES)
 
     def _owner(self, tok: Token, word: str) -> Speaker | None:
         """The government behind "its ambassador", "its foreign ministry", "their envoy": the
@@ -321,3 +372,7 @@ class SpeakerFinder:
             ant = ant.head
         lo, hi = self._phrase(ant)
         return self.from_span(ant.i, ant.i + 1, ant) or self.from_span(lo, hi, ant)
+
+
+def _plural(tok: Token) -> bool:
+    return tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("they", "we", "them")

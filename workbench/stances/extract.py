@@ -18,6 +18,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from workbench.nlp.model import text_of
+from workbench.quotes.voices import stance_voices
 from workbench.read.interviews import question_before
 from workbench.resources.lexicon import Lexicon, load_lexicon
 from workbench.resources.topics import Catalogue
@@ -55,7 +56,8 @@ def extract_stances(
     catalogue: Catalogue,
     candidates: bool = False,
 ) -> list[dict]:
-    """Stance statements of one article (offsets index ``doc.text``; quote offsets name quotes).
+    """Stance statements of one article (offsets index ``doc.text``; quote offsets name quotes),
+    from the quotes as :func:`~workbench.quotes.voices.stance_voices` gives them.
 
     With the lexicon's learned scorer (``stances/scorer.py``), the candidate statements are judged
     by it; without one, the rules decide. ``candidates`` returns every candidate with its
@@ -65,7 +67,7 @@ def extract_stances(
     places = sorted((e for e in entities if e.get("country_code")), key=lambda e: e["start_char"])
     out: list[dict] = []
     block_topics = _block_topics(doc, blocks, ents, catalogue)
-    quotes = [with_country(doc, q, blocks, ents) for q in quotes]
+    quotes = [with_country(doc, q, blocks, ents) for q in stance_voices(doc, quotes)]
     judge = lexicon.scorer is not None and not candidates
     answered: list[dict] = []  # short interview answers: the rules decide, the scorer never saw any
     units = build_units(doc, blocks, quotes)

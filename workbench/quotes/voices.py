@@ -1,0 +1,56 @@
+"""The quote records as the stance stage reads them: whose voice each stretch of text is.
+
+The quotes table keeps every attribution; the stance stage takes a position as its speaker's only
+where the speaker is named and the cue is a finite reporting verb. So, for the stance stage:
+
+- reported speech of an unnamed speaker ("officials said …", ``speaker_kind`` not in
+  :data:`~workbench.quotes.kinds.NAMED`) and participial attributions ("…, saying …") are left
+  to narration, where the holder is found in the clause itself;
+- a reported clause with quoted words inside ("said he had “big plans” for …") is voiced by its
+  quoted words, as direct quotes of the speaker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from workbench.quotes.kinds import NAMED
+from workbench.quotes.reported import skippable
+
+_MARKED = re.compile(r"[“\"]([^“”\"]+)[”\"]")
+
+
+def stance_voices(doc: Doc, quotes: list[dict]) -> list[dict]:
+    """The records the stance stage scores as voiced by their speaker (see the module doc)."""
+    out = []
+    for q in quotes:
+        if q["kind"] == "direct":
+            out.append(q)
+        elif q["speaker_kind"] in NAMED and not _participial(doc, q):
+            out += _marked_parts(q) or [q]
+    return out
+
+
+def _participial(doc: Doc, q: dict) -> bool:
+    if q["cue_start"] is None:
+        return False
+    cue = doc.char_span(q["cue_start"], q["cue_end"], alignment_mode="expand")
+    return cue is not None and skippable(cue[0])
+
+
+def _marked_parts(q: dict) -> list[dict]:
+    parts = []
+    for m in _MARKED.finditer(q["text"]):
+        start = q["start_char"] + m.start(1)
+        parts.append(
+            {
+                **q,
+                "kind": "direct",
+                "text": m.group(1),
+                "start_char": start,
+                "end_char": start + len(m.group(1)),
+            }
+        )
+    return parts
