@@ -87,8 +87,6 @@ def analyse_polnear(
     failures: list[str] = []
     i = 0
     while i < len(inputs):
-        if len(failures) >= GIVE_UP and len(failures) == len(predicted):
-            raise ValueError(f"the analysis fails on every article: {failures[0]}")
         try:
             for result in iter_results(inputs[i:], options):
                 predicted.append(result["quotes"])
@@ -103,6 +101,8 @@ def analyse_polnear(
                 if on_failure is not None:
                     on_failure(line)
                 predicted.append(None)
+                if len(failures) == len(predicted) >= GIVE_UP:
+                    raise ValueError(f"the analysis fails on every article: {line}") from None
             else:
                 predicted.append(one)
             i += 1
