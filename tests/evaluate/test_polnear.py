@@ -377,6 +377,17 @@ def test_a_missing_model_is_not_an_article_failure(corpus, monkeypatch):
         analyse_polnear(list(corpus.values()), RunOptions(cache=False))
 
 
+def test_the_command_counts_a_failed_article_and_exits_1(corpus, monkeypatch, capsys):
+    monkeypatch.setattr(polnear_run, "iter_results", _fake_results({LEDGER}))
+    assert main(["evaluate", "polnear", str(SAMPLE), "--no-cache", "--folds", "2"]) == 1
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [
+        f"workbench: {LEDGER}: analysis failed: RuntimeError: boom second line"
+    ]
+    assert "articles 3 (failed 1)  gold 11" in out
+    assert sum(ln.startswith("fold ") and "1 failed" in ln for ln in out.splitlines()) == 1
+
+
 # --- the command -----------------------------------------------------------------------------
 
 
