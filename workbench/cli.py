@@ -1,7 +1,8 @@
-"""Command line: ``workbench analyse PATH... --out DIR``, ``workbench render [PATH...]`` and
-``workbench evaluate KIND GOLD...``.
+"""Command line: ``workbench analyse PATH... --out DIR``, ``workbench render [PATH...]``,
+``workbench evaluate KIND GOLD...`` and ``workbench evaluate polnear PATH``.
 
-Exit status: 0 every input read; 1 some inputs rejected (the rest analysed and written);
+Exit status: 0 every input read; 1 some inputs rejected (the rest analysed and written; for
+``evaluate polnear``, some articles whose analysis failed);
 2 usage error (no such path, nothing to read, bad option, a data file that breaks its schema, no
 model, no Dask scheduler).
 """
@@ -80,11 +81,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _analysis_options(r)
     e = sub.add_parser("evaluate", help="score the analysis against annotated gold files")
-    e.add_argument("target", choices=["quotes", "stances"], help="what to score")
-    e.add_argument("gold", nargs="+", metavar="GOLD_FILE", help="gold YAML file(s)")
+    e.add_argument(
+        "target",
+        choices=["quotes", "stances", "polnear"],
+        help="what to score (polnear: quotes on a local copy of the PolNeAR corpus)",
+    )
+    e.add_argument(
+        "gold",
+        nargs="+",
+        metavar="GOLD_FILE|PATH",
+        help="gold YAML file(s); for polnear, the corpus folder",
+    )
     e.add_argument("--model", metavar="NAME", help="installed spaCy pipeline")
     e.add_argument("--no-cache", action="store_true", help="parse everything again")
     e.add_argument("--errors", action="store_true", help="list every miss, extra and wrong speaker")
+    e.add_argument(
+        "--split",
+        metavar="NAME",
+        help="polnear: the corpus split (default: train; dev and test are held out for acceptance)",
+    )
+    e.add_argument(
+        "--folds",
+        type=_at_least_two,
+        metavar="K",
+        help="polnear: also score K folds out of fold (fit on K-1, score the held-out one)",
+    )
     return parser
 
 
@@ -125,6 +146,13 @@ def _positive(value: str) -> int:
     return n
 
 
+def _at_least_two(value: str) -> int:
+    n = _positive(value)
+    if n < 2:
+        raise argparse.ArgumentTypeError(f"expected at least 2 folds, got {value!r}")
+    return n
+
+
 def _seconds(value: str) -> float:
     try:
         n = float(value)
@@ -140,6 +168,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if getattr(args, "dask", None) is not None and args.jobs != 1:
         parser.error("--jobs and --dask cannot be combined: the Dask workers set the parallelism")
+    if args.command == "evaluate" and args.target != "polnear" and (args.split or args.folds):
+        parser.error("--split and --folds are options of 'evaluate polnear'")
+    if args.command == "evaluate" and args.target == "polnear" and len(args.gold) != 1:
+        parser.error("evaluate polnear takes one PATH: the corpus folder")
     commands = {"analyse": _analyse, "render": _render, "evaluate": _evaluate}
     return commands[args.command](args)
 
@@ -252,6 +284,8 @@ def _evaluate(args: argparse.Namespace) -> int:
     from workbench.evaluate.stances import evaluate_stances
     from workbench.run.cache import default_cache_dir
 
+    if args.target == "polnear":
+        return _evaluate_polnear(args)
     run = evaluate_quotes if args.target == "quotes" else evaluate_stances
     try:
         result = run(
@@ -264,3 +298,21 @@ def _evaluate(args: argparse.Namespace) -> int:
         print("\n".join(result.errors))
     print(result.summary())
     return EXIT_OK
+
+
+def _evaluate_polnear(args: argparse.Namespace) -> int:
+    from workbench.evaluate.polnear_run import evaluate_polnear
+
+    options = RunOptions(model=args.model, cache=not args.no_cache)
+    try:
+        score = evaluate_polnear(
+            args.gold[0],
+            split=args.split or "train",
+            folds=args.folds,
+            errors=args.errors,
+            options=options,
+        )
+    except (OSError, ValueError, ModelNotFound) as exc:
+        print(f"workbench: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_REJECTED if score.failed else EXIT_OK
