@@ -66,6 +66,7 @@ QUOTE_COLUMNS = [
     "cue_end",
     "paragraph",
     "origin",
+    "co_speakers",
 ]
 REJECTED_COLUMNS = ["path", "line", "level", "reason"]
 STANCE_COLUMNS = [

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from workbench.nlp.model import text_of
 from workbench.quotes.leadins import colon_speaker, is_lead_in, lead_in, plain_cue, token_range
 from workbench.quotes.marks import Quoted, find_quoted
+from workbench.quotes.official import Official
 from workbench.quotes.reported import (
     Cue,
     according_to,
@@ -83,12 +84,19 @@ class _Extractor:
         self.reported_spans: list[tuple[int, int]] = []  # token ranges reported in this sentence
         self.last_quote: tuple[int, Speaker | None] | None = None  # (block, speaker)
         self.out: list[dict] = []
+        self.official = Official(doc, blocks, entities, gaz)  # readouts, statements, remarks
+        self.whole: set[int] = set()  # blocks quoted whole (official.py)
 
     def run(self) -> list[dict]:
+        for bi, start, end, speaker in self.official.paragraph_quotes():
+            self._emit("direct", start, end, speaker, None, bi)
+            self.whole.add(bi)
         by_block: dict[int, list[Quoted]] = {}
         for q in self.quoted:
             by_block.setdefault(q.first_block, []).append(q)
         for bi, block in enumerate(self.blocks):
+            if bi in self.whole:
+                continue
             try:
                 if block.kind == "blockquote":
                     self._block_quote(bi, block)
@@ -120,6 +128,7 @@ class _Extractor:
             "cue_start": None,
             "cue_end": None,
             "paragraph": block,
+            "co_speakers": getattr(speaker, "co_speakers", None),
         }
         if speaker is not None:
             rec.update(
@@ -314,18 +323,21 @@ class _Extractor:
                     continue  # "said Moscow would respond to …": respond is content
                 hit = according_to(tok, sent)
                 if hit is not None:
-                    speaker = self.finder.from_token(hit[0])
+                    speaker = self.official.speaker(hit[0], self.finder.from_token(hit[0]))
                     if speaker is not None and speaker.name is not None:
                         cue = match_cue(tok, self.cues) or plain_cue(tok, 2)
                         self._statement(hit[1], speaker, cue, bi)
                     continue
                 cue = match_cue(tok, self.cues)
-                if cue is None or skippable(tok) or is_passive(tok):
+                if cue is None or is_passive(tok):
                     continue
-                subj = subject_of(tok, self.cues)
+                purpose = self.official.purpose_subject(tok)  # "met … to underscore X"
+                if skippable(tok) and purpose is None:
+                    continue
+                subj = subject_of(tok, self.cues) or purpose
                 if subj is None or self._inside_quote(subj.idx):
                     continue
-                speaker = self.finder.from_token(subj)
+                speaker = self.official.speaker(subj, self.finder.from_token(subj), tok)
                 if speaker is None or speaker.name is None:
                     continue
                 span = content_span(cue, sent, self.cues)

@@ -95,6 +95,19 @@ class LinkingFile(Strict):
 # --- lexicons -------------------------------------------------------------------------------
 
 
+class OfficialWords(Strict):
+    first_person: list[Name] = []
+    transcript: list[Name] = []
+    readout: list[Name] = []
+    publishers: dict[Name, Code] = {}
+    title_stops: list[Name] = []
+    joint_nouns: list[Name] = []
+    joint_pronouns: list[Name] = []
+    meeting_verbs: list[Name] = []
+    joint_cues: list[Name] = []
+    askers: list[Name] = []
+
+
 class CuesFile(Strict):
     speech: list[Name] = []
     multiword: list[Name] = []
@@ -109,6 +122,7 @@ class CuesFile(Strict):
     demand_reporting: list[Name] = []
     plain_cues: list[Name] = []
     title_stops: list[Name] = []
+    official: OfficialWords = OfficialWords()
 
 
 class Answers(Strict):
