@@ -287,7 +287,7 @@ class Official:
         """The principal with role ``role``, the publisher's own first."""
         fits = [p for p in self.principals if p.role == role]
         home = [p for p in fits if self.home is not None and p.country == self.home]
-        return (home or fits or [None])[0]
+        return (home or fits or [None])[0] or self._role_holder(role)
 
     def _joint(self, tok: Token, found: Speaker | None) -> GroupSpeaker | None:
         conj = [c for c in tok.children if c.dep_ == "conj"]
@@ -327,7 +327,7 @@ class Official:
     def paragraph_quotes(self) -> list[tuple[int, int, int, Speaker | None]]:
         """(block, start, end, speaker) of every paragraph the document quotes whole: a
         first-person document's paragraphs, a transcript's turns (empty otherwise)."""
-        if not self.active:
+        if not self.active and self.genre not in ("first_person", "transcript"):
             return []
         turns = self._turns()
         if turns:
@@ -336,8 +336,49 @@ class Official:
             return self._first_person()
         return []
 
+    def author(self) -> Principal | None:
+        """Who speaks a first-person statement: the person the title names after its opening
+        ("Statement from National Security Advisor Kim Oro on …"); "the President" is the
+        principal with that role (the publisher's own first)."""
+        low = self.title.lower()
+        opening = next((o for o in self.words.first_person if low.startswith(o)), None)
+        if opening is None:
+            return None
+        words = [m.group() for m in _WORD.finditer(self.title[len(opening) :])]
+        phrase = []
+        for w in words:
+            if w.lower() in self.words.author_ends:
+                break
+            phrase.append(re.sub(r"[’']s$", "", w))
+        if not phrase:
+            return None
+        if phrase[0].lower() == "the":
+            role = normalise(" ".join(phrase[1:]))
+            return self.by_role(role) or self._role_holder(role)
+        last = surname_of(phrase[-1])
+        named = next((p for p in self.principals if p.surname == last), None)
+        if named is not None:
+            return named
+        name = phrase[-2:] if len(phrase) > 1 and phrase[-2][:1].isupper() else phrase[-1:]
+        k = len(phrase) - len(name)
+        if k > 0 and re.fullmatch(r"[A-Z]\.", phrase[k - 1]):  # "Donald J. Trump"
+            name = phrase[max(0, k - 2) : k] + name
+        if normalise(" ".join(name)) in self.gaz.roles:
+            return None
+        return self._principal(" ".join(name), None, None, (False, None))
+
+    def _role_holder(self, role: str) -> Principal | None:
+        """A person the text names with ``role`` who speaks for the publisher (or for no
+        known country): "Statement of the President" with "President Vel" in its text."""
+        for e in self.entities:
+            if e["kind"] != "person" or e.get("role") is None or role not in normalise(e["role"]):
+                continue
+            if e.get("country_code") in (None, self.home):
+                return self._principal(e["canonical"], role, e.get("country_code"), (False, None))
+        return None
+
     def _first_person(self) -> list[tuple[int, int, int, Speaker | None]]:
-        author = self.principals[0]
+        author = self.author()
         out = []
         for bi, b in enumerate(self.blocks):
             if b.kind not in _PARAGRAPHS:
@@ -345,9 +386,11 @@ class Official:
             line = self.text[b.start : b.end].strip()
             if is_procedural(line):
                 continue
-            if len(line.split()) < _MIN_WORDS and line[-1:] not in ".!?”\"":
-                continue  # a dateline, a place, a signature
-            out.append((bi, b.start, b.end, self._as_speaker(author, None, None)))
+            short = len(line.split()) < _MIN_WORDS
+            if short and (line[-1:] not in '.!?”"' or all(w[:1].isupper() for w in line.split())):
+                continue  # a dateline, a place, a signature ("Washington, D.C.", "J. R. VEL")
+            speaker = self._as_speaker(author, None, None) if author is not None else None
+            out.append((bi, b.start, b.end, speaker))
         return out
 
     def _turns(self) -> list[tuple[int, int, int, Speaker | None]]:

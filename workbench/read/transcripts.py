@@ -20,7 +20,9 @@ _LABEL = re.compile(  # capitals only: a label is the speaker's title and name i
     r"(?P<label>(?:[A-Z][A-Z.’'\-]*\s){0,4}[A-Z][A-Z.’'\-]+)(?:\s\([^)\n]{1,60}\))?:\s+"
 )
 _ASKER = re.compile(r"(?P<label>Q)(?::\s*|\s+)(?=\S)")
-_INTERPRETED = re.compile(r"\((?:as interpreted|through an interpreter|via interpreter)\.?\)\s*", re.I)
+_INTERPRETED = re.compile(
+    r"\((?:as interpreted|through an interpreter|via interpreter)\.?\)\s*", re.I
+)
 _PROCEDURAL = re.compile(
     r"^(?:\(.*\)|\[.*\]|END|(?:END\s+)?\d{1,2}:\d{2}\s*[AP]\.?M\.?(?:\s+[A-Z]{2,4})?)\.?$", re.S
 )
@@ -38,7 +40,7 @@ class Label:
 
 
 def genre(title: str | None, words: OfficialWords) -> str | None:
-    """"first_person", "transcript", "readout" or None, from the title's opening words."""
+    """ "first_person", "transcript", "readout" or None, from the title's opening words."""
     if not title:
         return None
     low = " ".join(title.lower().replace("’", "'").split())

@@ -101,6 +101,7 @@ class OfficialWords(Strict):
     readout: list[Name] = []
     publishers: dict[Name, Code] = {}
     title_stops: list[Name] = []
+    author_ends: list[Name] = []
     joint_nouns: list[Name] = []
     joint_pronouns: list[Name] = []
     meeting_verbs: list[Name] = []

@@ -48,6 +48,7 @@ class OfficialWords:
     readout: tuple[str, ...]  # title openings of a readout, joint statement, fact sheet
     publishers: dict[str, str]  # publisher (lower-cased) -> the country its officials speak for
     title_stops: frozenset[str]  # Title Case words that end a name in a headline
+    author_ends: frozenset[str]  # title words that end a statement's author
     joint_nouns: frozenset[str]  # lemmas of a joint subject ("the leaders", "both sides")
     joint_pronouns: frozenset[str]
     meeting_verbs: frozenset[str]  # "met … to underscore X": the cue's subject is theirs
@@ -109,6 +110,7 @@ def official_words() -> OfficialWords:
         readout=tuple(sorted(_words(off.get("readout")), key=len, reverse=True)),
         publishers={str(k).lower(): str(v) for k, v in (off.get("publishers") or {}).items()},
         title_stops=_words(off.get("title_stops")),
+        author_ends=_words(off.get("author_ends")),
         joint_nouns=_words(off.get("joint_nouns")),
         joint_pronouns=_words(off.get("joint_pronouns")),
         meeting_verbs=_words(off.get("meeting_verbs")),

@@ -30,7 +30,6 @@ from workbench.resources.lexicon import Lexicon
 from workbench.resources.topics import Catalogue
 from workbench.run.cache import code_fingerprint
 from workbench.run.stages import analyse_doc, model_version
-from workbench.schema import Block
 
 if TYPE_CHECKING:
     from distributed import Client, LocalCluster

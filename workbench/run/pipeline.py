@@ -35,7 +35,6 @@ from workbench.schema import (
     STANCE_COLUMNS,
     TABLES,
     Article,
-    Block,
     Corpus,
     Problem,
     frame,
