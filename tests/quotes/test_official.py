@@ -302,3 +302,18 @@ def test_a_purpose_clause_of_a_meeting_is_a_statement(analyse, sentence, content
     found, _ = analyse(sentence + "\n", READOUT)
     q = next(q for q in found if q["text"] == content)
     assert (q["speaker"], q["speaker_country"], q["co_speakers"]) == ("Tom Aldren", "USA", co)
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        ("President Vel agreed to extend the grain corridor.", "to extend the grain corridor"),
+        ("President Vel committed to new funding for the port.", "to new funding for the port"),
+        ("The leaders agreed on a new round of talks.", "on a new round of talks"),
+    ],
+)
+def test_agreed_and_committed_are_cues_only_in_official_documents(analyse, sentence, content):
+    official, _ = analyse(FIRST + sentence + "\n", READOUT)
+    news, _ = analyse(FIRST + sentence + "\n", "Talks resume in Turku", None)
+    assert content in [q["text"] for q in official]
+    assert content not in [q["text"] for q in news]

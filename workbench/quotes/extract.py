@@ -69,7 +69,9 @@ class _Extractor:
     def __init__(
         self, doc: Doc, blocks: list[Block], entities: list[dict], cues: Cues, gaz: Gazetteer
     ):
-        self.doc, self.blocks, self.cues = doc, blocks, cues
+        self.official = Official(doc, blocks, entities, gaz)  # readouts, statements, remarks
+        self.doc, self.blocks, self.cues = doc, blocks, self.official.cues(cues)
+        cues = self.cues
         self.text = text_of(doc)
         self.quoted = [
             q for q in find_quoted(self.text, blocks) if blocks[q.first_block].kind != "blockquote"
@@ -84,7 +86,6 @@ class _Extractor:
         self.reported_spans: list[tuple[int, int]] = []  # token ranges reported in this sentence
         self.last_quote: tuple[int, Speaker | None] | None = None  # (block, speaker)
         self.out: list[dict] = []
-        self.official = Official(doc, blocks, entities, gaz)  # readouts, statements, remarks
         self.whole: set[int] = set()  # blocks quoted whole (official.py)
 
     def run(self) -> list[dict]:

@@ -26,13 +26,14 @@ document without them is no official document and nothing here changes its quote
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from workbench.nlp.model import text_of
 from workbench.quotes.speakers import Speaker
 from workbench.read.transcripts import genre, is_procedural, spoken_start, turn_label
+from workbench.resources.cues import Cues
 from workbench.resources.gazetteer import Gazetteer, normalise
 from workbench.resources.words import OfficialWords, official_words
 from workbench.schema import Block
@@ -88,6 +89,13 @@ class Official:
     @property
     def active(self) -> bool:
         return bool(self.principals)
+
+    def cues(self, cues: Cues) -> Cues:
+        """``cues`` with the official documents' own cues ("agreed", "committed") when this is
+        one."""
+        if not self.active or self.words.cues <= cues.speech:
+            return cues
+        return replace(cues, speech=cues.speech | self.words.cues)
 
     # -- principals ---------------------------------------------------------------------------
     def _principals(self) -> list[Principal]:

@@ -99,6 +99,7 @@ class OfficialWords(Strict):
     first_person: list[Name] = []
     transcript: list[Name] = []
     readout: list[Name] = []
+    cues: list[Name] = []
     publishers: dict[Name, Code] = {}
     title_stops: list[Name] = []
     author_ends: list[Name] = []

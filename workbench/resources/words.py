@@ -46,6 +46,7 @@ class OfficialWords:
     first_person: tuple[str, ...]  # title openings of a first-person statement
     transcript: tuple[str, ...]  # title openings of a transcript of remarks
     readout: tuple[str, ...]  # title openings of a readout, joint statement, fact sheet
+    cues: frozenset[str]  # cue lemmas of official documents only ("agreed", "committed")
     publishers: dict[str, str]  # publisher (lower-cased) -> the country its officials speak for
     title_stops: frozenset[str]  # Title Case words that end a name in a headline
     author_ends: frozenset[str]  # title words that end a statement's author
@@ -108,6 +109,7 @@ def official_words() -> OfficialWords:
         first_person=tuple(sorted(_words(off.get("first_person")), key=len, reverse=True)),
         transcript=tuple(sorted(_words(off.get("transcript")), key=len, reverse=True)),
         readout=tuple(sorted(_words(off.get("readout")), key=len, reverse=True)),
+        cues=_words(off.get("cues")),
         publishers={str(k).lower(): str(v) for k, v in (off.get("publishers") or {}).items()},
         title_stops=_words(off.get("title_stops")),
         author_ends=_words(off.get("author_ends")),
