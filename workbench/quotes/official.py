@@ -93,9 +93,20 @@ class Official:
     def cues(self, cues: Cues) -> Cues:
         """``cues`` with the official documents' own cues ("agreed", "committed") when this is
         one."""
-        if not self.active or self.words.cues <= cues.speech:
+        if not self.active:
             return cues
-        return replace(cues, speech=cues.speech | self.words.cues)
+        multi = {k: list(v) for k, v in cues.multiword.items()}
+        for phrase in self.words.multiword:
+            first, *rest = phrase.split()
+            if tuple(rest) not in multi.setdefault(first, []):
+                multi[first].append(tuple(rest))
+        return replace(
+            cues,
+            speech=cues.speech | self.words.cues,
+            object_content=cues.object_content | self.words.object_content,
+            needs_completion=cues.needs_completion - self.words.completes,
+            multiword=multi,
+        )
 
     # -- principals ---------------------------------------------------------------------------
     def _principals(self) -> list[Principal]:

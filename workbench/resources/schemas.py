@@ -100,6 +100,9 @@ class OfficialWords(Strict):
     transcript: list[Name] = []
     readout: list[Name] = []
     cues: list[Name] = []
+    object_content: list[Name] = []
+    completes: list[Name] = []
+    multiword: list[Name] = []
     publishers: dict[Name, Code] = {}
     title_stops: list[Name] = []
     author_ends: list[Name] = []

@@ -47,6 +47,9 @@ class OfficialWords:
     transcript: tuple[str, ...]  # title openings of a transcript of remarks
     readout: tuple[str, ...]  # title openings of a readout, joint statement, fact sheet
     cues: frozenset[str]  # cue lemmas of official documents only ("agreed", "committed")
+    object_content: frozenset[str]  # … whose object is the content
+    completes: frozenset[str]  # verbs that need no completion there ("expressed")
+    multiword: tuple[str, ...]  # multi-word cues there ("look forward to")
     publishers: dict[str, str]  # publisher (lower-cased) -> the country its officials speak for
     title_stops: frozenset[str]  # Title Case words that end a name in a headline
     author_ends: frozenset[str]  # title words that end a statement's author
@@ -110,6 +113,9 @@ def official_words() -> OfficialWords:
         transcript=tuple(sorted(_words(off.get("transcript")), key=len, reverse=True)),
         readout=tuple(sorted(_words(off.get("readout")), key=len, reverse=True)),
         cues=_words(off.get("cues")),
+        object_content=_words(off.get("object_content")),
+        completes=_words(off.get("completes")),
+        multiword=tuple(sorted(_words(off.get("multiword")))),
         publishers={str(k).lower(): str(v) for k, v in (off.get("publishers") or {}).items()},
         title_stops=_words(off.get("title_stops")),
         author_ends=_words(off.get("author_ends")),
