@@ -317,3 +317,64 @@ def test_agreed_and_committed_are_cues_only_in_official_documents(analyse, sente
     news, _ = analyse(FIRST + sentence + "\n", "Talks resume in Turku", None)
     assert content in [q["text"] for q in official]
     assert content not in [q["text"] for q in news]
+
+
+@pytest.mark.parametrize("verb", ["Secures", "Announces", "Welcomes"])
+def test_a_title_case_name_ends_where_the_text_no_longer_knows_it(analyse, verb):
+    title = f"Fact Sheet: President Tom Aldren {verb} Agreement with Finland"
+    _, official = analyse("Today, President Aldren signed the agreement.\n", title)
+    assert [(p.name, p.country) for p in official.principals] == [("Tom Aldren", "USA")]
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        ("Both sides agreed the talks were useful.", "the talks were useful"),
+        (
+            "The parties reaffirmed their commitment to the ceasefire.",
+            "their commitment to the ceasefire",
+        ),
+        ("They reiterated their readiness to meet again.", "their readiness to meet again"),
+    ],
+)
+def test_a_joint_statement_of_countries_speaks_for_the_countries_of_its_title(
+    analyse, sentence, content
+):
+    text = "On 3 May, delegations met in Geneva for discussions.\n\n" + sentence + "\n"
+    found, _ = analyse(text, "Joint Statement on Finland-Estonia Meeting")
+    q = next(q for q in found if q["text"] == content)
+    assert (q["speaker"], q["speaker_country"], q["co_speakers"]) == ("Finland", "FIN", "Estonia")
+
+
+@pytest.mark.parametrize(
+    "title, sentence, speaker",
+    [
+        (
+            "Readout of Secretary of State Rhea Dunn’s Call with Foreign Minister Eda Kask of "
+            "Estonia",
+            "The Secretary underscored the importance of the Baltic air policing mission.",
+            "Rhea Dunn",
+        ),
+        (
+            "Readout of Secretary of State Rhea Dunn’s Meeting with Foreign Minister Eda Kask of "
+            "Estonia",
+            "The Secretary welcomed the new defense budget.",
+            "Rhea Dunn",
+        ),
+        (
+            "Readout of Secretary of State Rhea Dunn’s Call with Foreign Minister Eda Kask of "
+            "Estonia",
+            "The Secretary reaffirmed the commitment of the United States.",
+            "Rhea Dunn",
+        ),
+    ],
+)
+def test_a_short_role_reference_names_the_principal_with_the_longer_role(
+    analyse, title, sentence, speaker
+):
+    first = (
+        "Secretary of State Rhea Dunn spoke today with Foreign Minister Eda Kask of Estonia.\n\n"
+    )
+    found, _ = analyse(first + sentence + "\n", title)
+    rows = [r for r in _rows(found) if r[1] in sentence]
+    assert rows and rows[0][2:] == (speaker, "USA")

@@ -113,10 +113,11 @@ class Official:
         found = self._from_title()
         first = next((b for b in self.blocks if b.kind == "paragraph"), None)
         if first is not None:
+            self.principals = found
             for e in self.entities:
                 if e["kind"] != "person" or not first.start <= e["start_char"] < first.end:
                     continue
-                if any(p.surname == surname_of(e["canonical"]) for p in found):
+                if not self._titled(e) or self._by_name(e["canonical"]) is not None:
                     continue
                 found.append(
                     Principal(
@@ -126,6 +127,8 @@ class Official:
                         e.get("country_code"),
                     )
                 )
+        if not found:  # "Joint Statement on United States-Ukraine Meeting": the countries
+            found = self._title_countries()
         if not found and first is not None:  # "representatives of the United States and X met"
             for e in self.entities:
                 if e["kind"] == "country" and first.start <= e["start_char"] < first.end:
@@ -133,6 +136,35 @@ class Official:
                         surname = normalise(e["canonical"])
                         found.append(Principal(e["canonical"], surname, None, e["country_code"]))
         return found
+
+    def _title_countries(self) -> list[Principal]:
+        words = re.findall(r"[^\W\d][\w.’']*", self.title.replace("-", " "))
+        out: list[Principal] = []
+        i = 0
+        while i < len(words):
+            for n in (3, 2, 1):
+                entry = self.gaz.lookup(" ".join(words[i : i + n])) if i + n <= len(words) else None
+                if entry is not None and entry.kind == "country" and entry.country_code:
+                    if all(p.country != entry.country_code for p in out):
+                        name = self.gaz.country_names.get(entry.country_code, entry.canonical)
+                        out.append(Principal(name, normalise(name), None, entry.country_code))
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
+
+    def _titled(self, e: dict) -> bool:
+        """A person the gazetteer knows, or one named right after a title ("President X")."""
+        entry = self.gaz.lookup(e["canonical"])
+        if entry is not None and entry.kind == "person":
+            return True
+        before = self.text[max(0, e["start_char"] - 60) : e["start_char"]].split()
+        return any(
+            normalise(" ".join(before[-n:])) in self.gaz.roles and before[-n][:1].isupper()
+            for n in (1, 2, 3, 4)
+            if len(before) >= n
+        )
 
     def _from_title(self) -> list[Principal]:
         words = [(m.group(), m.start()) for m in _WORD.finditer(self.title)]
@@ -159,11 +191,32 @@ class Official:
             if not name:
                 i = j
                 continue
+            name = self._checked_name(name, role)
+            if name is None:
+                i = j
+                continue
             country, j = self._of_country(words, j)
             org = self._organisation_before(words, i)
             out.append(self._principal(" ".join(name), role, country, org))
             i = j
         return out
+
+    def _checked_name(self, name: list[str], role: str) -> list[str] | None:
+        """The words of a Title Case headline that are the name ("President Donald J. Trump
+        Secures Agreement": "Donald J. Trump"): the longest run the gazetteer or the text knows;
+        a government title keeps up to two words (an initial more) when neither does; a
+        title of another class ("Expert Groups") needs the text."""
+        for k in range(len(name), 0, -1):
+            last = name[k - 1]
+            entry = self.gaz.lookup(" ".join(name[:k])) or self.gaz.lookup(last)
+            if entry is not None and entry.kind == "person":
+                return name[:k]
+            if len(last) > 2 and re.search(rf"\b{re.escape(last)}\b", self.text):
+                return name[:k]
+        if self.gaz.roles.get(role) in (None, "other"):  # role classes: roles.yml
+            return None
+        keep = 3 if len(name) > 2 and re.fullmatch(r"[A-Z]\.", name[1]) else 2
+        return name[:keep]
 
     def _role_at(self, words: list[tuple[str, int]], i: int) -> tuple[str | None, int]:
         for n in (4, 3, 2, 1):
@@ -283,7 +336,7 @@ class Official:
 
     def _by_name(self, name: str) -> Principal | None:
         s = surname_of(name)
-        entry = self.gaz.lookup(name)
+        entry = self.gaz.lookup(name) or self.gaz.lookup(name.split()[-1] if name.split() else "")
         for p in self.principals:
             if p.surname == s or normalise(p.name) == normalise(name):
                 return p
@@ -305,6 +358,7 @@ class Official:
     def by_role(self, role: str) -> Principal | None:
         """The principal with role ``role``, the publisher's own first."""
         fits = [p for p in self.principals if p.role == role]
+        fits = fits or [p for p in self.principals if p.role and p.role.startswith(role + " ")]
         home = [p for p in fits if self.home is not None and p.country == self.home]
         return (home or fits or [None])[0] or self._role_holder(role)
 
@@ -372,8 +426,9 @@ class Official:
         if not phrase:
             return None
         if phrase[0].lower() == "the":
-            role = normalise(" ".join(phrase[1:]))
-            return self.by_role(role) or self._role_holder(role)
+            role = normalise(" ".join(phrase[1:]))  # the publisher's own: never a guest
+            home = [p for p in self.principals if p.role == role and p.country == self.home]
+            return home[0] if home else self._role_holder(role)
         last = surname_of(phrase[-1])
         named = next((p for p in self.principals if p.surname == last), None)
         if named is not None:
