@@ -378,3 +378,33 @@ def test_a_short_role_reference_names_the_principal_with_the_longer_role(
     found, _ = analyse(first + sentence + "\n", title)
     rows = [r for r in _rows(found) if r[1] in sentence]
     assert rows and rows[0][2:] == (speaker, "USA")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Remarks by President Tom Aldren on the Winter Aid Package",
+        "Remarks by President Tom Aldren at the Turku Summit",
+        "Remarks by President Tom Aldren Before Departing for Finland",
+    ],
+)
+def test_remarks_with_no_labels_are_a_speech_of_the_first_principal(analyse, title):
+    text = "Turku, Finland\n\nThank you all for coming.\n\nWe will send more air defense this winter.\n"
+    found, _ = analyse(text, title)
+    assert _rows(found) == [
+        ("direct", "Thank you all for coming.", "Tom Aldren", "USA"),
+        ("direct", "We will send more air defense this winter.", "Tom Aldren", "USA"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        ("The President found that the corridor was safe.", "the corridor was safe"),
+        ("The leaders found that the exports had doubled.", "the exports had doubled"),
+        ("President Vel found that the grid had held.", "the grid had held"),
+    ],
+)
+def test_found_that_is_a_cue_in_official_documents(analyse, sentence, content):
+    found, _ = analyse(FIRST + sentence + "\n", READOUT)
+    assert content in [q["text"] for q in found]

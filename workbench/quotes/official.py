@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from workbench.nlp.model import text_of
 from workbench.quotes.speakers import Speaker
-from workbench.read.transcripts import genre, is_procedural, spoken_start, turn_label
+from workbench.read.transcripts import Label, genre, is_procedural, spoken_start, turn_label
 from workbench.resources.cues import Cues
 from workbench.resources.gazetteer import Gazetteer, normalise
 from workbench.resources.words import OfficialWords, official_words
@@ -406,7 +406,9 @@ class Official:
         if turns:
             return turns
         if self.genre == "first_person":
-            return self._first_person()
+            return self._first_person(self.author())
+        if self.genre == "transcript" and self.principals and not self._labels():
+            return self._first_person(self.principals[0])  # a speech: "Remarks by X on …"
         return []
 
     def author(self) -> Principal | None:
@@ -451,8 +453,8 @@ class Official:
                 return self._principal(e["canonical"], role, e.get("country_code"), (False, None))
         return None
 
-    def _first_person(self) -> list[tuple[int, int, int, Speaker | None]]:
-        author = self.author()
+    def _first_person(self, author: Principal | None) -> list[tuple[int, int, int, Speaker | None]]:
+        """Every paragraph that is a sentence, as ``author``'s."""
         out = []
         for bi, b in enumerate(self.blocks):
             if b.kind not in _PARAGRAPHS:
@@ -467,13 +469,18 @@ class Official:
             out.append((bi, b.start, b.end, speaker))
         return out
 
-    def _turns(self) -> list[tuple[int, int, int, Speaker | None]]:
+    def _labels(self) -> dict[int, Label]:
+        """Block index -> the turn label opening it."""
         labels = {}
         for bi, b in enumerate(self.blocks):
             if b.kind in _TURN_BLOCKS:
                 label = turn_label(self.text, b, self.words.askers)
                 if label is not None:
                     labels[bi] = label
+        return labels
+
+    def _turns(self) -> list[tuple[int, int, int, Speaker | None]]:
+        labels = self._labels()
         named = {bi: self._label_speaker(lab.text) for bi, lab in labels.items() if not lab.asker}
         if sum(1 for p in named.values() if p is not None) < 2 and self.genre != "transcript":
             return []
