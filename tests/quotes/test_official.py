@@ -389,7 +389,10 @@ def test_a_short_role_reference_names_the_principal_with_the_longer_role(
     ],
 )
 def test_remarks_with_no_labels_are_a_speech_of_the_first_principal(analyse, title):
-    text = "Turku, Finland\n\nThank you all for coming.\n\nWe will send more air defense this winter.\n"
+    text = (
+        "Turku, Finland\n\nThank you all for coming.\n\n"
+        "We will send more air defense this winter.\n"
+    )
     found, _ = analyse(text, title)
     assert _rows(found) == [
         ("direct", "Thank you all for coming.", "Tom Aldren", "USA"),
