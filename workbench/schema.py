@@ -67,6 +67,7 @@ QUOTE_COLUMNS = [
     "paragraph",
     "origin",
     "speaker_kind",
+    "co_speakers",
 ]
 # quotes.speaker_kind: the first three name the speaker (docs/tables.md#quotes)
 SPEAKER_KINDS = (

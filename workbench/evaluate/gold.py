@@ -21,7 +21,7 @@ class Gold:
     end: int
     kind: str
     speakers: list[str | None]  # acceptable speakers
-    country: str | None
+    country: str | list[str | None] | None  # a list: a joint subject, any one counts
 
 
 def load_gold(path: str | os.PathLike) -> tuple[list[Article], list[Gold]]:

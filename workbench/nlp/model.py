@@ -45,13 +45,17 @@ def load_model(name: str | None = None) -> Language:
         raise ModelNotFound(f"spaCy model {resolved!r} could not be loaded: {exc}") from exc
 
 
-def make_doc(nlp: Language, text: str, blocks: list[Block]) -> Doc:
+def make_doc(nlp: Language, text: str, blocks: list[Block], meta: dict | None = None) -> Doc:
     """Tokenise ``text`` and start a sentence at every block, so no sentence or entity crosses one
     (a heading is never glued to the sentence after it). A block's sentence starts at the first
-    token after the previous block, so markers ("- ", "> ") never trail the sentence before."""
+    token after the previous block, so markers ("- ", "> ") never trail the sentence before.
+    ``meta`` (the article's front-matter ``title`` and ``source``, which are not in ``text``) is
+    kept in ``doc.user_data["workbench_meta"]`` for the extractors (quotes/official.py)."""
     if len(text) > nlp.max_length:  # the readers bound an article's size (--max-chars)
         nlp.max_length = len(text)
     doc = nlp.make_doc(text)
+    if meta:
+        doc.user_data["workbench_meta"] = meta
     ordered = sorted(blocks, key=lambda b: b.start)
     bounds = [prev.end for prev in ordered[:-1]]
     i = 0
@@ -81,9 +85,7 @@ def text_of(doc: Doc) -> str:
     return text
 
 
-def parse(
-    nlp: Language, items: Iterable[tuple[str, list[Block]]], batch_size: int = 32
-) -> Iterator[Doc]:
-    """Parse (text, blocks) pairs in batches, in order."""
-    docs = (make_doc(nlp, text, blocks) for text, blocks in items)
+def parse(nlp: Language, items: Iterable[tuple], batch_size: int = 32) -> Iterator[Doc]:
+    """Parse (text, blocks) pairs, or (text, blocks, meta) triples, in batches, in order."""
+    docs = (make_doc(nlp, item[0], item[1], item[2] if len(item) > 2 else None) for item in items)
     yield from nlp.pipe(docs, batch_size=batch_size)

@@ -25,6 +25,7 @@ from workbench.nlp.model import text_of
 from workbench.quotes.kinds import speaker_kind
 from workbench.quotes.leadins import colon_speaker, is_lead_in, lead_in, plain_cue, token_range
 from workbench.quotes.marks import Quoted, find_quoted
+from workbench.quotes.official import Official
 from workbench.quotes.reported import (
     Cue,
     according_to,
@@ -71,7 +72,9 @@ class _Extractor:
     def __init__(
         self, doc: Doc, blocks: list[Block], entities: list[dict], cues: Cues, gaz: Gazetteer
     ):
-        self.doc, self.blocks, self.cues = doc, blocks, cues
+        self.official = Official(doc, blocks, entities, gaz)  # readouts, statements, remarks
+        self.doc, self.blocks, self.cues = doc, blocks, self.official.cues(cues)
+        cues = self.cues
         self.text = text_of(doc)
         self.quoted = [
             q for q in find_quoted(self.text, blocks) if blocks[q.first_block].kind != "blockquote"
@@ -86,12 +89,18 @@ class _Extractor:
         self.reported_spans: list[tuple[int, int]] = []  # token ranges reported in this sentence
         self.last_quote: tuple[int, Speaker | None] | None = None  # (block, speaker)
         self.out: list[dict] = []
+        self.whole: set[int] = set()  # blocks quoted whole (official.py)
 
     def run(self) -> list[dict]:
+        for bi, start, end, speaker in self.official.paragraph_quotes():
+            self._emit("direct", start, end, speaker, None, bi)
+            self.whole.add(bi)
         by_block: dict[int, list[Quoted]] = {}
         for q in self.quoted:
             by_block.setdefault(q.first_block, []).append(q)
         for bi, block in enumerate(self.blocks):
+            if bi in self.whole:
+                continue
             try:
                 if block.kind == "blockquote":
                     self._block_quote(bi, block)
@@ -124,6 +133,7 @@ class _Extractor:
             "cue_start": None,
             "cue_end": None,
             "paragraph": block,
+            "co_speakers": getattr(speaker, "co_speakers", None),
         }
         if speaker is not None:
             rec.update(
@@ -322,7 +332,7 @@ class _Extractor:
                     continue  # "said Moscow would respond to …": respond is content
                 hit = according_to(tok, sent)
                 if hit is not None:
-                    speaker = self.finder.phrase(hit[0])
+                    speaker = self.official.speaker(hit[0], self.finder.phrase(hit[0]))
                     if speaker is not None and (speaker.name or not self._reports(hit[1])):
                         cue = match_cue(tok, self.cues) or plain_cue(tok, 2)
                         self._statement(hit[1], speaker, cue, bi)
@@ -331,13 +341,13 @@ class _Extractor:
                 if cue is None or is_passive(tok) or withheld(tok):
                     continue
                 subj = subject_of(tok, self.cues)
-                if subj is None and skippable(tok):
-                    subj = governing_subject(tok)  # ", saying …", "by arguing that …"
+                if subj is None and skippable(tok):  # "met … to underscore", ", saying …"
+                    subj = self.official.purpose_subject(tok) or governing_subject(tok)
                 elif skippable(tok):
                     continue
                 if subj is None or self._inside_quote(subj.idx):
                     continue
-                speaker = self.finder.phrase(subj)
+                speaker = self.official.speaker(subj, self.finder.phrase(subj), tok)
                 if speaker is None:
                     continue
                 span = content_span(cue, sent, self.cues)

@@ -24,6 +24,8 @@ def speaker_kind(speaker: Speaker | None, cues: Cues) -> str | None:
     if speaker is None:
         return None
     if speaker.name is not None:
+        if speaker.kind == "group":  # a joint subject: the first principal, co_speakers the rest
+            return "group"
         if speaker.kind == "person":
             return "person"
         if speaker.kind == "country" or speaker.country:

@@ -95,6 +95,24 @@ class LinkingFile(Strict):
 # --- lexicons -------------------------------------------------------------------------------
 
 
+class OfficialWords(Strict):
+    first_person: list[Name] = []
+    transcript: list[Name] = []
+    readout: list[Name] = []
+    cues: list[Name] = []
+    object_content: list[Name] = []
+    completes: list[Name] = []
+    multiword: list[Name] = []
+    publishers: dict[Name, Code] = {}
+    title_stops: list[Name] = []
+    author_ends: list[Name] = []
+    joint_nouns: list[Name] = []
+    joint_pronouns: list[Name] = []
+    meeting_verbs: list[Name] = []
+    joint_cues: list[Name] = []
+    askers: list[Name] = []
+
+
 class CuesFile(Strict):
     speech: list[Name] = []
     multiword: list[Name] = []
@@ -113,6 +131,7 @@ class CuesFile(Strict):
     speaker_nouns: list[Name] = []
     anonymous_speakers: list[Name] = []
     document_speakers: list[Name] = []
+    official: OfficialWords = OfficialWords()
 
 
 class Answers(Strict):

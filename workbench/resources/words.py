@@ -39,6 +39,27 @@ class CueWords:
     title_stops: frozenset[str]  # reporting verbs as written that end a title
 
 
+@dataclass(frozen=True)
+class OfficialWords:
+    """The word lists of official documents (``official`` in ``data/cues.yml``)."""
+
+    first_person: tuple[str, ...]  # title openings of a first-person statement
+    transcript: tuple[str, ...]  # title openings of a transcript of remarks
+    readout: tuple[str, ...]  # title openings of a readout, joint statement, fact sheet
+    cues: frozenset[str]  # cue lemmas of official documents only ("agreed", "committed")
+    object_content: frozenset[str]  # … whose object is the content
+    completes: frozenset[str]  # verbs that need no completion there ("expressed")
+    multiword: tuple[str, ...]  # multi-word cues there ("look forward to")
+    publishers: dict[str, str]  # publisher (lower-cased) -> the country its officials speak for
+    title_stops: frozenset[str]  # Title Case words that end a name in a headline
+    author_ends: frozenset[str]  # title words that end a statement's author
+    joint_nouns: frozenset[str]  # lemmas of a joint subject ("the leaders", "both sides")
+    joint_pronouns: frozenset[str]
+    meeting_verbs: frozenset[str]  # "met … to underscore X": the cue's subject is theirs
+    joint_cues: frozenset[str]  # "met … to discuss X": a joint statement
+    askers: frozenset[str]  # transcript labels that are questions
+
+
 def _words(values: list | None) -> frozenset[str]:
     return frozenset(str(w).lower() for w in values or [])
 
@@ -79,4 +100,28 @@ def cue_words() -> CueWords:
         _words(data.get("demand_reporting")),
         _words(data.get("plain_cues")),
         _words(data.get("title_stops")),
+    )
+
+
+@cache
+def official_words() -> OfficialWords:
+    """The official-document word lists of the shipped ``data/cues.yml``."""
+    data, _ = read_data(default_data_path("cues"), "cues")
+    off = data.get("official") or {}
+    return OfficialWords(
+        first_person=tuple(sorted(_words(off.get("first_person")), key=len, reverse=True)),
+        transcript=tuple(sorted(_words(off.get("transcript")), key=len, reverse=True)),
+        readout=tuple(sorted(_words(off.get("readout")), key=len, reverse=True)),
+        cues=_words(off.get("cues")),
+        object_content=_words(off.get("object_content")),
+        completes=_words(off.get("completes")),
+        multiword=tuple(sorted(_words(off.get("multiword")))),
+        publishers={str(k).lower(): str(v) for k, v in (off.get("publishers") or {}).items()},
+        title_stops=_words(off.get("title_stops")),
+        author_ends=_words(off.get("author_ends")),
+        joint_nouns=_words(off.get("joint_nouns")),
+        joint_pronouns=_words(off.get("joint_pronouns")),
+        meeting_verbs=_words(off.get("meeting_verbs")),
+        joint_cues=_words(off.get("joint_cues")),
+        askers=_words(off.get("askers")),
     )

@@ -30,7 +30,6 @@ from workbench.resources.lexicon import Lexicon
 from workbench.resources.topics import Catalogue
 from workbench.run.cache import code_fingerprint
 from workbench.run.stages import analyse_doc, model_version
-from workbench.schema import Block
 
 if TYPE_CHECKING:
     from distributed import Client, LocalCluster
@@ -44,7 +43,7 @@ CONNECT_TIMEOUT = 5  # seconds to reach a scheduler before giving up
 PARTITION_MAX = 32  # articles per task at most
 PARTITIONS_PER_THREAD = 2  # enough tasks to balance the load, few enough to keep batches large
 
-Item = tuple[str, list[Block]]  # (article text, blocks): what a worker needs to analyse one article
+Item = tuple  # (article text, blocks[, meta]): what a worker needs to analyse one article
 
 
 class ClusterError(RuntimeError):
@@ -169,7 +168,7 @@ def analyse_partition(
     """Run on a worker: parse and analyse one partition with the worker's model."""
     nlp = worker_model(model, expected)
     docs = parse(nlp, items)
-    records = [analyse_doc(doc, b, *lexicons) for doc, (_, b) in zip(docs, items, strict=True)]
+    records = [analyse_doc(doc, it[1], *lexicons) for doc, it in zip(docs, items, strict=True)]
     with _LOCK:
         _STATS["partitions"] += 1
         _STATS["articles"] += len(items)

@@ -35,7 +35,6 @@ from workbench.schema import (
     STANCE_COLUMNS,
     TABLES,
     Article,
-    Block,
     Corpus,
     Problem,
     frame,
@@ -198,7 +197,7 @@ def iter_results(
     files = (options.actors, options.topics, extra_actors)
     lexicons = load_lexicons(*files)
     context = "|".join([f"{name}={model_version(name)}", *(x.fingerprint for x in lexicons)])
-    keys = [article_key(a.text, a.blocks, context) for a in articles]
+    keys = [article_key(a.text, a.blocks, f"{context}|{article_meta(a)}") for a in articles]
     store = Cache(options.cache_path())
     try:
         cached = store.contains(keys)
@@ -232,7 +231,7 @@ def iter_results(
 
 
 def _run(articles, todo, name, lexicons, files, jobs, dask=None) -> Iterator[dict]:
-    items = [(articles[i].text, articles[i].blocks) for i in todo]
+    items = [(articles[i].text, articles[i].blocks, article_meta(articles[i])) for i in todo]
     bar = tqdm(
         total=len(items),
         desc="analysing",
@@ -249,9 +248,9 @@ def _run(articles, todo, name, lexicons, files, jobs, dask=None) -> Iterator[dic
             return
         if jobs <= 1 or len(items) < 2:
             nlp = load_model(name)
-            for doc, (_, blocks) in zip(parse(nlp, items), items, strict=True):
+            for doc, item in zip(parse(nlp, items), items, strict=True):
                 bar.update()
-                yield analyse_doc(doc, blocks, *lexicons)
+                yield analyse_doc(doc, item[1], *lexicons)
             return
         size = max(1, min(32, len(items) // (jobs * 4) or 1))
         chunks = [items[i : i + size] for i in range(0, len(items), size)]
@@ -271,10 +270,16 @@ def _init_worker(name: str, files: tuple) -> None:
     _WORKER["lexicons"] = load_lexicons(*files)
 
 
-def _work(items: list[tuple[str, list[Block]]]) -> list[dict]:
+def _work(items: list[tuple]) -> list[dict]:
     nlp, lexicons = _WORKER["nlp"], _WORKER["lexicons"]
     docs = parse(nlp, items)
-    return [analyse_doc(doc, b, *lexicons) for doc, (_, b) in zip(docs, items, strict=True)]
+    return [analyse_doc(doc, it[1], *lexicons) for doc, it in zip(docs, items, strict=True)]
+
+
+def article_meta(article: Article) -> dict:
+    """What the analysis reads of an article besides its text and blocks (official documents:
+    quotes/official.py): its front-matter title and source."""
+    return {"title": article.title, "source": article.source}
 
 
 def quote_id(article_id: str, quote: dict) -> str:

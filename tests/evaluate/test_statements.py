@@ -1,0 +1,42 @@
+"""The official statements (40 public-domain White House documents, 355 blind gold statements):
+a regression floor on the whole set, the scorer's joint-subject and surname rules."""
+
+from conftest import FIXTURES
+
+from workbench.evaluate.gold import Gold
+from workbench.evaluate.quotes import evaluate_quotes, score
+from workbench.schema import Article
+
+STATEMENTS = FIXTURES / "statements" / "gold" / "statements.yml"
+
+
+def test_statements_floor(tmp_path):
+    # whole set, both halves (docs/evaluation.md#official-statements); floors under the figures
+    result = evaluate_quotes([STATEMENTS], cache_dir=tmp_path)
+    assert result.n_gold == 355
+    assert result.recall >= 0.94 and result.precision >= 0.95
+    assert result.rate(result.speaker_ok) >= 0.96 and result.rate(result.country_ok) >= 0.95
+
+
+def _one(speakers, country, pred_speaker, pred_country):
+    article = Article(path="x.md", text="The leaders discussed the port.", blocks=[])
+    gold = [Gold(0, 22, 30, "indirect", speakers, country)]
+    pred = {"start_char": 22, "end_char": 30, "text": "the port"}
+    pred.update(speaker=pred_speaker, speaker_country=pred_country)
+    return score([article], gold, [[pred]])
+
+
+def test_a_joint_subject_counts_any_of_its_countries():
+    for country in ("USA", "FIN", "EST"):
+        result = _one(
+            ["Tom Aldren", "Aldren", "Ana Vel", "Vel"], ["USA", "FIN", "EST"], "Ana Vel", country
+        )
+        assert result.country_ok == 1
+    assert _one(["Ana Vel"], ["USA", "FIN"], "Ana Vel", "SWE").country_ok == 0
+
+
+def test_a_full_name_counts_when_the_gold_accepts_its_surname():
+    assert _one(["Tom Aldren", "Aldren"], "USA", "Thomas J. Aldren", "USA").speaker_ok == 1
+    assert _one(["Tom Aldren", "Aldren"], "USA", "Thomas Aldren, Jr.", "USA").speaker_ok == 1
+    assert _one(["Tom Aldren", "Aldren"], "USA", "Tom Aldrin", "USA").speaker_ok == 0
+    assert _one(["Tom Aldren"], "USA", "Thomas Aldren", "USA").speaker_ok == 0

@@ -1,0 +1,413 @@
+"""Official documents (quotes/official.py, read/transcripts.py) on fictional readouts, statements
+and remarks: fictional people, real countries, three phrasings per mechanism."""
+
+import pytest
+
+from workbench.entities.linking import link_entities
+from workbench.nlp.model import parse
+from workbench.quotes.extract import extract_quotes
+from workbench.quotes.official import Official
+from workbench.read.structure import parse_blocks
+from workbench.read.transcripts import genre, is_procedural
+from workbench.resources.cues import load_cues
+from workbench.resources.words import official_words
+
+WH = "The White House"
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp, gaz):
+    cues = load_cues()
+
+    def run(text: str, title: str | None, source: str | None = WH):
+        blocks = parse_blocks(text, first_line_is_title=False)
+        meta = {"title": title, "source": source}
+        doc = next(parse(nlp, [(text, blocks, meta)]))
+        entities = link_entities(doc, blocks, gaz)
+        found = extract_quotes(doc, blocks, entities, cues, gaz)
+        for q in found:
+            assert text[q["start_char"] : q["end_char"]] == q["text"]
+        return found, Official(doc, blocks, entities, gaz)
+
+    return run
+
+
+def _rows(found):
+    return [(q["kind"], q["text"], q["speaker"], q["speaker_country"]) for q in found]
+
+
+# -- 1. the document's principals ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title, first, principals",
+    [
+        (
+            "Readout of President Tom Aldren’s Call with President Ana Vel of Finland",
+            "President Tom Aldren spoke today with President Ana Vel of Finland.",
+            [("Tom Aldren", "USA"), ("Ana Vel", "FIN")],
+        ),
+        (
+            "Remarks by Vice President Ines Marr and Prime Minister Olli Savo of Finland Before "
+            "Bilateral Meeting",
+            "Vice President Marr hosted the Prime Minister in the Ceremonial Office.",
+            [("Ines Marr", "USA"), ("Olli Savo", "FIN")],
+        ),
+        (
+            "Readout of National Security Advisor Kim Oro’s Meeting with NATO Secretary General "
+            "Piet Laan",
+            "National Security Advisor Kim Oro met today with NATO Secretary General Piet Laan.",
+            [("Kim Oro", "USA"), ("Piet Laan", None)],
+        ),
+    ],
+)
+def test_principals_come_from_the_title_with_their_countries(analyse, title, first, principals):
+    _, official = analyse(first + "\n", title)
+    assert [(p.name, p.country) for p in official.principals][: len(principals)] == principals
+
+
+def test_a_document_with_no_official_title_or_publisher_has_no_principals(analyse):
+    _, official = analyse("President Ana Vel of Finland reaffirmed her support.\n", None, None)
+    assert official.principals == []
+
+
+# -- 2. role references ----------------------------------------------------------------------
+
+READOUT = "Readout of President Tom Aldren’s Call with President Ana Vel of Finland"
+FIRST = "President Tom Aldren spoke today with President Ana Vel of Finland.\n\n"
+
+
+@pytest.mark.parametrize(
+    "title, first, sentence, speaker, country",
+    [
+        (
+            READOUT,
+            FIRST,
+            "The President reaffirmed the support of the United States.",
+            "Tom Aldren",
+            "USA",
+        ),
+        (
+            "Readout of Vice President Ines Marr’s Meeting with Prime Minister Olli Savo of "
+            "Finland",
+            "Vice President Ines Marr met today with Prime Minister Olli Savo of Finland.\n\n",
+            "The Vice President underscored the strength of the partnership.",
+            "Ines Marr",
+            "USA",
+        ),
+        (
+            "Readout of National Security Advisor Kim Oro’s Call with Foreign Minister Eda Kask "
+            "of Estonia",
+            "National Security Advisor Kim Oro spoke today with Foreign Minister Eda Kask of "
+            "Estonia.\n\n",
+            "The National Security Advisor welcomed the new sanctions package.",
+            "Kim Oro",
+            "USA",
+        ),
+    ],
+)
+def test_role_references_resolve_to_the_principal(
+    analyse, title, first, sentence, speaker, country
+):
+    found, _ = analyse(first + sentence + "\n", title)
+    rows = [r for r in _rows(found) if r[1] in sentence]
+    assert rows and rows[0][2:] == (speaker, country)
+
+
+# -- 3. joint subjects -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        ("The leaders discussed the reconstruction of the port.", "the reconstruction of the port"),
+        ("Both sides agreed to meet again in the spring.", "to meet again in the spring"),
+        (
+            "The two presidents condemned the strikes on the power grid.",
+            "the strikes on the power grid",
+        ),
+        (
+            "President Aldren and President Vel welcomed the grain corridor.",
+            "the grain corridor",
+        ),
+    ],
+)
+def test_joint_subjects_are_one_group_statement(analyse, sentence, content):
+    found, _ = analyse(FIRST + sentence + "\n", READOUT)
+    group = [q for q in found if q["text"] == content]
+    assert len(group) == 1
+    q = group[0]
+    assert (q["speaker"], q["speaker_country"], q["co_speakers"]) == (
+        "Tom Aldren",
+        "USA",
+        "Ana Vel",
+    )
+
+
+def test_a_single_speaker_has_no_co_speakers(analyse):
+    found, _ = analyse(FIRST + "President Vel thanked the American people.\n", READOUT)
+    q = next(q for q in found if q["text"] == "the American people")
+    assert (q["speaker"], q["speaker_country"], q["co_speakers"]) == ("Ana Vel", "FIN", None)
+
+
+# -- 4. first-person documents ---------------------------------------------------------------
+
+STATEMENT = (
+    "Washington, D.C.\n\n"
+    "Today I spoke with President Ana Vel of Finland about the coming winter.\n\n"
+    "We will keep supporting the people of Finland, and we will not waver.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Statement from President Tom Aldren on the Coming Winter",
+        "Statement by President Tom Aldren Ahead of the Summit in Turku",
+        "Statement of President Tom Aldren Regarding Support for Finland",
+    ],
+)
+def test_first_person_paragraphs_are_the_authors_direct_quotes(analyse, title):
+    found, _ = analyse(STATEMENT, title)
+    assert _rows(found) == [
+        (
+            "direct",
+            "Today I spoke with President Ana Vel of Finland about the coming winter.",
+            "Tom Aldren",
+            "USA",
+        ),
+        (
+            "direct",
+            "We will keep supporting the people of Finland, and we will not waver.",
+            "Tom Aldren",
+            "USA",
+        ),
+    ]
+
+
+def test_the_author_of_a_statement_is_named_after_a_long_title(analyse):
+    title = "Statement from Deputy National Security Advisor for Trade Lena Brook on Sanctions"
+    found, _ = analyse("We are closing the loopholes that remained open.\n", title)
+    assert _rows(found) == [
+        ("direct", "We are closing the loopholes that remained open.", "Lena Brook", "USA")
+    ]
+
+
+# -- 5. speaker-labelled transcripts ---------------------------------------------------------
+
+TRANSCRIPT = (
+    "Oval Office\n\n"
+    "2:17 P.M. EST\n\n"
+    "{host}: Welcome back, my friend. We have a lot to discuss.\n\n"
+    "And we will keep standing with you.\n\n"
+    "PRESIDENT VEL: (As interpreted.) Thank you for the invitation.\n\n"
+    "Q  Mr. President, will you send more aid?\n\n"
+    "{host}: Yes.\n\n"
+    "(Cross-talk.)\n\n"
+    "END 2:40 P.M. EST\n"
+)
+
+
+@pytest.mark.parametrize(
+    "title, host, speaker",
+    [
+        (
+            "Remarks by President Tom Aldren and President Ana Vel of Finland Before Bilateral "
+            "Meeting",
+            "PRESIDENT ALDREN",
+            "Tom Aldren",
+        ),
+        (
+            "Remarks by President Tom Aldren and President Ana Vel of Finland Before Bilateral "
+            "Meeting",
+            "THE PRESIDENT",
+            "Tom Aldren",
+        ),
+        (
+            "Remarks by Vice President Ines Marr and President Ana Vel of Finland in Press Spray",
+            "VICE PRESIDENT MARR",
+            "Ines Marr",
+        ),
+    ],
+)
+def test_labelled_turns_are_direct_quotes_of_the_labelled_speaker(analyse, title, host, speaker):
+    found, _ = analyse(TRANSCRIPT.format(host=host), title)
+    assert _rows(found) == [
+        ("direct", "Welcome back, my friend. We have a lot to discuss.", speaker, "USA"),
+        ("direct", "And we will keep standing with you.", speaker, "USA"),
+        ("direct", "Thank you for the invitation.", "Ana Vel", "FIN"),
+        ("direct", "Yes.", speaker, "USA"),
+    ]
+
+
+def test_procedural_lines_and_genres():
+    assert all(is_procedural(s) for s in ("END", "(Cross-talk.)", "[Applause]", "1:22 P.M. EDT"))
+    assert not is_procedural("We will act.")
+    words = official_words()
+    assert genre("Statement from President X on Y", words) == "first_person"
+    assert genre("Remarks by President X Before Meeting", words) == "transcript"
+    assert genre("Readout of President X’s Call", words) == "readout"
+    assert genre("Talks resume in Geneva", words) is None
+
+
+# -- 6. readout cues -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        (
+            "President Vel reaffirmed her commitment to the ceasefire.",
+            "her commitment to the ceasefire",
+        ),
+        (
+            "President Vel expressed her gratitude for the air defense systems.",
+            "her gratitude for the air defense systems",
+        ),
+        (
+            "President Vel reviewed the situation on the front line.",
+            "the situation on the front line",
+        ),
+    ],
+)
+def test_readout_verbs_are_cues(analyse, sentence, content):
+    found, _ = analyse(FIRST + sentence + "\n", READOUT)
+    assert ("indirect", content, "Ana Vel", "FIN") in _rows(found)
+
+
+@pytest.mark.parametrize(
+    "sentence, content, co",
+    [
+        (
+            "President Tom Aldren met with President Ana Vel of Finland today to underscore the "
+            "support of the United States.",
+            "the support of the United States",
+            None,
+        ),
+        (
+            "President Tom Aldren met with President Ana Vel of Finland today to reaffirm the "
+            "partnership between their countries.",
+            "the partnership between their countries",
+            None,
+        ),
+        (
+            "President Tom Aldren met with President Ana Vel of Finland today to discuss the "
+            "energy grid.",
+            "the energy grid",
+            "Ana Vel",
+        ),
+    ],
+)
+def test_a_purpose_clause_of_a_meeting_is_a_statement(analyse, sentence, content, co):
+    found, _ = analyse(sentence + "\n", READOUT)
+    q = next(q for q in found if q["text"] == content)
+    assert (q["speaker"], q["speaker_country"], q["co_speakers"]) == ("Tom Aldren", "USA", co)
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        ("President Vel agreed to extend the grain corridor.", "to extend the grain corridor"),
+        ("President Vel committed to new funding for the port.", "to new funding for the port"),
+        ("The leaders agreed on a new round of talks.", "on a new round of talks"),
+    ],
+)
+def test_agreed_and_committed_are_cues_only_in_official_documents(analyse, sentence, content):
+    official, _ = analyse(FIRST + sentence + "\n", READOUT)
+    news, _ = analyse(FIRST + sentence + "\n", "Talks resume in Turku", None)
+    assert content in [q["text"] for q in official]
+    assert content not in [q["text"] for q in news]
+
+
+@pytest.mark.parametrize("verb", ["Secures", "Announces", "Welcomes"])
+def test_a_title_case_name_ends_where_the_text_no_longer_knows_it(analyse, verb):
+    title = f"Fact Sheet: President Tom Aldren {verb} Agreement with Finland"
+    _, official = analyse("Today, President Aldren signed the agreement.\n", title)
+    assert [(p.name, p.country) for p in official.principals] == [("Tom Aldren", "USA")]
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        ("Both sides agreed the talks were useful.", "the talks were useful"),
+        (
+            "The parties reaffirmed their commitment to the ceasefire.",
+            "their commitment to the ceasefire",
+        ),
+        ("They reiterated their readiness to meet again.", "their readiness to meet again"),
+    ],
+)
+def test_a_joint_statement_of_countries_speaks_for_the_countries_of_its_title(
+    analyse, sentence, content
+):
+    text = "On 3 May, delegations met in Geneva for discussions.\n\n" + sentence + "\n"
+    found, _ = analyse(text, "Joint Statement on Finland-Estonia Meeting")
+    q = next(q for q in found if q["text"] == content)
+    assert (q["speaker"], q["speaker_country"], q["co_speakers"]) == ("Finland", "FIN", "Estonia")
+
+
+@pytest.mark.parametrize(
+    "title, sentence, speaker",
+    [
+        (
+            "Readout of Secretary of State Rhea Dunn’s Call with Foreign Minister Eda Kask of "
+            "Estonia",
+            "The Secretary underscored the importance of the Baltic air policing mission.",
+            "Rhea Dunn",
+        ),
+        (
+            "Readout of Secretary of State Rhea Dunn’s Meeting with Foreign Minister Eda Kask of "
+            "Estonia",
+            "The Secretary welcomed the new defense budget.",
+            "Rhea Dunn",
+        ),
+        (
+            "Readout of Secretary of State Rhea Dunn’s Call with Foreign Minister Eda Kask of "
+            "Estonia",
+            "The Secretary reaffirmed the commitment of the United States.",
+            "Rhea Dunn",
+        ),
+    ],
+)
+def test_a_short_role_reference_names_the_principal_with_the_longer_role(
+    analyse, title, sentence, speaker
+):
+    first = (
+        "Secretary of State Rhea Dunn spoke today with Foreign Minister Eda Kask of Estonia.\n\n"
+    )
+    found, _ = analyse(first + sentence + "\n", title)
+    rows = [r for r in _rows(found) if r[1] in sentence]
+    assert rows and rows[0][2:] == (speaker, "USA")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Remarks by President Tom Aldren on the Winter Aid Package",
+        "Remarks by President Tom Aldren at the Turku Summit",
+        "Remarks by President Tom Aldren Before Departing for Finland",
+    ],
+)
+def test_remarks_with_no_labels_are_a_speech_of_the_first_principal(analyse, title):
+    text = (
+        "Turku, Finland\n\nThank you all for coming.\n\n"
+        "We will send more air defense this winter.\n"
+    )
+    found, _ = analyse(text, title)
+    assert _rows(found) == [
+        ("direct", "Thank you all for coming.", "Tom Aldren", "USA"),
+        ("direct", "We will send more air defense this winter.", "Tom Aldren", "USA"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        ("The President found that the corridor was safe.", "the corridor was safe"),
+        ("The leaders found that the exports had doubled.", "the exports had doubled"),
+        ("President Vel found that the grid had held.", "the grid had held"),
+    ],
+)
+def test_found_that_is_a_cue_in_official_documents(analyse, sentence, content):
+    found, _ = analyse(FIRST + sentence + "\n", READOUT)
+    assert content in [q["text"] for q in found]

@@ -1,0 +1,289 @@
+"""The principals of an official document: the people (or countries) its title and first
+paragraph name, with their roles and countries (see quotes/official.py).
+
+``Principals(title, home, text, blocks, entities, gaz)`` finds them: the people the title names
+after a role ("Readout of President Vel's Call with President Oran of Estmark"; in a Title Case
+headline the name ends at a word neither the gazetteer nor the text knows), then the people the
+first paragraph names with a title; a title that names no person gives its countries ("Joint
+Statement on Estmark-Norland Meeting"). A principal's country is "… of <country>" in the title,
+else the gazetteer's, else the organisation's before the role ("NATO Secretary General": none),
+else ``home``, the publisher's country. ``by_name``, ``by_role`` and ``author`` find one of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from workbench.resources.gazetteer import Gazetteer, normalise
+from workbench.resources.words import OfficialWords
+from workbench.schema import Block
+
+_WORD = re.compile(r"[^\W\d][\w.’'\-]*")
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii"}
+
+
+@dataclass(frozen=True)
+class Principal:
+    """A person (or a country) a document is about: name, surname, role phrase, country."""
+
+    name: str
+    surname: str
+    role: str | None
+    country: str | None
+
+
+def surname_of(name: str) -> str:
+    """The last word of a name, suffixes ("Jr.") and commas left out, lower-cased."""
+    words = [w.strip(",").lower() for w in name.replace("’", "'").split()]
+    words = [w for w in words if w and w not in _SUFFIXES]
+    return words[-1] if words else ""
+
+
+class Principals:
+    """The principals of one document (``found``, in the order the document names them; none
+    unless ``find``)."""
+
+    def __init__(
+        self,
+        title: str,
+        home: str | None,
+        text: str,
+        blocks: list[Block],
+        entities: list[dict],
+        gaz: Gazetteer,
+        words: OfficialWords,
+        *,
+        find: bool = True,
+    ):
+        self.title, self.home, self.text, self.blocks = title, home, text, blocks
+        self.entities, self.gaz, self.words = entities, gaz, words
+        self.found: list[Principal] = []
+        if find:  # an official document (a genre title or a known publisher)
+            self.found = self._find()
+
+    def _find(self) -> list[Principal]:
+        found = self._from_title()
+        first = next((b for b in self.blocks if b.kind == "paragraph"), None)
+        if first is not None:
+            self.found = found
+            for e in self.entities:
+                if e["kind"] != "person" or not first.start <= e["start_char"] < first.end:
+                    continue
+                if not self._titled(e) or self.by_name(e["canonical"]) is not None:
+                    continue
+                found.append(
+                    Principal(
+                        e["canonical"],
+                        surname_of(e["canonical"]),
+                        (e.get("role") or None),
+                        e.get("country_code"),
+                    )
+                )
+        if not found:  # "Joint Statement on United States-Ukraine Meeting": the countries
+            found = self._title_countries()
+        if not found and first is not None:  # "representatives of the United States and X met"
+            for e in self.entities:
+                if e["kind"] == "country" and first.start <= e["start_char"] < first.end:
+                    if e.get("country_code") and all(p.country != e["country_code"] for p in found):
+                        surname = normalise(e["canonical"])
+                        found.append(Principal(e["canonical"], surname, None, e["country_code"]))
+        return found
+
+    def _title_countries(self) -> list[Principal]:
+        words = re.findall(r"[^\W\d][\w.’']*", self.title.replace("-", " "))
+        out: list[Principal] = []
+        i = 0
+        while i < len(words):
+            for n in (3, 2, 1):
+                entry = self.gaz.lookup(" ".join(words[i : i + n])) if i + n <= len(words) else None
+                if entry is not None and entry.kind == "country" and entry.country_code:
+                    if all(p.country != entry.country_code for p in out):
+                        name = self.gaz.country_names.get(entry.country_code, entry.canonical)
+                        out.append(Principal(name, normalise(name), None, entry.country_code))
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
+
+    def _titled(self, e: dict) -> bool:
+        """A person the gazetteer knows, or one named right after a title ("President X")."""
+        entry = self.gaz.lookup(e["canonical"])
+        if entry is not None and entry.kind == "person":
+            return True
+        before = self.text[max(0, e["start_char"] - 60) : e["start_char"]].split()
+        return any(
+            normalise(" ".join(before[-n:])) in self.gaz.roles and before[-n][:1].isupper()
+            for n in (1, 2, 3, 4)
+            if len(before) >= n
+        )
+
+    def _from_title(self) -> list[Principal]:
+        words = [(m.group(), m.start()) for m in _WORD.finditer(self.title)]
+        out: list[Principal] = []
+        i = 0
+        while i < len(words):
+            role, n = self._role_at(words, i)
+            if role is None:
+                i += 1
+                continue
+            j = i + n
+            name: list[str] = []
+            while j < len(words) and len(name) < 4:
+                w = words[j][0]
+                bare = re.sub(r"[’']s$", "", w)
+                if not w[:1].isupper() or bare.lower() in self.words.title_stops:
+                    break
+                if normalise(bare) in self.gaz.roles:
+                    break
+                name.append(bare)
+                j += 1
+                if bare != w:  # "President Vel’s Call": the possessive ends the name
+                    break
+            if not name:
+                i = j
+                continue
+            name = self._checked_name(name, role)
+            if name is None:
+                i = j
+                continue
+            country, j = self._of_country(words, j)
+            org = self._organisation_before(words, i)
+            out.append(self.principal(" ".join(name), role, country, org))
+            i = j
+        return out
+
+    def _checked_name(self, name: list[str], role: str) -> list[str] | None:
+        """The words of a Title Case headline that are the name ("President Donald J. Trump
+        Secures Agreement": "Donald J. Trump"): the longest run the gazetteer or the text knows;
+        a government title keeps up to two words (an initial more) when neither does; a
+        title of another class ("Expert Groups") needs the text."""
+        for k in range(len(name), 0, -1):
+            last = name[k - 1]
+            entry = self.gaz.lookup(" ".join(name[:k])) or self.gaz.lookup(last)
+            if entry is not None and entry.kind == "person":
+                return name[:k]
+            if len(last) > 2 and re.search(rf"\b{re.escape(last)}\b", self.text):
+                return name[:k]
+        if self.gaz.roles.get(role) in (None, "other"):  # role classes: roles.yml
+            return None
+        keep = 3 if len(name) > 2 and re.fullmatch(r"[A-Z]\.", name[1]) else 2
+        return name[:keep]
+
+    def _role_at(self, words: list[tuple[str, int]], i: int) -> tuple[str | None, int]:
+        for n in (4, 3, 2, 1):
+            if i + n > len(words):
+                continue
+            phrase = normalise(" ".join(w for w, _ in words[i : i + n]))
+            if phrase in self.gaz.roles and words[i][0][:1].isupper():
+                return phrase, n
+        return None, 0
+
+    def _of_country(self, words: list[tuple[str, int]], j: int) -> tuple[str | None, int]:
+        if j >= len(words) or words[j][0].lower() != "of":
+            return None, j
+        k = j + 1
+        if k < len(words) and words[k][0].lower() == "the":
+            k += 1
+        for n in (3, 2, 1):
+            if k + n > len(words):
+                continue
+            entry = self.gaz.lookup(" ".join(w for w, _ in words[k : k + n]))
+            if entry is not None and entry.kind == "country" and entry.country_code:
+                return entry.country_code, k + n
+        return None, j
+
+    def _organisation_before(self, words: list[tuple[str, int]], i: int) -> tuple[bool, str | None]:
+        """(an organisation or country stands before the role, its country): "NATO Secretary
+        General", "European Commission President"."""
+        for n in (3, 2, 1):
+            if i - n < 0:
+                continue
+            entry = self.gaz.lookup(" ".join(w for w, _ in words[i - n : i]))
+            if entry is not None and entry.kind in ("organisation", "country"):
+                return entry.kind == "organisation", entry.country_code
+        return False, None
+
+    def principal(
+        self, written: str, role: str, country: str | None, org: tuple[bool, str | None]
+    ) -> Principal:
+        surname = surname_of(written)
+        name = written
+        entry = self.gaz.lookup(written) or self.gaz.lookup(written.split()[-1])
+        if entry is not None and entry.kind == "person":
+            name, country = entry.canonical, country or entry.country_code
+            surname = surname_of(name) if surname_of(written) == surname else surname
+        else:
+            people = [
+                e
+                for e in self.entities
+                if e["kind"] == "person" and surname_of(e["canonical"]) == surname
+            ]
+            if people:
+                best = max(people, key=lambda e: len(e["canonical"].split()))
+                if len(best["canonical"].split()) > len(name.split()):
+                    name = best["canonical"]
+                country = country or best.get("country_code")
+        if country is None:
+            country = org[1] if org[0] or org[1] else self.home
+        return Principal(name, surname, role, country)
+
+    def by_name(self, name: str) -> Principal | None:
+        s = surname_of(name)
+        entry = self.gaz.lookup(name) or self.gaz.lookup(name.split()[-1] if name.split() else "")
+        for p in self.found:
+            if p.surname == s or normalise(p.name) == normalise(name):
+                return p
+            if entry is not None and entry.kind == "person" and entry.canonical == p.name:
+                return p
+        return None
+
+    def by_role(self, role: str) -> Principal | None:
+        """The principal with role ``role``, the publisher's own first."""
+        fits = [p for p in self.found if p.role == role]
+        fits = fits or [p for p in self.found if p.role and p.role.startswith(role + " ")]
+        home = [p for p in fits if self.home is not None and p.country == self.home]
+        return (home or fits or [None])[0] or self.role_holder(role)
+
+    def author(self) -> Principal | None:
+        """Who speaks a first-person statement: the person the title names after its opening
+        ("Statement from National Security Advisor Kim Oro on …"); "the President" is the
+        principal with that role (the publisher's own first)."""
+        low = self.title.lower()
+        opening = next((o for o in self.words.first_person if low.startswith(o)), None)
+        if opening is None:
+            return None
+        words = [m.group() for m in _WORD.finditer(self.title[len(opening) :])]
+        phrase = []
+        for w in words:
+            if w.lower() in self.words.author_ends:
+                break
+            phrase.append(re.sub(r"[’']s$", "", w))
+        if not phrase:
+            return None
+        if phrase[0].lower() == "the":
+            role = normalise(" ".join(phrase[1:]))  # the publisher's own: never a guest
+            home = [p for p in self.found if p.role == role and p.country == self.home]
+            return home[0] if home else self.role_holder(role)
+        last = surname_of(phrase[-1])
+        named = next((p for p in self.found if p.surname == last), None)
+        if named is not None:
+            return named
+        name = phrase[-2:] if len(phrase) > 1 and phrase[-2][:1].isupper() else phrase[-1:]
+        k = len(phrase) - len(name)
+        if k > 0 and re.fullmatch(r"[A-Z]\.", phrase[k - 1]):  # "Donald J. Trump"
+            name = phrase[max(0, k - 2) : k] + name
+        if normalise(" ".join(name)) in self.gaz.roles:
+            return None
+        return self.principal(" ".join(name), None, None, (False, None))
+
+    def role_holder(self, role: str) -> Principal | None:
+        """A person the text names with ``role`` who speaks for the publisher (or for no
+        known country): "Statement of the President" with "President Vel" in its text."""
+        for e in self.entities:
+            if e["kind"] != "person" or e.get("role") is None or role not in normalise(e["role"]):
+                continue
+            if e.get("country_code") in (None, self.home):
+                return self.principal(e["canonical"], role, e.get("country_code"), (False, None))
+        return None
