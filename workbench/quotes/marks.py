@@ -3,6 +3,11 @@
 Double marks only: curly “ ” (and „ “, « »), straight ", and the typewriter '' used by some
 outlets. Single marks are left alone: they are apostrophes far more often than quotes.
 
+Marks of another family inside an open quote are nested, not a close: straight quotes inside
+curly ones (“Type alert("x") here,” she said), curly inside straight, guillemets inside either. The
+outer pair is the quote; the inner marks are part of its text. A nested mark that cannot open (a
+straight mark before a space, as in “We are ready," she said) still closes the outer quote.
+
 Pairing never leaks across blocks: an unbalanced mark (a missing closing mark, an inch mark as in
 6'3") can only affect its own paragraph. A quote that spans paragraphs, reopening “ at each one and
 closing only at the end, is followed across them.
@@ -19,6 +24,8 @@ _MARK = re.compile(r"''|``|[“”„‟«»\"]")
 _OPENERS = {"“", "„", "‟", "«", "``"}
 _CLOSERS = {"”", "»"}
 _TOGGLES = {'"', "''"}
+_FAMILY = {"“": "curly", "”": "curly", "„": "curly", "‟": "curly", "«": "angle", "»": "angle"}
+_FAMILY |= {'"': "straight", "''": "typewriter", "``": "typewriter"}
 _QUOTABLE = {"paragraph", "list_item", "blockquote", "attribution", "question", "answer"}
 
 
@@ -51,6 +58,15 @@ def _can_close(text: str, i: int) -> bool:
     return not before.isspace()
 
 
+def _closes(text: str, i: int, mark: str, opener: str) -> bool:
+    """Whether ``mark`` at ``i`` closes a quote opened by ``opener``."""
+    return (
+        mark in _CLOSERS
+        or (mark in _TOGGLES and _can_close(text, i))
+        or (mark == "“" and opener == "„")
+    )
+
+
 def find_quoted(text: str, blocks: list[Block]) -> list[Quoted]:
     """Quoted spans in the quotable blocks of ``text`` (titles and headings are skipped)."""
     out: list[Quoted] = []
@@ -67,6 +83,7 @@ def find_quoted(text: str, blocks: list[Block]) -> list[Quoted]:
                 open_ = (carry[0], carry[1], carry[2], marks[0].group())
                 marks = marks[1:]  # the reopening mark continues the quote
             carry = None
+        inner: str | None = None  # the opening mark of a pair nested in the open quote
         for m in marks:
             mark, i = m.group(), m.start()
             if mark in _TOGGLES and _is_inch(text, i):
@@ -75,11 +92,22 @@ def find_quoted(text: str, blocks: list[Block]) -> list[Quoted]:
                 if mark in _OPENERS or (mark in _TOGGLES and _can_open(text, i, len(mark))):
                     open_ = (i, m.end(), bi, mark)
                 continue
-            closes = (
-                mark in _CLOSERS
-                or (mark in _TOGGLES and _can_close(text, i))
-                or (mark == "“" and open_[3] == "„")
-            )
+            outer = _FAMILY[open_[3]]
+            if inner is not None:  # inside a nested pair: its close, or the outer close
+                if _FAMILY[mark] == _FAMILY[inner] and _closes(text, i, mark, inner):
+                    inner = None
+                    continue
+                if _FAMILY[mark] != outer or not _closes(text, i, mark, open_[3]):
+                    continue
+                inner = None
+            elif (
+                _FAMILY[mark] != outer
+                and (mark in _OPENERS or mark in _TOGGLES)
+                and _can_open(text, i, len(mark))
+            ):
+                inner = mark  # “Type alert("x") here,”: the straight pair is quoted text
+                continue
+            closes = _closes(text, i, mark, open_[3])
             if closes:
                 out.append(Quoted(open_[1], i, open_[0], i, m.end(), open_[2], bi))
                 open_ = None
