@@ -66,6 +66,7 @@ QUOTE_COLUMNS = [
     "cue_end",
     "paragraph",
     "origin",
+    "country_via",
 ]
 REJECTED_COLUMNS = ["path", "line", "level", "reason"]
 STANCE_COLUMNS = [
