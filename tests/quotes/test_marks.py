@@ -106,3 +106,24 @@ def test_a_quote_with_nested_marks_is_extracted(nlp, gaz, line, inside):
     assert [(q["kind"], q["text"], q["speaker"]) for q in found] == [
         ("direct", inside, "Ilze Liepa")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, inside",
+    [  # a stray mark opening a paragraph (scraped copy) never closes: the curly pair is the quote
+        (
+            'Title\n"In 1961 the envoys met “at a time of real danger,” Liepa wrote.',
+            "at a time of real danger,",
+        ),
+        (
+            'Title\n"Tomas Hrubo told the panel: “We will not sign this.” Then he left.',
+            "We will not sign this.",
+        ),
+        (
+            'Title\n“Afterwards the council voted "to keep the ferries running," a clerk said.',
+            "to keep the ferries running,",
+        ),
+    ],
+)
+def test_a_stray_opening_mark_nests_nothing(text, inside):
+    assert quoted(text) == [inside]
