@@ -11,7 +11,9 @@ from workbench.schema import ENTITY_COLUMNS, QUOTE_COLUMNS, Corpus, frame
 from workbench.store.identity import Identities, fill_countries
 from workbench.store.tables import load, write_chunks
 
-TITLED = "Talks in the north\nNorwegian Prime Minister Ingrid Solvang met Finnish officials.\n"
+TITLED = (
+    "Talks in the north\nNorwegian Prime Minister Ingrid Solvang said the talks would resume.\n"
+)
 
 
 def _write(folder, texts):
@@ -41,8 +43,12 @@ def _countries(quotes: pd.DataFrame, name: str) -> set:
 def test_a_country_known_in_one_article_fills_another(tmp_path, untitled):
     folder = _write(tmp_path / "in", [TITLED, untitled])
     corpus = workbench.analyse([folder], cache_dir=tmp_path / "c")
-    first = corpus.articles.article_id.iloc[0]
-    assert _countries(corpus.quotes, "Ingrid Solvang") == {("NOR", f"corpus: {first}")}
+    first, second = corpus.articles.article_id
+    quotes = corpus.quotes
+    assert _countries(quotes[quotes.article_id == first], "Ingrid Solvang") == {("NOR", "title")}
+    assert _countries(quotes[quotes.article_id == second], "Ingrid Solvang") == {
+        ("NOR", f"corpus: {first}")
+    }
 
     articles, problems = read_inputs([folder])  # the streamed run fills the same way
     chunks = analyse_chunks(articles, problems, RunOptions(cache_dir=tmp_path / "c"), chunk=1)
@@ -72,8 +78,10 @@ def _corpus(people: list[tuple], quotes: list[tuple]) -> Corpus:
 @pytest.mark.parametrize(
     "people, quote, expected",
     [
-        # one country, from a person entity of another article
-        ([("a", "Ilze Liepa", "LVA"), ("b", "Ilze Liepa", None)], ("b", "Ilze Liepa"), "LVA"),
+        # one country, from person entities of two other articles
+        ([("a", "Ilze Liepa", "LVA"), ("c", "Ilze Liepa", "LVA")], ("b", "Ilze Liepa"), "LVA"),
+        # one article's mention alone might be a misread title: none
+        ([("a", "Ilze Liepa", "LVA"), ("b", "Ilze Liepa", None)], ("b", "Ilze Liepa"), None),
         # two countries for the name: none
         ([("a", "Jon Berg", "NOR"), ("c", "Jon Berg", "SWE")], ("b", "Jon Berg"), None),
         # a single-word name might be anyone: none

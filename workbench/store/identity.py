@@ -10,6 +10,8 @@ country then takes the one country the corpus knows for that name, with ``countr
 ``"corpus: <article_id>"`` (the first article that gives it). Nothing is filled when:
 
 - the corpus knows two countries for the name (a wrong country is worse than none);
+- one article alone gives it, and only as a mention, not in a quote of theirs: one misread title
+  ("Capt. X, who died … in Iraq", "Gov. X of New Jersey" read as Jersey) must not spread;
 - the name is a single word ("Haugen" might be anyone; full names only);
 - the row does not come from the model (an override decides its own speaker).
 
@@ -20,6 +22,8 @@ in a second pass over its row groups.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import pandas as pd
 
 from workbench.schema import Corpus
@@ -27,11 +31,20 @@ from workbench.schema import Corpus
 _OWN = {"title", "actors", "sentence", "lead-in", "dateline"}  # the row's own text gave it
 
 
+@dataclass
+class _Seen:
+    """Where the corpus gives a person a country: its first two articles, and whether the person
+    spoke there with their title (a quote whose own text gave the country)."""
+
+    articles: list[str] = field(default_factory=list)
+    spoke: bool = False
+
+
 class Identities:
-    """canonical person name -> {country code: the first article that gives it}."""
+    """canonical person name -> {country code: what the corpus shows of it}."""
 
     def __init__(self) -> None:
-        self.known: dict[str, dict[str, str]] = {}
+        self.known: dict[str, dict[str, _Seen]] = {}
 
     def add(self, corpus: Corpus) -> None:
         """Learn the person countries of one (partial) corpus."""
@@ -40,7 +53,7 @@ class Identities:
         for art, name, code in zip(
             people["article_id"], people["canonical"], people["country_code"], strict=True
         ):
-            self._note(name, code, art)
+            self._note(name, code, art, spoke=False)
         q = corpus.quotes
         if "country_via" not in q.columns:
             return
@@ -50,17 +63,32 @@ class Identities:
             own["article_id"], own["speaker"], own["speaker_country"], strict=True
         ):
             if name in named:
-                self._note(name, code, art)
+                self._note(name, code, art, spoke=True)
 
-    def _note(self, name: str, code: str, article_id: str) -> None:
-        if isinstance(name, str) and len(name.split()) > 1:
-            self.known.setdefault(name, {}).setdefault(code, article_id)
+    def _note(self, name: str, code: str, article_id: str, spoke: bool) -> None:
+        if not isinstance(name, str) or len(name.split()) < 2:
+            return
+        seen = self.known.setdefault(name, {}).setdefault(code, _Seen())
+        if article_id not in seen.articles and len(seen.articles) < 2:
+            seen.articles.append(article_id)
+        seen.spoke = seen.spoke or spoke
+
+    def sure(self) -> dict[str, tuple[str, str]]:
+        """name -> (country, first article) for the names the corpus gives one country, in two
+        articles or in a quote of theirs whose own text gave it."""
+        out = {}
+        for name, codes in self.known.items():
+            if len(codes) == 1:
+                code, seen = next(iter(codes.items()))
+                if seen.spoke or len(seen.articles) > 1:
+                    out[name] = (code, seen.articles[0])
+        return out
 
     def fill(self, quotes: pd.DataFrame) -> pd.DataFrame:
         """``quotes`` with the missing countries of known people filled (a copy when changed)."""
         if quotes.empty or "country_via" not in quotes.columns:
             return quotes
-        sure = {n: next(iter(c.items())) for n, c in self.known.items() if len(c) == 1}
+        sure = self.sure()
         origin = quotes["origin"] if "origin" in quotes.columns else "model"
         todo = quotes["speaker_country"].isna() & quotes["speaker"].isin(sure.keys())
         todo &= pd.Series(origin == "model", index=quotes.index).fillna(False).astype(bool)
