@@ -68,6 +68,7 @@ QUOTE_COLUMNS = [
     "origin",
     "speaker_kind",
     "co_speakers",
+    "country_via",
 ]
 # quotes.speaker_kind: the first three name the speaker (docs/tables.md#quotes)
 SPEAKER_KINDS = (

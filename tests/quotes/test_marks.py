@@ -1,5 +1,11 @@
+import pytest
+
+from workbench.entities.linking import link_entities
+from workbench.nlp.model import parse
+from workbench.quotes.extract import extract_quotes
 from workbench.quotes.marks import find_quoted
 from workbench.read.structure import parse_blocks
+from workbench.resources.cues import load_cues
 
 
 def quoted(text):
@@ -35,3 +41,89 @@ def test_quote_spanning_paragraphs():
 
 def test_titles_and_headings_are_skipped():
     assert quoted("“Quoted” Headline\nNo quotes here.") == []
+
+
+@pytest.mark.parametrize(
+    "text, inside",
+    [
+        (  # straight quotes inside curly ones
+            'Title\n“Type <img src=x onerror=alert("quote")> into the old portal,” Ozols said.',
+            'Type <img src=x onerror=alert("quote")> into the old portal,',
+        ),
+        (
+            'Title\n“Our motto was "never again" and it still is,” said Dace Ozola.',
+            'Our motto was "never again" and it still is,',
+        ),
+        (  # curly quotes inside straight ones
+            'Title\n"Nobody calls it “the plan” any more," Ilze Liepa said.',
+            "Nobody calls it “the plan” any more,",
+        ),
+        (  # straight quotes inside guillemets
+            'Title\nIlze Liepa said: «The word "ceasefire" means nothing to them.»',
+            'The word "ceasefire" means nothing to them.',
+        ),
+        (  # single quotes inside double ones
+            "Title\n“We called the report ‘a fiction’ from the start,” Ozols told reporters.",
+            "We called the report ‘a fiction’ from the start,",
+        ),
+        (  # typewriter quotes inside straight ones
+            "Title\n\"They named the plan ''Northern Gate'' last spring,\" Liepa said.",
+            "They named the plan ''Northern Gate'' last spring,",
+        ),
+    ],
+)
+def test_marks_of_another_family_nest_inside_the_quote(text, inside):
+    assert quoted(text) == [inside]
+
+
+def test_an_unclosed_nested_mark_does_not_swallow_the_outer_close():
+    text = 'Title\n“Press "enter and wait,” Ozols said. “Then restart,” he added.'
+    assert quoted(text) == ['Press "enter and wait,', "Then restart,"]
+
+
+@pytest.mark.parametrize(
+    "line, inside",
+    [
+        (
+            '“Type <img src=x onerror=alert("quote")> into the old portal,” Ilze Liepa said.',
+            'Type <img src=x onerror=alert("quote")> into the old portal,',
+        ),
+        (
+            '"Nobody calls it “the plan” any more," Ilze Liepa said.',
+            "Nobody calls it “the plan” any more,",
+        ),
+        (
+            'Ilze Liepa said: “The word "ceasefire" means nothing to them.”',
+            'The word "ceasefire" means nothing to them.',
+        ),
+    ],
+)
+def test_a_quote_with_nested_marks_is_extracted(nlp, gaz, line, inside):
+    text = "Portal notes\nIlze Liepa runs the Latvian cyber unit.\n" + line + "\n"
+    blocks = parse_blocks(text)
+    doc = next(parse(nlp, [(text, blocks)]))
+    found = extract_quotes(doc, blocks, link_entities(doc, blocks, gaz), load_cues(), gaz)
+    assert [(q["kind"], q["text"], q["speaker"]) for q in found] == [
+        ("direct", inside, "Ilze Liepa")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, inside",
+    [  # a stray mark opening a paragraph (scraped copy) never closes: the curly pair is the quote
+        (
+            'Title\n"In 1961 the envoys met “at a time of real danger,” Liepa wrote.',
+            "at a time of real danger,",
+        ),
+        (
+            'Title\n"Tomas Hrubo told the panel: “We will not sign this.” Then he left.',
+            "We will not sign this.",
+        ),
+        (
+            'Title\n“Afterwards the council voted "to keep the ferries running," a clerk said.',
+            "to keep the ferries running,",
+        ),
+    ],
+)
+def test_a_stray_opening_mark_nests_nothing(text, inside):
+    assert quoted(text) == [inside]

@@ -72,10 +72,11 @@ def apply_overrides(corpus: Corpus, ov: Overrides) -> set[str]:
         if not hit.any():
             continue
         matched.add(f"speaker:{qid}")
-        corpus.quotes.loc[hit, ["speaker", "speaker_country", "origin"]] = [
+        corpus.quotes.loc[hit, ["speaker", "speaker_country", "origin", "country_via"]] = [
             fix.get("speaker"),
             fix.get("country"),
             "analyst",
+            "analyst" if fix.get("country") else None,
         ]
         own = (corpus.stances.quote_id == qid) & (corpus.stances.attribution == "self")
         corpus.stances.loc[own, ["actor", "country_code", "voiced_by", "origin"]] = [

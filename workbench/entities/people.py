@@ -37,11 +37,12 @@ def resolve_people(
         found = roles.get(key) or [(None, None)]
         role, role_class = next(((r, c) for r, c in found if c), found[0])
         code = (codes.get(key) or [None])[0]
+        via = "title" if code else None
         actor = _match_actor(key, role, code, gaz)
         if code is None and role in gaz.role_countries:
-            code = gaz.role_countries[role]
+            code, via = gaz.role_countries[role], "title"
         if actor is not None:
-            code = code or actor.country
+            code, via = code or actor.country, via or ("actors" if actor.country else None)
             role_class = role_class or (
                 gaz.roles.get(normalise(actor.role)) if actor.role else None
             )
@@ -53,14 +54,17 @@ def resolve_people(
             "country_code": code,
             "role_class": role_class,
             "role": role,
+            "country_via": via,  # title | actors | lede | reference (not a column of the table)
         }
     for key, first in _first_mentions(persons, identity).items():  # "Estonia went furthest.
         if result[key]["country_code"] is None and result[key]["role_class"]:  # Minister X said"
             result[key]["country_code"] = _lede_country(doc, first, described, mentions)
+            result[key]["country_via"] = "lede" if result[key]["country_code"] else None
     for key, targets in refs.items():  # "a special representative of Donald Trump"
         if result[key]["country_code"] is None:
             found = [result[t]["country_code"] for t in targets if t in result and t != key]
             result[key]["country_code"] = next((c for c in found if c), None)
+            result[key]["country_via"] = "reference" if result[key]["country_code"] else None
     return {id(m): result[identity[id(m)]] for m in persons}
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from workbench.nlp.model import text_of
+from workbench.quotes.country import assign_countries
 from workbench.quotes.kinds import speaker_kind
 from workbench.quotes.leadins import colon_speaker, is_lead_in, lead_in, plain_cue, token_range
 from workbench.quotes.marks import Quoted, find_quoted
@@ -65,7 +66,8 @@ def extract_quotes(
     doc: Doc, blocks: list[Block], entities: list[dict], cues: Cues, gaz: Gazetteer
 ) -> list[dict]:
     """Quote records for one parsed article (offsets index ``doc.text``)."""
-    return _Extractor(doc, blocks, entities, cues, gaz).run()
+    found = _Extractor(doc, blocks, entities, cues, gaz).run()
+    return assign_countries(doc, blocks, entities, found, gaz)  # country.py: where they speak
 
 
 class _Extractor:

@@ -3,6 +3,13 @@
 Double marks only: curly “ ” (and „ “, « »), straight ", and the typewriter '' used by some
 outlets. Single marks are left alone: they are apostrophes far more often than quotes.
 
+Marks of another family inside an open quote are nested, not a close: straight quotes inside
+curly ones (“Type alert("x") here,” she said), curly inside straight, guillemets inside either. The
+outer pair is the quote; the inner marks are part of its text. A nested mark that cannot open (a
+straight mark before a space, as in “We are ready," she said) still closes the outer quote. When
+the outer quote never closes in its paragraph (a stray mark opening a paragraph: "In 1960 … “at
+this time,” he said), nothing is nested there: the inner pair is the quote.
+
 Pairing never leaks across blocks: an unbalanced mark (a missing closing mark, an inch mark as in
 6'3") can only affect its own paragraph. A quote that spans paragraphs, reopening “ at each one and
 closing only at the end, is followed across them.
@@ -19,6 +26,8 @@ _MARK = re.compile(r"''|``|[“”„‟«»\"]")
 _OPENERS = {"“", "„", "‟", "«", "``"}
 _CLOSERS = {"”", "»"}
 _TOGGLES = {'"', "''"}
+_FAMILY = {"“": "curly", "”": "curly", "„": "curly", "‟": "curly", "«": "angle", "»": "angle"}
+_FAMILY |= {'"': "straight", "''": "typewriter", "``": "typewriter"}
 _QUOTABLE = {"paragraph", "list_item", "blockquote", "attribution", "question", "answer"}
 
 
@@ -51,6 +60,58 @@ def _can_close(text: str, i: int) -> bool:
     return not before.isspace()
 
 
+def _closes(text: str, i: int, mark: str, opener: str) -> bool:
+    """Whether ``mark`` at ``i`` closes a quote opened by ``opener``."""
+    return (
+        mark in _CLOSERS
+        or (mark in _TOGGLES and _can_close(text, i))
+        or (mark == "“" and opener == "„")
+    )
+
+
+_Open = tuple[int, int, int, str]  # (open_at, start, first_block, mark) of an open quote
+
+
+def _pair(
+    text: str, marks: list[re.Match], open_: _Open | None, bi: int, nest: bool
+) -> tuple[list[Quoted], _Open | None, bool]:
+    """The quotes closed in one block's ``marks``, the quote still open at its end, and whether
+    that open quote holds a nested pair (a stray opening mark before “…” is not an outer quote)."""
+    out: list[Quoted] = []
+    inner: str | None = None  # the opening mark of a pair nested in the open quote
+    nested = False
+    for m in marks:
+        mark, i = m.group(), m.start()
+        if mark in _TOGGLES and _is_inch(text, i):
+            continue
+        if open_ is None:
+            if mark in _OPENERS or (mark in _TOGGLES and _can_open(text, i, len(mark))):
+                open_, nested = (i, m.end(), bi, mark), False
+            continue
+        outer = _FAMILY[open_[3]]
+        if inner is not None:  # inside a nested pair: its close, or the outer close
+            if _FAMILY[mark] == _FAMILY[inner] and _closes(text, i, mark, inner):
+                inner = None
+                continue
+            if _FAMILY[mark] != outer or not _closes(text, i, mark, open_[3]):
+                continue
+            inner = None
+        elif (
+            nest
+            and _FAMILY[mark] != outer
+            and (mark in _OPENERS or mark in _TOGGLES)
+            and _can_open(text, i, len(mark))
+        ):
+            inner, nested = mark, True  # “Type alert("x") here,”: the inner pair is quoted text
+            continue
+        if _closes(text, i, mark, open_[3]):
+            out.append(Quoted(open_[1], i, open_[0], i, m.end(), open_[2], bi))
+            open_ = None
+        elif mark in _OPENERS or mark in _TOGGLES:
+            open_, nested = (i, m.end(), bi, mark), False  # an unclosed quote before: restart
+    return out, open_, nested and open_ is not None
+
+
 def find_quoted(text: str, blocks: list[Block]) -> list[Quoted]:
     """Quoted spans in the quotable blocks of ``text`` (titles and headings are skipped)."""
     out: list[Quoted] = []
@@ -59,7 +120,7 @@ def find_quoted(text: str, blocks: list[Block]) -> list[Quoted]:
         if block.kind not in _QUOTABLE:
             carry = None
             continue
-        open_: tuple[int, int, int, str] | None = None  # (open_at, start, first_block, mark)
+        open_: _Open | None = None
         marks = list(_MARK.finditer(text, block.start, block.end))
         if carry is not None:
             lead = text[block.start : marks[0].start()] if marks else "x"
@@ -67,24 +128,11 @@ def find_quoted(text: str, blocks: list[Block]) -> list[Quoted]:
                 open_ = (carry[0], carry[1], carry[2], marks[0].group())
                 marks = marks[1:]  # the reopening mark continues the quote
             carry = None
-        for m in marks:
-            mark, i = m.group(), m.start()
-            if mark in _TOGGLES and _is_inch(text, i):
-                continue
-            if open_ is None:
-                if mark in _OPENERS or (mark in _TOGGLES and _can_open(text, i, len(mark))):
-                    open_ = (i, m.end(), bi, mark)
-                continue
-            closes = (
-                mark in _CLOSERS
-                or (mark in _TOGGLES and _can_close(text, i))
-                or (mark == "“" and open_[3] == "„")
-            )
-            if closes:
-                out.append(Quoted(open_[1], i, open_[0], i, m.end(), open_[2], bi))
-                open_ = None
-            elif mark in _OPENERS or mark in _TOGGLES:
-                open_ = (i, m.end(), bi, mark)  # an unclosed quote before: start again here
+        found, last, nested = _pair(text, marks, open_, bi, nest=True)
+        if last is not None and nested:  # the outer quote never closes: no nesting after all
+            found, last, _ = _pair(text, marks, open_, bi, nest=False)
+        out += found
+        open_ = last
         if open_ is not None:
             nxt = blocks[bi + 1] if bi + 1 < len(blocks) else None
             reopens = nxt is not None and _MARK.match(text, _skip_space(text, nxt.start))

@@ -60,6 +60,7 @@ class Country(Strict):
 
 class CountriesFile(Strict):
     case_sensitive: list[Name] = []
+    own_position: list[Name] = []
     countries: dict[Code, Country]
 
 

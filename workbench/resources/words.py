@@ -1,6 +1,7 @@
 """The grammar words the rules read, declared in the data files beside the cues: modals,
 condition words, holder nouns and adjectives in ``data/stance.yml``, reporting verbs in
-``data/cues.yml`` (honorifics are in ``data/linking.yml``, read with the gazetteer). Read once
+``data/cues.yml``, a country's own-position predicates in ``data/countries.yml`` (honorifics are
+in ``data/linking.yml``, read with the gazetteer). Read once
 (cached); each list is used only where its name says."""
 
 from __future__ import annotations
@@ -30,6 +31,11 @@ class StanceWords:
     holder_nouns: frozenset[str]
     coref_nouns: frozenset[str]
     country_nouns: frozenset[str]
+
+
+@dataclass(frozen=True)
+class CountryWords:
+    own_position: frozenset[str]  # "Norway stands ready": the country states its own position
 
 
 @dataclass(frozen=True)
@@ -125,3 +131,9 @@ def official_words() -> OfficialWords:
         joint_cues=_words(off.get("joint_cues")),
         askers=_words(off.get("askers")),
     )
+
+
+def country_words() -> CountryWords:
+    """The predicates of a country's own position, from the shipped ``data/countries.yml``."""
+    data, _ = read_data(default_data_path("countries"), "countries")
+    return CountryWords(_words(data.get("own_position")))

@@ -39,6 +39,7 @@ from workbench.schema import (
     Problem,
     frame,
 )
+from workbench.store.identity import fill_countries
 from workbench.store.tables import article_rows, block_rows, problem_rows
 
 PROGRESS_MIN = 5  # show a progress bar above this many articles to parse
@@ -90,7 +91,8 @@ def analyse(
     """
     options = replace(options or DEFAULTS, **settings)
     articles, problems = read_inputs(paths, max_chars=options.max_chars)
-    return concat(list(analyse_chunks(articles, problems, options, on_problem=on_problem)))
+    corpus = concat(list(analyse_chunks(articles, problems, options, on_problem=on_problem)))
+    return fill_countries(corpus)  # one identity per person across the corpus (store/identity.py)
 
 
 def analyse_chunks(

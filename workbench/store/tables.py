@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from workbench.schema import REJECTED_COLUMNS, TABLES, Article, Corpus, Problem, frame
+from workbench.store.identity import Identities
 from workbench.store.publish import RUN_KEY, WAIT, check_one_run, new_run_id, staging
 
 
@@ -77,7 +78,9 @@ def write_chunks(
     """Stream partial corpora (:func:`workbench.run.pipeline.analyse_chunks`) into the same files
     :func:`write_tables` writes, one parquet row group per chunk, so memory stays flat in corpus
     size. The files appear together, at the end, or the old ones stay as they were; the folder
-    is locked meanwhile (:mod:`workbench.store.publish`). Returns the row count of each table."""
+    is locked meanwhile (:mod:`workbench.store.publish`). The quotes get the person countries the
+    whole corpus knows (:mod:`workbench.store.identity`) in a second pass over their row groups.
+    Returns the row count of each table."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -94,8 +97,10 @@ def write_chunks(
                 writers[name] = pq.ParquetWriter(stage.temp(f"{name}.parquet"), schema)
             return writers[name]
 
+        ids = Identities()
         try:
             for corpus in chunks:
+                ids.add(corpus)
                 for name in TABLES:
                     df, sink = getattr(corpus, name), writer(name)
                     sink.write_table(
@@ -106,6 +111,7 @@ def write_chunks(
             for name in TABLES:
                 writer(name).close()  # a file too big for the disk fails here
                 del writers[name]
+            _refill_quotes(stage, ids)
         finally:
             for sink in writers.values():
                 _abandon(sink)
@@ -117,6 +123,29 @@ def write_chunks(
         stage.publish(run_id, dict(counts))
     counts["errors"] = int((problems["level"] == "error").sum())
     return counts
+
+
+def _refill_quotes(stage, ids: Identities) -> None:
+    """Rewrite the staged quotes file row group by row group with ``ids`` filled in."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    if not ids.known:
+        return
+    first = stage.temps["quotes.parquet"]
+    source = pq.ParquetFile(first)
+    sink = pq.ParquetWriter(stage.temp("quotes.parquet"), source.schema_arrow)
+    try:
+        for i in range(source.num_row_groups):
+            df = ids.fill(source.read_row_group(i).to_pandas())
+            sink.write_table(pa.Table.from_pandas(df, schema=sink.schema, preserve_index=False))
+        sink.close()
+    except BaseException:
+        _abandon(sink)
+        raise
+    finally:
+        source.close()
+        os.remove(first)
 
 
 def _stamp(schema, run_id: str) -> dict[bytes, bytes]:
