@@ -18,6 +18,8 @@ complaint": ``speaker_kind`` anonymous, document, unresolved; a group unless it 
 subject's first principal, as the gold names it) counts as no speaker, and
 reported speech of such a speaker, which the fixtures do not annotate, is left out of precision
 unless it matches a gold quote (PolNeAR, which annotates every attribution, scores them all).
+A gold partial quote (the marked words inside reported speech) matches the predicted reported
+clause that contains it (:func:`_overlap`).
 """
 
 from __future__ import annotations
@@ -75,6 +77,16 @@ def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
     return min(inter / (a[1] - a[0]), inter / (b[1] - b[0]))
 
 
+def _overlap(g: Gold, p: dict) -> float:
+    """Overlap, with one convention bridged: the gold annotates a partial quote inside reported
+    speech as its marked words, the extractor gives the whole reported clause (PolNeAR's way), so
+    a gold partial quote inside a predicted clause that keeps its marks counts as matched."""
+    span = (p["start_char"], p["end_char"])
+    if g.kind == "direct" and p["kind"] == "indirect" and span[0] <= g.start and g.end <= span[1]:
+        return 1.0
+    return overlap((g.start, g.end), span)
+
+
 def score(articles: list[Article], golds: list[Gold], predicted: list[list[dict]]) -> Score:
     """Match predictions (one list of quote records per article) to the gold quotes."""
     result = Score(n_gold=len(golds), n_pred=sum(len(p) for p in predicted))
@@ -82,11 +94,7 @@ def score(articles: list[Article], golds: list[Gold], predicted: list[list[dict]
         gold = [g for g in golds if g.article == ai]
         preds = predicted[ai]
         pairs = sorted(
-            (
-                (overlap((g.start, g.end), (p["start_char"], p["end_char"])), gi, pi)
-                for gi, g in enumerate(gold)
-                for pi, p in enumerate(preds)
-            ),
+            ((_overlap(g, p), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(preds)),
             reverse=True,
         )
         used_g, used_p = set(), set()

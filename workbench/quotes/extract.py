@@ -88,6 +88,8 @@ class _Extractor:
         self.entities = entities
         self.interviewee = interviewee(blocks, entities)  # who answers an interview, if any
         self.used_cues: set[int] = set()
+        self.lead_cues: set[int] = set()  # cues before a quote ("said he had “big plans”")
+        self.cue_words: set[int] = set()  # tokens of the cues already read ("went on to say")
         self.reported_spans: list[tuple[int, int]] = []  # token ranges reported in this sentence
         self.last_quote: tuple[int, Speaker | None] | None = None  # (block, speaker)
         self.out: list[dict] = []
@@ -106,6 +108,8 @@ class _Extractor:
             try:
                 if block.kind == "blockquote":
                     self._block_quote(bi, block)
+                elif block.kind in ("title", "heading"):  # "Cruz Says Trump Should Win …"
+                    self._reported(bi, block)
                 elif block.kind in ("paragraph", "list_item", "question", "answer"):
                     if block.kind == "answer":
                         self._answer(bi, block)
@@ -201,6 +205,7 @@ class _Extractor:
         else:
             cue = self._cue_before(q)
             if cue is not None:
+                self.lead_cues.add(cue.token.i)
                 subj = subject_of(cue.token, self.cues)
                 speaker = self.finder.from_token(subj) if subj is not None else None
         if cue is None and self._starts_paragraph(q):
@@ -214,8 +219,21 @@ class _Extractor:
                 speaker = self.last_quote[1]
             elif not self._standalone(q):
                 return  # scare quotes, titles, names in quote marks
-        self._emit("direct", q.start, q.end, speaker, cue, q.first_block)
+        if not self._continue_split(q, cue):
+            self._emit("direct", q.start, q.end, speaker, cue, q.first_block)
         self.last_quote = (q.last_block, speaker)
+
+    def _continue_split(self, q: Quoted, cue) -> bool:
+        """“A,” she said, “B.”: one statement. The second piece extends the first quote, whose
+        text then runs over the cue (docs/tables.md#quotesparquet)."""
+        prev = self.out[-1] if self.out else None
+        if cue is None or prev is None or prev["kind"] != "direct":
+            return False
+        if prev["cue_start"] != cue.start or not (prev["end_char"] <= cue.start < q.open_at):
+            return False
+        end = _trim(self.text, q.start, q.end)[1]
+        prev.update(end_char=end, text=self.text[prev["start_char"] : end])
+        return True
 
     def _after_frame(self, q: Quoted) -> list[Token]:
         if q.close_at is None:
@@ -328,7 +346,9 @@ class _Extractor:
                 continue
             self.reported_spans = []
             for tok in sent:
-                if tok.i in self.used_cues or self._inside_quote(tok.idx):
+                if tok.i in self.used_cues and tok.i not in self.lead_cues:
+                    continue
+                if self._inside_quote(tok.idx) or tok.i in self.cue_words:
                     continue
                 if any(a <= tok.i < b for a, b in self.reported_spans):
                     continue  # "said Moscow would respond to …": respond is content
@@ -368,10 +388,19 @@ class _Extractor:
         lo, hi = span
         start, end = self.doc[lo].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1])
         self.reported_spans.append(span)
+        if cue is not None:
+            self.cue_words.update(range(cue.token.i, cue.last + 1))
+        if any(r["start_char"] <= start and end <= r["end_char"] for r in self.out):
+            return  # the words are already a quote (the second piece of a split quote)
         inner = [q for q in self.quoted if start <= q.start < end]
         if any(q.end > end + 1 for q in inner):
             return  # a quote that runs on past the clause stands for itself
         if inner:  # said he had “big plans” for …: one statement, the partial quotes inside it
+            outside = self.text[start:end]
+            for q in inner:
+                outside = outside.replace(self.text[q.open_at : (q.close_end or q.end)], " ")
+            if sum(w.isalpha() for w in outside.split()) < 2:
+                return  # said: “We are ready.”: the direct quote stands for itself
             self.out = [r for r in self.out if not (start <= r["start_char"] < end)]
         self._emit("indirect", start, end, speaker, cue, bi)
 

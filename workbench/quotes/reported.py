@@ -114,7 +114,12 @@ def content_span(cue: Cue, sent: Span, cues: Cues) -> tuple[int, int] | None:
     if end <= i:
         return None
     kinds = {c.dep_ for c in verb.children if c.i >= i and (c.dep_ != "prep" or _about(c))}
-    if lemma not in cues.object_content and not kinds & {"ccomp", "xcomp", "prep", "oprd"}:
+    wordy = cue.last > verb.i  # "pointed to evidence", "called for talks": the object is content
+    if (
+        lemma not in cues.object_content
+        and not wordy
+        and not kinds & {"ccomp", "xcomp", "prep", "oprd"}
+    ):
         if not (doc[cue.last + 1 : i].text.strip().lower().startswith("that")):
             return None  # "She said nothing", "He told reporters." report no content
     return i, end

@@ -166,7 +166,7 @@ class SpeakerFinder:
             return Speaker(name, start, end, entry.country_code if entry else None, "organisation")
         single = not _plural(head or doc[hi - 1])  # "the ministers agreed" names no one minister
         if (word in self.role_words or text in self.role_words) and single:
-            person = self._by_role(start, word)
+            person = self._by_role(start, word, _modifiers(head or doc[hi - 1]))
             if person is not None:
                 return Speaker(person["canonical"], start, end, person["country_code"], "person")
         if word in self.by_head and doc[lo].lower_ == "the":  # "the spokesperson said"
@@ -344,13 +344,20 @@ class SpeakerFinder:
     def _paragraph_gap(self, a: int, b: int) -> int:
         return text_of(self.doc).count("\n", a, b)
 
-    def _by_role(self, at: int, word: str) -> dict | None:
+    def _by_role(self, at: int, word: str, mods: tuple[str, ...] = ()) -> dict | None:
+        """The last person before ``at`` whose role has ``word`` and the words modifying it ("the
+        defence minister" is not the foreign minister)."""
+
+        def holds(r: dict) -> bool:
+            role = (r.get("role") or "").lower().split()
+            return word in role and all(m in role for m in mods)
+
         for pos, r in reversed(self.salient):
-            if pos < at and r["kind"] == "person" and word in (r.get("role") or "").split():
+            if pos < at and r["kind"] == "person" and holds(r):
                 return r
         people = [r for r in self.entities if r["kind"] == "person" and r["start_char"] < at]
         for r in reversed(people):
-            if word in (r.get("role") or "").split() and not self._in_quote(r):
+            if holds(r) and not self._in_quote(r):
                 return r
         return None
 
@@ -376,3 +383,12 @@ class SpeakerFinder:
 
 def _plural(tok: Token) -> bool:
     return tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("they", "we", "them")
+
+
+def _modifiers(tok: Token) -> tuple[str, ...]:
+    """The words that narrow a role noun ("defence" in "the defence minister")."""
+    return tuple(
+        c.lower_
+        for c in tok.children
+        if c.dep_ in ("compound", "amod") and c.i < tok.i and c.is_alpha
+    )

@@ -7,7 +7,8 @@ where the speaker is named and the cue is a finite reporting verb. So, for the s
   :data:`~workbench.quotes.kinds.NAMED`) and participial attributions ("…, saying …") are left
   to narration, where the holder is found in the clause itself;
 - a reported clause with quoted words inside ("said he had “big plans” for …") is voiced by its
-  quoted words, as direct quotes of the speaker.
+  quoted words, as direct quotes of the speaker;
+- a split quote (“A,” she said, “B.”), one record whose text runs over its cue, is its two pieces.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def stance_voices(doc: Doc, quotes: list[dict]) -> list[dict]:
     out = []
     for q in quotes:
         if q["kind"] == "direct":
-            out.append(q)
+            out += _split_pieces(q)
         elif q["speaker_kind"] in NAMED and not _participial(doc, q):
             out += _marked_parts(q) or [q]
     return out
@@ -54,3 +55,20 @@ def _marked_parts(q: dict) -> list[dict]:
             }
         )
     return parts
+
+
+def _split_pieces(q: dict) -> list[dict]:
+    """A direct quote with its cue inside, as the pieces before and after the attribution."""
+    cue, spk = q["cue_start"], q["speaker_start"]
+    if cue is None or not q["start_char"] < cue < q["end_char"]:
+        return [q]
+    lo = min(cue, spk if spk is not None else cue)
+    hi = max(q["cue_end"], q["speaker_end"] if q["speaker_end"] is not None else 0)
+    pieces = []
+    for a, b in ((q["start_char"], lo), (hi, q["end_char"])):
+        text = q["text"][a - q["start_char"] : b - q["start_char"]]
+        core = text.strip(' ,;:“”"\n')
+        if core:
+            start = a + text.index(core)
+            pieces.append({**q, "text": core, "start_char": start, "end_char": start + len(core)})
+    return pieces or [q]
