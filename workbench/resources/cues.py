@@ -20,7 +20,6 @@ class Cues:
     person_pronouns: set[str] = field(default_factory=set)
     group_pronouns: set[str] = field(default_factory=set)
     naming_words: set[str] = field(default_factory=set)
-    noun_cues: set[str] = field(default_factory=set)
     speaker_nouns: set[str] = field(default_factory=set)
     anonymous_speakers: set[str] = field(default_factory=set)
     document_speakers: set[str] = field(default_factory=set)
@@ -41,7 +40,6 @@ def load_cues(path: str | Path | None = None) -> Cues:
             "person_pronouns",
             "group_pronouns",
             "naming_words",
-            "noun_cues",
             "speaker_nouns",
             "anonymous_speakers",
             "document_speakers",

@@ -128,7 +128,6 @@ class CuesFile(Strict):
     demand_reporting: list[Name] = []
     plain_cues: list[Name] = []
     title_stops: list[Name] = []
-    noun_cues: list[Name] = []
     speaker_nouns: list[Name] = []
     anonymous_speakers: list[Name] = []
     document_speakers: list[Name] = []
