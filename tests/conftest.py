@@ -88,6 +88,7 @@ def hand_corpus() -> Corpus:
                 "text": "too early",
                 "start_char": 10,
                 "speaker": "Jonas Albrecht",
+                "speaker_kind": "person",
                 "speaker_country": "DEU",
             },
             {
@@ -96,6 +97,7 @@ def hand_corpus() -> Corpus:
                 "text": "only with a backstop",
                 "start_char": 30,
                 "speaker": "Jonas Albrecht",
+                "speaker_kind": "person",
                 "speaker_country": "DEU",
             },
             {
@@ -104,6 +106,7 @@ def hand_corpus() -> Corpus:
                 "text": "we are ready",
                 "start_char": 5,
                 "speaker": "Claire Morel",
+                "speaker_kind": "person",
                 "speaker_country": "FRA",
             },
             {

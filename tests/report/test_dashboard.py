@@ -46,8 +46,10 @@ def test_germany_shows_positions_history_speakers_and_quotes():
     assert lines["troop_deployment"] == [-0.5, 0.5]  # the change over time
     speakers, quotes = [t for t in shown if t.type == "table"]
     assert list(speakers.cells.values[0]) == ["Jonas Albrecht"]
-    assert list(speakers.cells.values[1]) == [2]
-    assert "too early" in " ".join(quotes.cells.values[2])
+    assert list(speakers.cells.values[1]) == ["person"]  # the speaker's kind
+    assert list(speakers.cells.values[2]) == [2]
+    assert list(quotes.cells.values[2]) == ["person", "person"]
+    assert "too early" in " ".join(quotes.cells.values[3])
 
 
 def test_unknown_country_falls_back_to_the_first():
@@ -68,7 +70,7 @@ def test_speaker_table_keeps_the_most_quoted_and_says_how_many():
     fig = _dashboard("DEU")
     speakers = next(t for t in fig.data if t.visible and t.type == "table")
     assert "(all 1)" in speakers.header.values[0]
-    assert list(speakers.cells.values[4]) == ["troop_deployment, us_backstop"]
+    assert list(speakers.cells.values[5]) == ["troop_deployment, us_backstop"]
 
 
 def test_position_over_time_says_why_it_is_empty():

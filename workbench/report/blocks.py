@@ -21,6 +21,7 @@ from plotly.io._base_renderers import MimetypeRenderer
 from workbench import __version__
 from workbench.aggregate.views import country_name, date_range, outlet
 from workbench.report.escape import html_text
+from workbench.report.kinds import SPEAKER_KINDS_NOTE, speaker_kind_text
 from workbench.schema import Corpus
 
 RENDERER = "workbench"
@@ -138,6 +139,9 @@ statement loses half its weight per 14 days it is older than the cell's newest),
 nearest point of the scale; support qualified by a condition stays conditional. A cell is marked
 &#8635; when the position of its earliest date differs from that of its latest, and &#9998; when an
 analyst override set it.</p>
+<p><b>Speakers.</b> {kinds} Only the first three, and joint statements, count as speaking for a
+country in the dashboard; the <code>speaker_kinds</code> parameter keeps the quotes of the kinds
+listed.</p>
 <p>Full details: docs/method/stances.md in the workbench repository.</p>
 </section>
 """
@@ -145,7 +149,7 @@ analyst override set it.</p>
 
 def method_notes() -> HTML:
     """The method notes section the header links to."""
-    return HTML(METHOD_NOTES)
+    return HTML(METHOD_NOTES.replace("{kinds}", html_text(SPEAKER_KINDS_NOTE)))
 
 
 def evidence_table(matrix: pd.DataFrame, articles: pd.DataFrame, per_cell: int = 3) -> HTML:
@@ -201,11 +205,12 @@ def _evidence_cells(ev: dict, meta: pd.DataFrame) -> str:
 
 
 def quote_table(view: pd.DataFrame, limit: int = 200) -> HTML:
-    """Quotes as an HTML table (date, speaker, country, quote, stance, source), at most ``limit``
-    rows, saying how many were left out."""
+    """Quotes as an HTML table (date, speaker, speaker kind, country, quote, stance, source), at
+    most ``limit`` rows, saying how many were left out; its caption says what the kinds mean."""
     rows = [
         f"<tr><td>{html_text(r.date) or 'undated'}</td>"
         f"<td>{html_text(r.speaker) or 'unknown'}</td>"
+        f"<td>{html_text(speaker_kind_text(r.speaker_kind, r.co_speakers))}</td>"
         f"<td>{html_text(r.country_name)}</td><td>&#8220;{html_text(r.text)}&#8221;</td>"
         f"<td>{html_text(r.label)}"
         f"{' on ' + html_text(r.topics) if isinstance(r.topics, str) else ''}</td>"
@@ -214,7 +219,8 @@ def quote_table(view: pd.DataFrame, limit: int = 200) -> HTML:
     ]
     more = f"<p>{len(view) - limit} more quotes not shown.</p>" if len(view) > limit else ""
     head = (
-        "<tr><th>date</th><th>speaker</th><th>country</th><th>quote</th><th>stance</th>"
-        "<th>source</th></tr>"
+        "<tr><th>date</th><th>speaker</th><th>speaker kind</th><th>country</th><th>quote</th>"
+        "<th>stance</th><th>source</th></tr>"
     )
-    return HTML(f'<table class="wb-quotes">{head}{"".join(rows)}</table>{more}')
+    caption = f"<caption>{html_text(SPEAKER_KINDS_NOTE)}</caption>"
+    return HTML(f'<table class="wb-quotes">{caption}{head}{"".join(rows)}</table>{more}')
