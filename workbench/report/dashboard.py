@@ -271,7 +271,7 @@ def _speakers(q: pd.DataFrame, limit: int) -> tuple[pd.DataFrame, str]:
     total = len(speakers)
     speakers = speakers.head(limit)
     topics = q.loc[q.speaker.isin(speakers.index) & q.topics.notna(), ["speaker", "topics"]]
-    topics = topics.assign(topic=topics.topics.str.split(", ")).explode("topic")
+    topics = topics.assign(topic=topics.topics.astype(str).str.split(", ")).explode("topic")
     named = topics.drop_duplicates(["speaker", "topic"]).sort_values("topic", kind="stable")
     joined = named.groupby("speaker").topic.agg(", ".join)
     speakers = speakers.assign(topics=joined.reindex(speakers.index).fillna("")).reset_index()

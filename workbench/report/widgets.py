@@ -163,7 +163,8 @@ class CountryPanel:
         if code is None:
             return
         with self.out:
-            display(report.evidence_table(self.matrix.loc[[code]], self.corpus.articles))
+            if code in self.matrix.index:  # a country may have quotes but no statement
+                display(report.evidence_table(self.matrix.loc[[code]], self.corpus.articles))
             display(report.quote_table(self.quotes))
 
 
