@@ -88,3 +88,16 @@ def test_method_notes_say_what_the_speaker_kinds_mean():
     notes = report.method_notes().data
     assert "Speaker kind: person, government and organisation name who spoke" in notes
     assert "{kinds}" not in notes and "<code>speaker_kinds</code>" in notes
+
+
+def test_evidence_from_a_quote_shows_its_speaker_kind():
+    c = hand_corpus()
+    c.quotes.loc[2, "speaker_kind"] = "group"  # b:2, Claire Morel's "we are ready"
+    c.quotes.loc[2, "co_speakers"] = "Ivo Marek"
+    c.stances["voiced_by"] = c.stances.actor
+    matrix = workbench.stance_matrix(c)
+    html = report.evidence_table(matrix, c.articles, quotes=c.quotes).data
+    assert "Jonas Albrecht <small>(self, person)</small>" in html
+    assert "Claire Morel <small>(self, group, with Ivo Marek)</small>" in html
+    assert "(self)</small>" not in html
+    assert "Jonas Albrecht <small>(self)</small>" in report.evidence_table(matrix, c.articles).data

@@ -164,6 +164,7 @@ def test_the_quote_tables_show_the_speaker_kind(rendered):
     headers = [t["header"]["values"] for t in fig["data"] if t["type"] == "table"]
     assert all("speaker kind" in h for h in headers[1::2])  # every country's quotes table
     assert all(h[1] == "kind" for h in headers[0::2])  # and its "who speaks for it"
+    assert "<small>(self, person)</small>" in _html(rendered, "stance_matrix")  # evidence
 
 
 def test_the_speaker_kinds_parameter_keeps_the_quotes_of_those_kinds(tmp_path, rendered):

@@ -152,10 +152,17 @@ def method_notes() -> HTML:
     return HTML(METHOD_NOTES.replace("{kinds}", html_text(SPEAKER_KINDS_NOTE)))
 
 
-def evidence_table(matrix: pd.DataFrame, articles: pd.DataFrame, per_cell: int = 3) -> HTML:
+def evidence_table(
+    matrix: pd.DataFrame,
+    articles: pd.DataFrame,
+    per_cell: int = 3,
+    quotes: pd.DataFrame | None = None,
+) -> HTML:
     """Every matrix cell with its position and up to ``per_cell`` strongest pieces of evidence:
-    the text, who voiced it, the source and date; analyst cells are marked."""
+    the text, who voiced it (with the speaker kind of the quote it came from, given ``quotes``),
+    the source and date; analyst cells are marked."""
     meta = articles.set_index("article_id")[["title", "source", "date"]]
+    kinds = _quote_kinds(quotes)
     rows = []
     for key in matrix.index:
         for topic in matrix.columns:
@@ -178,7 +185,7 @@ def evidence_table(matrix: pd.DataFrame, articles: pd.DataFrame, per_cell: int =
                     if i == 0
                     else ""
                 )
-                rows.append(f"<tr>{lead}{_evidence_cells(ev, meta)}</tr>")
+                rows.append(f"<tr>{lead}{_evidence_cells(ev, meta, kinds)}</tr>")
     head = (
         "<tr><th>country</th><th>topic</th><th>position</th><th>evidence</th><th>voiced by</th>"
         "<th>source</th><th>date</th></tr>"
@@ -186,7 +193,17 @@ def evidence_table(matrix: pd.DataFrame, articles: pd.DataFrame, per_cell: int =
     return HTML(f'<table class="wb-evidence">{head}{"".join(rows)}</table>')
 
 
-def _evidence_cells(ev: dict, meta: pd.DataFrame) -> str:
+def _quote_kinds(quotes: pd.DataFrame | None) -> dict[str, str]:
+    """quote_id -> the speaker kind a table shows, for the quotes given (none: {})."""
+    if quotes is None or quotes.empty:
+        return {}
+    return {
+        q: speaker_kind_text(k, co)
+        for q, k, co in zip(quotes.quote_id, quotes.speaker_kind, quotes.co_speakers, strict=True)
+    }
+
+
+def _evidence_cells(ev: dict, meta: pd.DataFrame, kinds: dict[str, str]) -> str:
     if not ev:
         return "<td colspan='4'>(no evidence)</td>"
     art = ev.get("article_id")
@@ -197,7 +214,10 @@ def _evidence_cells(ev: dict, meta: pd.DataFrame) -> str:
     copies = len(ev.get("sources") or []) - 1
     if copies > 0:
         source = f"{source} (+{copies} copies)"
-    voice = f"{html_text(ev.get('voiced_by'))} <small>({html_text(ev.get('attribution'))})</small>"
+    how = html_text(ev.get("attribution"))
+    if ev.get("quote_id") in kinds:
+        how += f", {html_text(kinds[ev['quote_id']])}"
+    voice = f"{html_text(ev.get('voiced_by'))} <small>({how})</small>"
     return (
         f"<td>&#8220;{html_text(ev.get('text'))}&#8221;</td><td>{voice}</td><td>{html_text(source)}</td>"
         f"<td>{html_text(ev.get('date')) or 'undated'}</td>"

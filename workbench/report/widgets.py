@@ -121,7 +121,9 @@ class Explorer:
         key, topic = self.cell.value
         with self.evidence:
             display(
-                report.evidence_table(self.matrix.loc[[key], [topic]], self.corpus.articles, 20)
+                report.evidence_table(
+                    self.matrix.loc[[key], [topic]], self.corpus.articles, 20, self.corpus.quotes
+                )
             )
 
 
@@ -164,7 +166,10 @@ class CountryPanel:
             return
         with self.out:
             if code in self.matrix.index:  # a country may have quotes but no statement
-                display(report.evidence_table(self.matrix.loc[[code]], self.corpus.articles))
+                cells = self.matrix.loc[[code]]
+                display(
+                    report.evidence_table(cells, self.corpus.articles, quotes=self.corpus.quotes)
+                )
             display(report.quote_table(self.quotes))
 
 
