@@ -1,7 +1,8 @@
 """What a quote's ``speaker_kind`` means, in the words the report tables and method notes use.
 
 One place for the text, so the HTML quote tables, the dashboard's plotly tables, the timeline's
-hover text and the live panels describe the kinds alike (docs/tables.md#quotes defines them)."""
+hover text and the live panels describe the kinds alike (docs/tables.md#quotesparquet defines
+them)."""
 
 from __future__ import annotations
 
