@@ -88,6 +88,7 @@ def hand_corpus() -> Corpus:
                 "text": "too early",
                 "start_char": 10,
                 "speaker": "Jonas Albrecht",
+                "speaker_kind": "person",
                 "speaker_country": "DEU",
             },
             {
@@ -96,6 +97,7 @@ def hand_corpus() -> Corpus:
                 "text": "only with a backstop",
                 "start_char": 30,
                 "speaker": "Jonas Albrecht",
+                "speaker_kind": "person",
                 "speaker_country": "DEU",
             },
             {
@@ -104,6 +106,7 @@ def hand_corpus() -> Corpus:
                 "text": "we are ready",
                 "start_char": 5,
                 "speaker": "Claire Morel",
+                "speaker_kind": "person",
                 "speaker_country": "FRA",
             },
             {
@@ -175,6 +178,43 @@ def hand_corpus() -> Corpus:
         STANCE_COLUMNS,
     )
     return Corpus(articles=articles, quotes=quotes, stances=stances)
+
+
+def kinds_corpus() -> Corpus:
+    """One dated article whose quotes have every speaker kind (fictional speakers, of Germany,
+    no stance), and one unattributed quote."""
+    articles = frame(
+        [{"article_id": "k", "title": "K", "date": "2026-04-02", "source": "Wire", "text": "x"}],
+        ARTICLE_COLUMNS,
+    )
+    rows = [
+        ("Ana Testa", "person", None),
+        ("Germany", "government", None),
+        ("Northern Alliance", "organisation", None),
+        ("Ana Testa", "group", "Ivo Marek; Lena Sorel"),  # "The leaders agreed ..."
+        ("officials", "group", None),
+        ("sources", "anonymous", None),
+        ("the complaint", "document", None),
+        ("the mayor", "unresolved", None),
+        (None, None, None),
+    ]
+    quotes = frame(
+        [
+            {
+                "article_id": "k",
+                "quote_id": f"k:{i}",
+                "text": f"statement {i}",
+                "start_char": 10 * i,
+                "speaker": speaker,
+                "speaker_kind": kind,
+                "co_speakers": co,
+                "speaker_country": "DEU" if speaker else None,
+            }
+            for i, (speaker, kind, co) in enumerate(rows, 1)
+        ],
+        QUOTE_COLUMNS,
+    )
+    return Corpus(articles=articles, quotes=quotes)
 
 
 REPORT_CORPUS = FIXTURES / "reports" / "corpus"

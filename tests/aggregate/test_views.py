@@ -1,7 +1,8 @@
 """Report views: the corpus a report covers, quotes joined to dates and stances, filters."""
 
 import pandas as pd
-from conftest import hand_corpus
+import pytest
+from conftest import hand_corpus, kinds_corpus
 
 import workbench
 from workbench.aggregate.views import (
@@ -10,6 +11,7 @@ from workbench.aggregate.views import (
     date_range,
     filter_quotes,
     history,
+    named_speakers,
     quote_view,
     select,
 )
@@ -97,3 +99,38 @@ def test_views_on_the_seed(seed_corpus):
     assert len(v) == len(seed_corpus.quotes)
     assert v.date.isna().all()  # the seed is undated
     assert isinstance(workbench.stance_matrix(select(seed_corpus, countries="GBR")), pd.DataFrame)
+
+
+def test_quote_view_carries_the_speaker_kind_and_co_speakers():
+    v = quote_view(kinds_corpus()).set_index("quote_id")
+    assert v.speaker_kind.to_dict()["k:6"] == "anonymous"
+    assert v.co_speakers.to_dict()["k:4"] == "Ivo Marek; Lena Sorel"
+    assert pd.isna(v.speaker_kind["k:9"])  # no speaker, no kind
+
+
+@pytest.mark.parametrize(
+    ("kinds", "kept"),
+    [
+        (["anonymous"], {"k:6"}),
+        ("document, unresolved", {"k:7", "k:8"}),  # the parameter as comma-separated text
+        (("person", "government", "organisation"), {"k:1", "k:2", "k:3"}),  # a widget's tuple
+        (["group"], {"k:4", "k:5"}),
+        (None, {f"k:{i}" for i in range(1, 10)}),  # default: every quote, unattributed too
+        ([], {f"k:{i}" for i in range(1, 10)}),
+    ],
+)
+def test_filter_quotes_by_speaker_kind(kinds, kept):
+    v = quote_view(kinds_corpus())
+    assert set(filter_quotes(v, speaker_kinds=kinds).quote_id) == kept
+
+
+def test_filter_quotes_by_speaker_kind_combines_with_the_other_controls():
+    v = quote_view(kinds_corpus())
+    assert set(filter_quotes(v, speaker_kinds=["group"], text="officials").quote_id) == {"k:5"}
+    assert filter_quotes(v, speaker="Ana Testa", speaker_kinds="anonymous").empty
+
+
+def test_named_speakers_are_persons_governments_organisations_and_joint_statements():
+    v = quote_view(kinds_corpus())
+    named = set(v[named_speakers(v)].quote_id)
+    assert named == {"k:1", "k:2", "k:3", "k:4"}  # not "officials", "sources", "the mayor"

@@ -1,7 +1,7 @@
 """Report building blocks: renderer output, header, evidence and quote tables, escaping."""
 
 import plotly.graph_objects as go
-from conftest import hand_corpus
+from conftest import hand_corpus, kinds_corpus
 
 import workbench
 from workbench.aggregate.views import quote_view
@@ -68,3 +68,36 @@ def test_quote_table_escapes_and_limits():
     html = report.quote_table(quote_view(c), limit=2).data
     assert html.count("<tr>") == 3 and "2 more quotes not shown" in html
     assert PAYLOAD not in report.quote_table(quote_view(c)).data
+
+
+def test_quote_table_has_a_speaker_kind_column_and_says_what_the_kinds_mean():
+    c = kinds_corpus()
+    c.quotes.loc[4, "co_speakers"] = PAYLOAD  # a joint subject's names come from the article
+    c.quotes.loc[3, "co_speakers"] = PAYLOAD
+    html = report.quote_table(quote_view(c)).data
+    assert "<th>speaker</th><th>speaker kind</th><th>country</th>" in html
+    for cell in ("person", "government", "organisation", "anonymous", "document", "unresolved"):
+        assert f"<td>{cell}</td>" in html
+    assert "<td>group, with &lt;img src=x onerror=alert(1)&gt;</td>" in html
+    assert "<td>none</td>" in html  # the unattributed quote
+    assert PAYLOAD not in html
+    assert "<caption>Speaker kind: person, government and organisation name who spoke" in html
+
+
+def test_method_notes_say_what_the_speaker_kinds_mean():
+    notes = report.method_notes().data
+    assert "Speaker kind: person, government and organisation name who spoke" in notes
+    assert "{kinds}" not in notes and "<code>speaker_kinds</code>" in notes
+
+
+def test_evidence_from_a_quote_shows_its_speaker_kind():
+    c = hand_corpus()
+    c.quotes.loc[2, "speaker_kind"] = "group"  # b:2, Claire Morel's "we are ready"
+    c.quotes.loc[2, "co_speakers"] = "Ivo Marek"
+    c.stances["voiced_by"] = c.stances.actor
+    matrix = workbench.stance_matrix(c)
+    html = report.evidence_table(matrix, c.articles, quotes=c.quotes).data
+    assert "Jonas Albrecht <small>(self, person)</small>" in html
+    assert "Claire Morel <small>(self, group, with Ivo Marek)</small>" in html
+    assert "(self)</small>" not in html
+    assert "Jonas Albrecht <small>(self)</small>" in report.evidence_table(matrix, c.articles).data

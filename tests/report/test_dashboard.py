@@ -2,10 +2,10 @@
 
 import json
 
-from conftest import hand_corpus
+from conftest import hand_corpus, kinds_corpus
 
 import workbench
-from workbench.aggregate.views import history, quote_view
+from workbench.aggregate.views import filter_quotes, history, quote_view
 from workbench.report.dashboard import country_dashboard
 
 
@@ -46,8 +46,10 @@ def test_germany_shows_positions_history_speakers_and_quotes():
     assert lines["troop_deployment"] == [-0.5, 0.5]  # the change over time
     speakers, quotes = [t for t in shown if t.type == "table"]
     assert list(speakers.cells.values[0]) == ["Jonas Albrecht"]
-    assert list(speakers.cells.values[1]) == [2]
-    assert "too early" in " ".join(quotes.cells.values[2])
+    assert list(speakers.cells.values[1]) == ["person"]  # the speaker's kind
+    assert list(speakers.cells.values[2]) == [2]
+    assert list(quotes.cells.values[2]) == ["person", "person"]
+    assert "too early" in " ".join(quotes.cells.values[3])
 
 
 def test_unknown_country_falls_back_to_the_first():
@@ -68,7 +70,7 @@ def test_speaker_table_keeps_the_most_quoted_and_says_how_many():
     fig = _dashboard("DEU")
     speakers = next(t for t in fig.data if t.visible and t.type == "table")
     assert "(all 1)" in speakers.header.values[0]
-    assert list(speakers.cells.values[4]) == ["troop_deployment, us_backstop"]
+    assert list(speakers.cells.values[5]) == ["troop_deployment, us_backstop"]
 
 
 def test_position_over_time_says_why_it_is_empty():
@@ -99,3 +101,46 @@ def test_analyst_topic_ids_are_escaped_on_the_axes_and_legend():
     assert "<a href" not in text and "<b>X" not in text
     positions = fig.data[0]
     assert 'troops &lt;a href="https://example.org/x"&gt;' in positions.x
+
+
+def _kinds_dashboard(view=None):
+    c = kinds_corpus()
+    v = quote_view(c) if view is None else view
+    return country_dashboard(workbench.stance_matrix(c), history(c), v, "DEU")
+
+
+def test_who_speaks_for_it_counts_only_named_speakers():
+    speakers, quotes = [t for t in _kinds_dashboard().data if t.visible and t.type == "table"]
+    # persons, governments, organisations and a joint statement's principal; not "officials",
+    # "sources", "the complaint" or "the mayor"
+    assert list(speakers.cells.values[0]) == ["Ana Testa", "Germany", "Northern Alliance"]
+    assert list(speakers.cells.values[2]) == [2, 1, 1]  # Ana Testa alone and in a joint statement
+    assert "(all 3)" in speakers.header.values[0]
+    # the quotes table still lists every quote of the country, each with its speaker kind
+    assert quotes.header.values[2] == "speaker kind"
+    assert set(quotes.cells.values[2]) == {
+        "person",
+        "government",
+        "organisation",
+        "group, with Ivo Marek; Lena Sorel",
+        "group",
+        "anonymous",
+        "document",
+        "unresolved",
+    }
+
+
+def test_a_country_with_only_unnamed_speakers_has_nobody_speaking_for_it():
+    v = quote_view(kinds_corpus())
+    unnamed = v[v.speaker_kind.isin(["anonymous", "document", "unresolved"])]
+    speakers, quotes = [
+        t for t in _kinds_dashboard(unnamed).data if t.visible and t.type == "table"
+    ]
+    assert list(speakers.cells.values[0]) == [] and "(all 0)" in speakers.header.values[0]
+    assert len(quotes.cells.values[3]) == 3
+
+
+def test_the_dashboard_shows_the_speaker_kinds_it_is_given():
+    v = filter_quotes(quote_view(kinds_corpus()), speaker_kinds=["person", "anonymous"])
+    _, quotes = [t for t in _kinds_dashboard(v).data if t.visible and t.type == "table"]
+    assert sorted(quotes.cells.values[2]) == ["anonymous", "person"]

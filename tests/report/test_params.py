@@ -173,3 +173,42 @@ def test_render_reports_checks_parameters_before_running_anything(tmp_path):
     with pytest.raises(ParameterError, match="-p start: '2026-13-45' is not a date"):
         render_reports(tmp_path / "data", tmp_path / "out", {"start": "2026-13-45"})
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("value", "kinds"),
+    [
+        ("[person, government]", ["person", "government"]),
+        ("anonymous,Document", ["anonymous", "document"]),  # comma-separated, any case
+        ("group", ["group"]),
+        ("null", []),  # the default, None: every kind
+    ],
+)
+def test_speaker_kinds_are_the_kinds_of_the_quotes_table(value, kinds):
+    checked = check_parameters({"speaker_kinds": value}, ["quote_timeline", "country_dashboard"])
+    assert checked == {"speaker_kinds": kinds}
+
+
+@pytest.mark.parametrize("value", ["officials", "[person, officials]", "[named]"])
+def test_an_unknown_speaker_kind_is_one_line_listing_the_kinds(value):
+    problems = _problems({"speaker_kinds": value}, ["quote_timeline"])
+    assert len(problems) == 1
+    assert problems[0].startswith("-p speaker_kinds: unknown speaker kind ")
+    assert (
+        "expected one or more of person, government, organisation, group, anonymous"
+        in (problems[0])
+    )
+
+
+def test_speaker_kinds_is_a_parameter_of_the_reports_that_show_quotes():
+    for report in ("quote_timeline", "country_dashboard"):
+        assert check_parameters({"speaker_kinds": "person"}, [report])
+    assert "no such parameter" in _problems({"speaker_kinds": "person"}, ["stance_matrix"])[0]
+
+
+def test_cli_unknown_speaker_kind_exits_2_before_analysing(tmp_path):
+    code, lines = _render(tmp_path, ("speaker_kinds", "[person, officials]"))
+    assert code == 2 and len(lines) == 1
+    assert lines[0].startswith(
+        "workbench: error: -p speaker_kinds: unknown speaker kind 'officials'"
+    )

@@ -152,6 +152,43 @@ def test_cli_render_one_report_with_parameters(tmp_path, rendered):
     assert nb.metadata.papermill.parameters["countries"] == ["DEU"]  # the name read as its code
 
 
+def test_the_quote_tables_show_the_speaker_kind(rendered):
+    html = _html(rendered, "quote_timeline")
+    table = html[html.index('<table class="wb-quotes">') :]
+    table = table[: table.index("</table>")]
+    assert "<th>speaker</th><th>speaker kind</th>" in table
+    kinds = set(re.findall(r"</td><td>([a-z, ]+)</td><td>[^<]*</td><td>(?:“|&#8220;)", table))
+    assert {"person", "government"} <= kinds and len(kinds) >= 3  # the fixture's unnamed too
+    assert "Speaker kind: person, government and organisation name who spoke" in html
+    fig = _figures(rendered / "country_dashboard.ipynb")[0]
+    headers = [t["header"]["values"] for t in fig["data"] if t["type"] == "table"]
+    assert all("speaker kind" in h for h in headers[1::2])  # every country's quotes table
+    assert all(h[1] == "kind" for h in headers[0::2])  # and its "who speaks for it"
+    assert "<small>(self, person)</small>" in _html(rendered, "stance_matrix")  # evidence
+
+
+def test_the_speaker_kinds_parameter_keeps_the_quotes_of_those_kinds(tmp_path, rendered):
+    out = tmp_path / "timeline.ipynb"
+    params = {"data_dir": str(rendered / "data"), "speaker_kinds": ["group", "anonymous"]}
+    execute(notebooks_dir() / "quote_timeline.ipynb", out, params)
+    nb = nbformat.read(out, as_version=4)
+    tables = [
+        o["data"]["text/html"]
+        for c in nb.cells
+        for o in c.get("outputs", [])
+        if 'class="wb-quotes"' in o.get("data", {}).get("text/html", "")
+    ]
+    assert len(tables) == 1
+    rows = re.findall(r"<tr><td>.*?</tr>", tables[0])
+    assert rows and all(
+        re.search(r"</td><td>(group[^<]*|anonymous)</td><td>[^<]*</td><td>(?:“|&#8220;)", r)
+        for r in rows
+    )
+    fig = _figures(out)[0]
+    speakers = {y for t in fig["data"] for y in (t.get("y") or []) if y}
+    assert speakers and "Jonas Albrecht" not in speakers
+
+
 def test_a_failing_notebook_is_one_line_naming_the_cell(tmp_path, rendered):
     # the shipped notebooks with one cell that raises: parameters and data files are all valid,
     # so the failure happens inside the notebook, as a broken analyst edit of a notebook would

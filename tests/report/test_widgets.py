@@ -1,9 +1,10 @@
 """Live panels: changing a control changes the selection (the callbacks, without a browser)."""
 
-from conftest import hand_corpus
+from conftest import hand_corpus, kinds_corpus
 
 import workbench
 from workbench.report.widgets import country_panel, explorer
+from workbench.schema import SPEAKER_KINDS
 
 
 def test_explorer_filters_quotes_from_its_controls():
@@ -37,3 +38,29 @@ def test_country_panel_follows_its_dropdown():
     assert set(panel.quotes.quote_id) == {"b:2"}
     panel.choice.value = "DEU"
     assert set(panel.quotes.quote_id) == {"a:1", "b:1"}
+
+
+def test_explorer_filters_by_speaker_kind():
+    c = kinds_corpus()
+    panel = explorer(c, workbench.stance_matrix(c))
+    assert panel.kinds.value == () and len(panel.quotes) == 9  # none selected: all
+    assert list(panel.kinds.options) == list(SPEAKER_KINDS)
+    panel.kinds.value = ("anonymous", "document")
+    assert set(panel.quotes.quote_id) == {"k:6", "k:7"} and panel.count.value == "2 of 9 quotes"
+    panel.text.value = "complaint"
+    assert set(panel.quotes.quote_id) == {"k:7"}
+    panel.text.value = ""
+    panel.kinds.value = ()
+    assert len(panel.quotes) == 9
+
+
+def test_live_panels_start_from_the_speaker_kinds_parameter():
+    c = kinds_corpus()
+    panel = explorer(c, workbench.stance_matrix(c), ["group"])
+    assert panel.kinds.value == ("group",) and set(panel.quotes.quote_id) == {"k:4", "k:5"}
+    country = country_panel(c, workbench.stance_matrix(c), "DEU", ["person", "government"])
+    assert set(country.quotes.quote_id) == {"k:1", "k:2"}
+    country.kinds.value = ("unresolved",)
+    assert set(country.quotes.quote_id) == {"k:8"}
+    country.kinds.value = ()
+    assert len(country.quotes) == 8  # every quote of Germany (the unattributed one has none)

@@ -14,7 +14,7 @@ from functools import cache
 import pandas as pd
 import pycountry
 
-from workbench.schema import SCALE, Corpus, point
+from workbench.schema import NAMED_SPEAKERS, SCALE, Corpus, point
 
 QUOTE_VIEW_COLUMNS = [
     "article_id",
@@ -23,6 +23,8 @@ QUOTE_VIEW_COLUMNS = [
     "title",
     "source",
     "speaker",
+    "speaker_kind",
+    "co_speakers",
     "country",
     "country_name",
     "text",
@@ -141,7 +143,7 @@ def quote_view(corpus: Corpus, topics: str | Iterable[str] | None = None) -> pd.
         order=q.groupby("article_id").start_char.rank(method="first").astype("Int64"),
     )
     q = q.sort_values(["date", "article_id", "start_char"], na_position="last")
-    return q[QUOTE_VIEW_COLUMNS].reset_index(drop=True)
+    return q.reindex(columns=QUOTE_VIEW_COLUMNS).reset_index(drop=True)
 
 
 def history(corpus: Corpus, by: str = "country") -> pd.DataFrame:
@@ -186,10 +188,15 @@ def filter_quotes(
     speaker: str | None = None,
     topic: str | None = None,
     text: str | None = None,
+    speaker_kinds: str | Iterable[str] | None = None,
 ) -> pd.DataFrame:
-    """Quotes of a :func:`quote_view` narrowed by country code, speaker, topic id and free text
-    (case-insensitive, in the quote, speaker or title); empty values do not filter."""
+    """Quotes of a :func:`quote_view` narrowed by country code, speaker, topic id, free text
+    (case-insensitive, in the quote, speaker or title) and speaker kinds (``speaker_kind`` one of
+    them; a quote with no speaker has none); empty values do not filter."""
     keep = pd.Series(True, index=view.index)
+    kinds = as_list(speaker_kinds)
+    if kinds:
+        keep &= view.speaker_kind.isin(kinds)
     if country:
         keep &= view.country == country
     if speaker:
@@ -201,3 +208,12 @@ def filter_quotes(
         hay = view.text.fillna("") + " " + view.speaker.fillna("") + " " + view.title.fillna("")
         keep &= hay.str.casefold().str.contains(needle, regex=False)
     return view[keep.fillna(False).astype(bool)]
+
+
+def named_speakers(view: pd.DataFrame) -> pd.Series:
+    """Which quotes of a :func:`quote_view` name someone who can speak for a country: a person,
+    a government or an organisation, or a group that is a joint subject (it has ``co_speakers``:
+    "the leaders discussed …"). Unnamed phrases ("officials", "sources", "the complaint") do not."""
+    kind = view.speaker_kind
+    joint = (kind == "group") & view.co_speakers.fillna("").astype(str).str.strip().ne("")
+    return (kind.isin(NAMED_SPEAKERS) | joint).fillna(False).astype(bool)

@@ -21,6 +21,7 @@ from plotly.io._base_renderers import MimetypeRenderer
 from workbench import __version__
 from workbench.aggregate.views import country_name, date_range, outlet
 from workbench.report.escape import html_text
+from workbench.report.kinds import SPEAKER_KINDS_NOTE, speaker_kind_text
 from workbench.schema import Corpus
 
 RENDERER = "workbench"
@@ -138,6 +139,9 @@ statement loses half its weight per 14 days it is older than the cell's newest),
 nearest point of the scale; support qualified by a condition stays conditional. A cell is marked
 &#8635; when the position of its earliest date differs from that of its latest, and &#9998; when an
 analyst override set it.</p>
+<p><b>Speakers.</b> {kinds} Only the first three, and joint statements, count as speaking for a
+country in the dashboard; the <code>speaker_kinds</code> parameter keeps the quotes of the kinds
+listed.</p>
 <p>Full details: docs/method/stances.md in the workbench repository.</p>
 </section>
 """
@@ -145,13 +149,20 @@ analyst override set it.</p>
 
 def method_notes() -> HTML:
     """The method notes section the header links to."""
-    return HTML(METHOD_NOTES)
+    return HTML(METHOD_NOTES.replace("{kinds}", html_text(SPEAKER_KINDS_NOTE)))
 
 
-def evidence_table(matrix: pd.DataFrame, articles: pd.DataFrame, per_cell: int = 3) -> HTML:
+def evidence_table(
+    matrix: pd.DataFrame,
+    articles: pd.DataFrame,
+    per_cell: int = 3,
+    quotes: pd.DataFrame | None = None,
+) -> HTML:
     """Every matrix cell with its position and up to ``per_cell`` strongest pieces of evidence:
-    the text, who voiced it, the source and date; analyst cells are marked."""
+    the text, who voiced it (with the speaker kind of the quote it came from, given ``quotes``),
+    the source and date; analyst cells are marked."""
     meta = articles.set_index("article_id")[["title", "source", "date"]]
+    kinds = _quote_kinds(quotes)
     rows = []
     for key in matrix.index:
         for topic in matrix.columns:
@@ -174,7 +185,7 @@ def evidence_table(matrix: pd.DataFrame, articles: pd.DataFrame, per_cell: int =
                     if i == 0
                     else ""
                 )
-                rows.append(f"<tr>{lead}{_evidence_cells(ev, meta)}</tr>")
+                rows.append(f"<tr>{lead}{_evidence_cells(ev, meta, kinds)}</tr>")
     head = (
         "<tr><th>country</th><th>topic</th><th>position</th><th>evidence</th><th>voiced by</th>"
         "<th>source</th><th>date</th></tr>"
@@ -182,7 +193,17 @@ def evidence_table(matrix: pd.DataFrame, articles: pd.DataFrame, per_cell: int =
     return HTML(f'<table class="wb-evidence">{head}{"".join(rows)}</table>')
 
 
-def _evidence_cells(ev: dict, meta: pd.DataFrame) -> str:
+def _quote_kinds(quotes: pd.DataFrame | None) -> dict[str, str]:
+    """quote_id -> the speaker kind a table shows, for the quotes given (none: {})."""
+    if quotes is None or quotes.empty:
+        return {}
+    return {
+        q: speaker_kind_text(k, co)
+        for q, k, co in zip(quotes.quote_id, quotes.speaker_kind, quotes.co_speakers, strict=True)
+    }
+
+
+def _evidence_cells(ev: dict, meta: pd.DataFrame, kinds: dict[str, str]) -> str:
     if not ev:
         return "<td colspan='4'>(no evidence)</td>"
     art = ev.get("article_id")
@@ -193,7 +214,10 @@ def _evidence_cells(ev: dict, meta: pd.DataFrame) -> str:
     copies = len(ev.get("sources") or []) - 1
     if copies > 0:
         source = f"{source} (+{copies} copies)"
-    voice = f"{html_text(ev.get('voiced_by'))} <small>({html_text(ev.get('attribution'))})</small>"
+    how = html_text(ev.get("attribution"))
+    if ev.get("quote_id") in kinds:
+        how += f", {html_text(kinds[ev['quote_id']])}"
+    voice = f"{html_text(ev.get('voiced_by'))} <small>({how})</small>"
     return (
         f"<td>&#8220;{html_text(ev.get('text'))}&#8221;</td><td>{voice}</td><td>{html_text(source)}</td>"
         f"<td>{html_text(ev.get('date')) or 'undated'}</td>"
@@ -201,11 +225,12 @@ def _evidence_cells(ev: dict, meta: pd.DataFrame) -> str:
 
 
 def quote_table(view: pd.DataFrame, limit: int = 200) -> HTML:
-    """Quotes as an HTML table (date, speaker, country, quote, stance, source), at most ``limit``
-    rows, saying how many were left out."""
+    """Quotes as an HTML table (date, speaker, speaker kind, country, quote, stance, source), at
+    most ``limit`` rows, saying how many were left out; its caption says what the kinds mean."""
     rows = [
         f"<tr><td>{html_text(r.date) or 'undated'}</td>"
         f"<td>{html_text(r.speaker) or 'unknown'}</td>"
+        f"<td>{html_text(speaker_kind_text(r.speaker_kind, r.co_speakers))}</td>"
         f"<td>{html_text(r.country_name)}</td><td>&#8220;{html_text(r.text)}&#8221;</td>"
         f"<td>{html_text(r.label)}"
         f"{' on ' + html_text(r.topics) if isinstance(r.topics, str) else ''}</td>"
@@ -214,7 +239,8 @@ def quote_table(view: pd.DataFrame, limit: int = 200) -> HTML:
     ]
     more = f"<p>{len(view) - limit} more quotes not shown.</p>" if len(view) > limit else ""
     head = (
-        "<tr><th>date</th><th>speaker</th><th>country</th><th>quote</th><th>stance</th>"
-        "<th>source</th></tr>"
+        "<tr><th>date</th><th>speaker</th><th>speaker kind</th><th>country</th><th>quote</th>"
+        "<th>stance</th><th>source</th></tr>"
     )
-    return HTML(f'<table class="wb-quotes">{head}{"".join(rows)}</table>{more}')
+    caption = f"<caption>{html_text(SPEAKER_KINDS_NOTE)}</caption>"
+    return HTML(f'<table class="wb-quotes">{caption}{head}{"".join(rows)}</table>{more}')

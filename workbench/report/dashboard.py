@@ -7,9 +7,10 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from workbench.aggregate.views import country_name, outlet
+from workbench.aggregate.views import country_name, named_speakers, outlet
 from workbench.report.escape import plot_text
 from workbench.report.figures import QUALITATIVE, STANCE_COLORSCALE
+from workbench.report.kinds import speaker_kind_text
 from workbench.schema import SCALE
 
 
@@ -22,8 +23,9 @@ def country_dashboard(
     max_speakers: int = 25,
 ) -> go.Figure:
     """One figure per country, chosen from a dropdown that keeps working in exported HTML: its
-    position on each topic, how each position moved over time, who speaks for it, and their most
-    recent quotes. The tables keep the ``max_speakers`` most quoted speakers and the
+    position on each topic, how each position moved over time, who speaks for it (its named
+    speakers: see :func:`~workbench.aggregate.views.named_speakers`), and its most recent quotes
+    with their speaker kind. The tables keep the ``max_speakers`` most quoted speakers and the
     ``max_quotes`` latest quotes per country, and say so in their headers."""
     countries = [c for c in matrix.index if c] or sorted(view.country.dropna().unique())
     first = country if country in countries else _busiest(matrix, countries)
@@ -131,7 +133,7 @@ def _country_traces(c, matrix, history, view, max_quotes, max_speakers):
     return [
         (_position_trace(cells[cells.notna()]), 1, 1),
         *((trace, 1, 2) for trace in _history_traces(history[history.key == c])),
-        (_speakers_table(q, max_speakers), 2, 1),
+        (_speakers_table(q[named_speakers(q)], max_speakers), 2, 1),
         (_quotes_table(q, max_quotes), 3, 1),
     ]
 
@@ -185,12 +187,13 @@ def _history_traces(h: pd.DataFrame) -> list[go.Scatter]:
 
 
 def _speakers_table(q: pd.DataFrame, max_speakers: int) -> go.Table:
-    """Who speaks for the country: its speakers, their quotes, dates and topics."""
+    """Who speaks for the country: its named speakers, their kind, quotes, dates and topics."""
     speakers, speaking = _speakers(q, max_speakers)
     return go.Table(
         header={
             "values": [
                 f"<b>who speaks for it</b> ({speaking})",
+                "kind",
                 "quotes",
                 "first",
                 "last",
@@ -201,6 +204,7 @@ def _speakers_table(q: pd.DataFrame, max_speakers: int) -> go.Table:
         cells={
             "values": [
                 [plot_text(s) for s in speakers.speaker],
+                [plot_text(k) for k in speakers.kind],
                 list(speakers.quotes),
                 [plot_text(d) or "undated" for d in speakers["first"]],
                 [plot_text(d) or "undated" for d in speakers["last"]],
@@ -208,46 +212,66 @@ def _speakers_table(q: pd.DataFrame, max_speakers: int) -> go.Table:
             ],
             "align": "left",
         },
-        columnwidth=[3, 1, 1.4, 1.4, 5],
+        columnwidth=[3, 1.6, 1, 1.4, 1.4, 5],
     )
 
 
 def _quotes_table(q: pd.DataFrame, max_quotes: int) -> go.Table:
-    """The country's latest quotes."""
+    """The country's latest quotes, with their speaker's kind."""
     recent = q.sort_values(["date", "order"], ascending=False, na_position="last").head(max_quotes)
     shown = f"latest {len(recent)} of {len(q)}" if len(q) > len(recent) else f"all {len(q)}"
     return go.Table(
         header={
-            "values": ["date", "speaker", f"<b>quotes</b> ({shown})", "stance", "source"],
+            "values": [
+                "date",
+                "speaker",
+                "speaker kind",
+                f"<b>quotes</b> ({shown})",
+                "stance",
+                "source",
+            ],
             "align": "left",
         },
         cells={
             "values": [
                 [plot_text(d) or "undated" for d in recent.date],
                 [plot_text(s) or "unknown speaker" for s in recent.speaker],
+                [
+                    plot_text(speaker_kind_text(k, co))
+                    for k, co in zip(recent.speaker_kind, recent.co_speakers, strict=True)
+                ],
                 [plot_text(t, 90) for t in recent.text],
                 [plot_text(lab) for lab in recent.label],
                 [plot_text(outlet(s, t)) for s, t in zip(recent.source, recent.title, strict=True)],
             ],
             "align": "left",
         },
-        columnwidth=[1.2, 2, 8, 1.2, 2],
+        columnwidth=[1.2, 2, 1.4, 8, 1.2, 2],
     )
 
 
 def _speakers(q: pd.DataFrame, limit: int) -> tuple[pd.DataFrame, str]:
-    """The ``limit`` most quoted speakers of one country's quotes (quotes, first and last date,
-    topics) and the table header's note ("all 12" or "top 25 of 1,234")."""
-    q = q.assign(speaker=q.speaker.fillna("unknown speaker"))
+    """The ``limit`` most quoted speakers of one country's quotes (their most frequent kind,
+    quotes, first and last date, topics) and the table header's note ("all 12" or "top 25 of
+    1,234")."""
+    q = q.assign(
+        speaker=q.speaker.fillna("unknown speaker"),
+        kind=[speaker_kind_text(k) for k in q.speaker_kind],
+    )
     speakers = (
         q.groupby("speaker")
-        .agg(quotes=("quote_id", "size"), first=("date", "min"), last=("date", "max"))
+        .agg(
+            kind=("kind", lambda k: k.value_counts().index[0]),
+            quotes=("quote_id", "size"),
+            first=("date", "min"),
+            last=("date", "max"),
+        )
         .sort_values("quotes", ascending=False, kind="stable")
     )
     total = len(speakers)
     speakers = speakers.head(limit)
     topics = q.loc[q.speaker.isin(speakers.index) & q.topics.notna(), ["speaker", "topics"]]
-    topics = topics.assign(topic=topics.topics.str.split(", ")).explode("topic")
+    topics = topics.assign(topic=topics.topics.astype(str).str.split(", ")).explode("topic")
     named = topics.drop_duplicates(["speaker", "topic"]).sort_values("topic", kind="stable")
     joined = named.groupby("speaker").topic.agg(", ".join)
     speakers = speakers.assign(topics=joined.reindex(speakers.index).fillna("")).reset_index()

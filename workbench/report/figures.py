@@ -16,6 +16,7 @@ from plotly.subplots import make_subplots
 
 from workbench.aggregate.views import country_name, outlet
 from workbench.report.escape import plot_text
+from workbench.report.kinds import speaker_kind_text
 from workbench.schema import SCALE
 
 # Diverging, colour-blind safe (ColorBrewer RdBu, red = oppose, blue = support).
@@ -213,7 +214,9 @@ def _quote_trace(
 ) -> go.Scatter:
     name = country_name(country or None)
     hover = [
-        f"<b>{plot_text(r.speaker) or 'unknown speaker'}</b> ({plot_text(r.country_name)})<br>"
+        f"<b>{plot_text(r.speaker) or 'unknown speaker'}</b> "
+        f"({plot_text(speaker_kind_text(r.speaker_kind, r.co_speakers))}, "
+        f"{plot_text(r.country_name)})<br>"
         f"“{plot_text(r.text, 80)}”<br>{plot_text(outlet(r.source, r.title))}, "
         f"{plot_text(r.date if isinstance(r.date, str) else 'undated')}"
         + (f"<br>{plot_text(r.label)} on {plot_text(r.topics)}" if isinstance(r.label, str) else "")

@@ -39,6 +39,7 @@ from pydantic import (
 from workbench.aggregate.views import NON_COUNTRIES
 from workbench.report.notebooks import notebooks_dir
 from workbench.resources.gazetteer import load_gazetteer
+from workbench.schema import SPEAKER_KINDS
 
 SET_BY_RENDER = {"data_dir": "set by workbench render itself (the tables it writes into OUT/data)"}
 COUNTRY_HINT = "expected a country name, demonym or ISO code, e.g. France, French, FRA or FR"
@@ -144,6 +145,21 @@ def existing_file(value: str) -> str:
     return str(path.resolve())
 
 
+def speaker_kind(value: str) -> str:
+    """A quote's speaker kind (``quotes.speaker_kind``), in any case."""
+    kind = value.strip().lower()
+    if kind not in SPEAKER_KINDS:
+        raise ValueError(
+            f"unknown speaker kind {value!r}: expected one or more of {', '.join(SPEAKER_KINDS)}"
+        )
+    return kind
+
+
+def _none_is_all(value: object) -> object:
+    """A list parameter whose default is None (all): ``-p speaker_kinds null`` is no filter."""
+    return [] if value is None else value
+
+
 def _unique(values: list) -> list:
     return list(dict.fromkeys(values))
 
@@ -157,6 +173,7 @@ def text_list(item: Any = StrictStr) -> Any:
 
 Country = Annotated[StrictStr, AfterValidator(country_code)]
 IsoDate = Annotated[Any, AfterValidator(iso_date)]
+SpeakerKind = Annotated[StrictStr, AfterValidator(speaker_kind)]
 
 # What each parameter may be, beyond the type its notebook declares (one place for every check).
 RULES: dict[str, Any] = {
@@ -164,6 +181,7 @@ RULES: dict[str, Any] = {
     "country": Country,
     "topics": text_list(),
     "speakers": text_list(),
+    "speaker_kinds": Annotated[text_list(SpeakerKind), BeforeValidator(_none_is_all)],
     "start": IsoDate,
     "end": IsoDate,
     "voices": Literal["all", "self", "government"],

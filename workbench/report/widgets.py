@@ -7,23 +7,47 @@ current selection as a DataFrame attribute, so the filtering can be tested witho
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import ipywidgets as w
 import pandas as pd
 from IPython.display import display
 
-from workbench.aggregate.views import country_name, filter_quotes, quote_view
+from workbench.aggregate.views import as_list, country_name, filter_quotes, quote_view
 from workbench.report import blocks as report
 from workbench.report.figures import stance_heatmap
-from workbench.schema import Corpus
+from workbench.report.kinds import SPEAKER_KINDS_NOTE
+from workbench.schema import SPEAKER_KINDS, Corpus
 
 ALL = ""
 
 
-class Explorer:
-    """Filter quotes by country, speaker, topic and free text; pick a matrix cell to read its
-    evidence. ``widget`` is what a notebook displays; ``quotes`` is the current selection."""
+def kind_selector(speaker_kinds: Iterable[str] | None = None) -> w.SelectMultiple:
+    """The speaker-kind selector: every kind of the schema; none selected keeps all quotes.
+    ``speaker_kinds`` (a report's parameter) is the first selection."""
+    chosen = [k for k in as_list(speaker_kinds) if k in SPEAKER_KINDS]
+    return w.SelectMultiple(
+        options=list(SPEAKER_KINDS),
+        value=chosen,
+        rows=len(SPEAKER_KINDS),
+        description="speaker kind",
+        tooltip=f"{SPEAKER_KINDS_NOTE} None selected: all.",
+        style={"description_width": "initial"},
+    )
 
-    def __init__(self, corpus: Corpus, matrix: pd.DataFrame, limit: int = 100) -> None:
+
+class Explorer:
+    """Filter quotes by country, speaker, topic, free text and speaker kind; pick a matrix cell to
+    read its evidence. ``widget`` is what a notebook displays; ``quotes`` is the current
+    selection."""
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        matrix: pd.DataFrame,
+        limit: int = 100,
+        speaker_kinds: Iterable[str] | None = None,
+    ) -> None:
         self.corpus, self.matrix, self.limit = corpus, matrix, limit
         self.view = quote_view(corpus)
         self.quotes = self.view
@@ -42,6 +66,7 @@ class Explorer:
             options=[("all topics", ALL)] + [(t, t) for t in topics], description="topic"
         )
         self.text = w.Text(placeholder="words in the quote, speaker or title", description="search")
+        self.kinds = kind_selector(speaker_kinds)
         self.count = w.HTML()
         self.table = w.Output()
         cells = [
@@ -53,13 +78,13 @@ class Explorer:
         self.cell = w.Dropdown(options=[("choose a cell", None)] + cells, description="cell")
         self.evidence = w.Output()
         self.figure = w.Output()
-        for control in (self.country, self.speaker, self.topic, self.text):
+        for control in (self.country, self.speaker, self.topic, self.text, self.kinds):
             control.observe(self.refresh, names="value")
         self.cell.observe(self.show_cell, names="value")
         with self.figure:
             stance_heatmap(matrix, corpus.articles).show()
         self.refresh()
-        filters = w.HBox([self.country, self.speaker, self.topic, self.text])
+        filters = w.HBox([self.country, self.speaker, self.topic, self.text, self.kinds])
         self.widget = w.VBox(
             [
                 w.HTML("<h3>Quotes</h3>"),
@@ -76,7 +101,12 @@ class Explorer:
     def refresh(self, _change: object = None) -> None:
         """Apply the filters to the quotes and redraw the table."""
         self.quotes = filter_quotes(
-            self.view, self.country.value, self.speaker.value, self.topic.value, self.text.value
+            self.view,
+            self.country.value,
+            self.speaker.value,
+            self.topic.value,
+            self.text.value,
+            self.kinds.value,
         )
         self.count.value = f"{len(self.quotes)} of {len(self.view)} quotes"
         self.table.clear_output(wait=True)
@@ -91,14 +121,23 @@ class Explorer:
         key, topic = self.cell.value
         with self.evidence:
             display(
-                report.evidence_table(self.matrix.loc[[key], [topic]], self.corpus.articles, 20)
+                report.evidence_table(
+                    self.matrix.loc[[key], [topic]], self.corpus.articles, 20, self.corpus.quotes
+                )
             )
 
 
 class CountryPanel:
-    """Pick a country and see its positions with evidence and its speakers' quotes (live)."""
+    """Pick a country (and speaker kinds) and see its positions with evidence and its speakers'
+    quotes (live)."""
 
-    def __init__(self, corpus: Corpus, matrix: pd.DataFrame, country: str | None = None) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        matrix: pd.DataFrame,
+        country: str | None = None,
+        speaker_kinds: Iterable[str] | None = None,
+    ) -> None:
         self.corpus, self.matrix = corpus, matrix
         self.view = quote_view(corpus)
         codes = [c for c in matrix.index if c] or sorted(self.view.country.dropna().unique())
@@ -107,28 +146,46 @@ class CountryPanel:
             value=country if country in codes else (codes[0] if codes else None),
             description="country",
         )
+        self.kinds = kind_selector(speaker_kinds)
         self.out = w.Output()
         self.quotes = self.view.iloc[0:0]
         self.choice.observe(self.refresh, names="value")
+        self.kinds.observe(self.refresh, names="value")
         self.refresh()
-        self.widget = w.VBox([self.choice, self.out])
+        self.widget = w.VBox([w.HBox([self.choice, self.kinds]), self.out])
 
     def refresh(self, _change: object = None) -> None:
         code = self.choice.value
-        self.quotes = filter_quotes(self.view, country=code) if code else self.view.iloc[0:0]
+        self.quotes = (
+            filter_quotes(self.view, country=code, speaker_kinds=self.kinds.value)
+            if code
+            else self.view.iloc[0:0]
+        )
         self.out.clear_output(wait=True)
         if code is None:
             return
         with self.out:
-            display(report.evidence_table(self.matrix.loc[[code]], self.corpus.articles))
+            if code in self.matrix.index:  # a country may have quotes but no statement
+                cells = self.matrix.loc[[code]]
+                display(
+                    report.evidence_table(cells, self.corpus.articles, quotes=self.corpus.quotes)
+                )
             display(report.quote_table(self.quotes))
 
 
-def explorer(corpus: Corpus, matrix: pd.DataFrame) -> Explorer:
-    """The quote explorer of ``explore.ipynb``."""
-    return Explorer(corpus, matrix)
+def explorer(
+    corpus: Corpus, matrix: pd.DataFrame, speaker_kinds: Iterable[str] | None = None
+) -> Explorer:
+    """The quote explorer of ``explore.ipynb`` (``speaker_kinds``: the kinds selected at first)."""
+    return Explorer(corpus, matrix, speaker_kinds=speaker_kinds)
 
 
-def country_panel(corpus: Corpus, matrix: pd.DataFrame, country: str | None = None) -> CountryPanel:
-    """The live country panel of ``country_dashboard.ipynb``."""
-    return CountryPanel(corpus, matrix, country)
+def country_panel(
+    corpus: Corpus,
+    matrix: pd.DataFrame,
+    country: str | None = None,
+    speaker_kinds: Iterable[str] | None = None,
+) -> CountryPanel:
+    """The live country panel of ``country_dashboard.ipynb`` (``speaker_kinds``: the kinds
+    selected at first)."""
+    return CountryPanel(corpus, matrix, country, speaker_kinds)
