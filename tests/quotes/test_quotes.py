@@ -55,12 +55,14 @@ def test_inline_direct_quotes(quotes_of, line, text, speaker):
     ) in found
 
 
-def test_quote_interrupted_by_its_cue_gives_two_pieces_with_the_speaker(quotes_of):
+def test_quote_interrupted_by_its_cue_is_one_statement_with_the_cue_inside(quotes_of):
     found = quotes_of(INTRO + "“We are ready,” Fontaine said, “to act.”\n")
     assert [(k, t, s) for k, t, s, _ in found] == [
-        ("direct", "We are ready,", "Claire Fontaine"),
-        ("direct", "to act.", "Claire Fontaine"),
+        ("direct", "We are ready,” Fontaine said, “to act.", "Claire Fontaine"),
     ]
+    # a new sentence after the cue is a quote of its own
+    found = quotes_of(INTRO + "“We are ready,” Fontaine said. “We act now.”\n")
+    assert [t for _, t, _, _ in found] == ["We are ready,", "We act now."]
 
 
 def test_quote_spanning_paragraphs(quotes_of):
@@ -130,11 +132,18 @@ def test_object_complement_with_the_list_that_follows(quotes_of):
     assert content.startswith("two priorities:") and content.endswith("Demining.")
 
 
-def test_partial_quotes_inside_reported_speech(quotes_of):
+def test_partial_quotes_inside_reported_speech_are_one_statement(quotes_of):
     found = quotes_of(INTRO + "Fontaine called the plan “a dangerous escalation” on Monday.\n")
-    assert found == [("direct", "a dangerous escalation", "Claire Fontaine", "FRA")]
+    assert found == [
+        ("indirect", "the plan “a dangerous escalation” on Monday", "Claire Fontaine", "FRA")
+    ]
     found = quotes_of(INTRO + "Kowal accused Moscow of “fanatic recklessness” in the talks.\n")
-    assert found == [("direct", "fanatic recklessness", "Jan Kowal", "POL")]
+    assert found == [
+        ("indirect", "Moscow of “fanatic recklessness” in the talks", "Jan Kowal", "POL")
+    ]
+    # a clause that is nothing but the quote stays a direct quote
+    found = quotes_of(INTRO + "Fontaine said: “We are ready.”\n")
+    assert found == [("direct", "We are ready.", "Claire Fontaine", "FRA")]
 
 
 def test_pronouns_and_roles_name_the_last_fitting_person(quotes_of):
@@ -166,8 +175,7 @@ def test_organisations_seats_and_appositions_as_speakers(quotes_of):
 def test_attribution_in_the_middle_of_a_sentence(quotes_of):
     found = quotes_of(INTRO + "“All of which,” Kowal said, “would help the talks.”\n")
     assert [(t, s) for _, t, s, _ in found] == [
-        ("All of which,", "Jan Kowal"),
-        ("would help the talks.", "Jan Kowal"),
+        ("All of which,” Kowal said, “would help the talks.", "Jan Kowal"),
     ]
     found = quotes_of(INTRO + "The force, Kowal said, would be ready by spring.\n")
     assert found == [("indirect", "would be ready by spring", "Jan Kowal", "POL")]

@@ -207,7 +207,7 @@ class _Extractor:
             if cue is not None:
                 self.lead_cues.add(cue.token.i)
                 subj = subject_of(cue.token, self.cues)
-                speaker = self.finder.from_token(subj) if subj is not None else None
+                speaker = self.finder.phrase(subj) if subj is not None else None
         if cue is None and self._starts_paragraph(q):
             cue, speaker = self._lead_in(q.first_block - 1) if q.first_block > 0 else (None, None)
         if cue is None and speaker is None:
@@ -274,7 +274,7 @@ class _Extractor:
     def _speaker_for(self, cue, frame: list[Token]) -> Speaker | None:
         subj = subject_of(cue.token, self.cues)
         if subj is not None and subj in frame:
-            return self.finder.from_token(subj)
+            return self.finder.phrase(subj)
         after = [t for t in frame if t.i > cue.last and t.pos_ in ("PROPN", "NOUN", "PRON")]
         before = [t for t in frame if t.i < cue.token.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
         for tok in after[:1] + before[-1:]:
@@ -390,15 +390,18 @@ class _Extractor:
         self.reported_spans.append(span)
         if cue is not None:
             self.cue_words.update(range(cue.token.i, cue.last + 1))
-        if any(r["start_char"] <= start and end <= r["end_char"] for r in self.out):
-            return  # the words are already a quote (the second piece of a split quote)
+        if any(q.start <= start and end <= q.end for q in self.quoted):
+            return  # the words are quoted already (the second piece of a split quote)
         inner = [q for q in self.quoted if start <= q.start < end]
         if any(q.end > end + 1 for q in inner):
             return  # a quote that runs on past the clause stands for itself
         if inner:  # said he had “big plans” for …: one statement, the partial quotes inside it
-            outside = self.text[start:end]
-            for q in inner:
-                outside = outside.replace(self.text[q.open_at : (q.close_end or q.end)], " ")
+            marked = [(q.open_at, q.close_end or q.end) for q in inner]
+            outside = "".join(
+                c
+                for k, c in enumerate(self.text[start:end], start)
+                if not any(a <= k < b for a, b in marked)
+            )
             if sum(w.isalpha() for w in outside.split()) < 2:
                 return  # said: “We are ready.”: the direct quote stands for itself
             self.out = [r for r in self.out if not (start <= r["start_char"] < end)]

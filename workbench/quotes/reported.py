@@ -93,7 +93,7 @@ def content_span(cue: Cue, sent: Span, cues: Cues) -> tuple[int, int] | None:
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i >= i), None)
         if obj is not None and obj.i == i:
             i = obj.right_edge.i + 1
-    while i < end and (doc[i].lower_ in ("that", ",") or doc[i].dep_ == "prt"):
+    while i < end and (doc[i].lower_ in ("that", ",", ":") or doc[i].dep_ == "prt"):
         i += 1
     for child in verb.children:  # stop before a second reporting verb of the same subject
         if child.dep_ == "conj" and child.i > i and match_cue(child, cues) is not None:

@@ -19,7 +19,7 @@ Anything else ("current indications") is not a speaker.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -115,7 +115,8 @@ class SpeakerFinder:
                 return None
         low = tok.lower_
         if low in _RELATIVE and tok.dep_.startswith("nsubj"):
-            return self._relative(tok)
+            found = self._relative(tok)  # its words are the relative ("…, who said"): its span
+            return None if found is None else replace(found, start=tok.idx, end=tok.idx + len(tok))
         if low in self.cues.person_pronouns and tok.pos_ == "PRON":
             return self._antecedent(tok, ("person",))
         if low in self.cues.group_pronouns and tok.pos_ == "PRON":

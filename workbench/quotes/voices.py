@@ -4,8 +4,9 @@ The quotes table keeps every attribution; the stance stage takes a position as i
 where the speaker is named and the cue is a finite reporting verb. So, for the stance stage:
 
 - reported speech of an unnamed speaker ("officials said …", ``speaker_kind`` not in
-  :data:`~workbench.quotes.kinds.NAMED`) and participial attributions ("…, saying …") are left
-  to narration, where the holder is found in the clause itself;
+  :data:`~workbench.quotes.kinds.NAMED`, and not a joint subject) and participial attributions
+  ("…, saying …") are left to narration, where the holder is found in the clause itself; a direct
+  quote of an unnamed speaker is a quote with no speaker;
 - a reported clause with quoted words inside ("said he had “big plans” for …") is voiced by its
   quoted words, as direct quotes of the speaker;
 - a split quote (“A,” she said, “B.”), one record whose text runs over its cue, is its two pieces.
@@ -28,10 +29,15 @@ def stance_voices(doc: Doc, quotes: list[dict]) -> list[dict]:
     out = []
     for q in quotes:
         if q["kind"] == "direct":
-            out += _split_pieces(q)
-        elif q["speaker_kind"] in NAMED and not _participial(doc, q):
+            out += _split_pieces(q if _named(q) else {**q, "speaker": None})
+        elif _named(q) and not _participial(doc, q):
             out += _marked_parts(q) or [q]
     return out
+
+
+def _named(q: dict) -> bool:
+    """The speaker is a name: a person, government or organisation, or a joint subject."""
+    return q["speaker_kind"] in NAMED or bool(q["speaker_kind"] == "group" and q.get("co_speakers"))
 
 
 def _participial(doc: Doc, q: dict) -> bool:
