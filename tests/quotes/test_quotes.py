@@ -60,8 +60,11 @@ def test_quote_interrupted_by_its_cue_is_one_statement_with_the_cue_inside(quote
     assert [(k, t, s) for k, t, s, _ in found] == [
         ("direct", "We are ready,” Fontaine said, “to act.", "Claire Fontaine"),
     ]
-    # a new sentence after the cue is a quote of its own
+    # the attribution sentence between two quotes of one paragraph does not end the statement
     found = quotes_of(INTRO + "“We are ready,” Fontaine said. “We act now.”\n")
+    assert [t for _, t, _, _ in found] == ["We are ready,” Fontaine said. “We act now."]
+    # a new paragraph is a new quote
+    found = quotes_of(INTRO + "“We are ready,” Fontaine said.\n“We act now.”\n")
     assert [t for _, t, _, _ in found] == ["We are ready,", "We act now."]
 
 

@@ -664,3 +664,34 @@ def test_stance_voices_split_a_clause_into_its_quoted_words(analyse):
     ]
     for q in voiced:
         assert text[q["start_char"] : q["end_char"]] == q["text"]
+
+
+# -- a quote continued after its attribution sentence is one statement (PolNeAR's convention) ----
+
+
+@pytest.mark.parametrize(
+    "line, text",
+    [
+        (
+            "“The port will reopen,” Fontaine said on Monday. “The ships are waiting.”",
+            "The port will reopen,” Fontaine said on Monday. “The ships are waiting.",
+        ),
+        (
+            "“We are not finished,” said Jan Kowal, the Polish minister. “Not yet.”",
+            "We are not finished,” said Jan Kowal, the Polish minister. “Not yet.",
+        ),
+        (
+            "“It is a bad deal,” Fontaine told reporters. “We will not sign it. Nobody will.”",
+            "It is a bad deal,” Fontaine told reporters. “We will not sign it. Nobody will.",
+        ),
+    ],
+)
+def test_a_quote_continued_after_its_attribution_is_one_statement(analyse, line, text):
+    _, found = analyse(INTRO + line + "\n")
+    assert [(q["kind"], q["text"]) for q in found] == [("direct", text)]
+
+
+def test_a_quote_in_the_next_paragraph_is_a_quote_of_its_own(analyse):
+    _, found = analyse(INTRO + "“The port will reopen,” Fontaine said.\n\n“The ships wait.”\n")
+    assert [q["text"] for q in found] == ["The port will reopen,", "The ships wait."]
+    assert {q["speaker"] for q in found} == {"Claire Fontaine"}

@@ -19,7 +19,7 @@ subject's first principal, as the gold names it) counts as no speaker, and
 reported speech of such a speaker, which the fixtures do not annotate, is left out of precision
 unless it matches a gold quote (PolNeAR, which annotates every attribution, scores them all).
 A gold partial quote (the marked words inside reported speech) matches the predicted reported
-clause that contains it (:func:`_overlap`).
+clause that contains it (:func:`_overlap`), several partial quotes the same clause.
 """
 
 from __future__ import annotations
@@ -104,6 +104,11 @@ def score(articles: list[Article], golds: list[Gold], predicted: list[list[dict]
             used_g.add(gi)
             used_p.add(pi)
             _judge(result, article, gold[gi], preds[pi])
+        for gi, g in enumerate(gold):  # more partial quotes in one matched reported clause
+            pi = next((pi for pi in used_p if _overlap(g, preds[pi]) == 1.0), None)
+            if gi not in used_g and pi is not None and preds[pi]["kind"] == "indirect":
+                used_g.add(gi)
+                _judge(result, article, g, preds[pi])
         for gi, g in enumerate(gold):
             if gi not in used_g:
                 result.errors.append(

@@ -219,7 +219,7 @@ class _Extractor:
                 speaker = self.last_quote[1]
             elif not self._standalone(q):
                 return  # scare quotes, titles, names in quote marks
-        if not self._continue_split(q, cue):
+        if not self._continue_split(q, cue) and not self._continue_after(q, cue, speaker):
             self._emit("direct", q.start, q.end, speaker, cue, q.first_block)
         self.last_quote = (q.last_block, speaker)
 
@@ -230,6 +230,22 @@ class _Extractor:
         if cue is None or prev is None or prev["kind"] != "direct":
             return False
         if prev["cue_start"] != cue.start or not (prev["end_char"] <= cue.start < q.open_at):
+            return False
+        end = _trim(self.text, q.start, q.end)[1]
+        prev.update(end_char=end, text=self.text[prev["start_char"] : end])
+        return True
+
+    def _continue_after(self, q: Quoted, cue, speaker: Speaker | None) -> bool:
+        """“A,” she said. “B.”, in one paragraph: the attribution sentence between two quotes of
+        one speaker does not end the statement; the first quote extends over it."""
+        prev = self.out[-1] if self.out else None
+        if cue is not None or prev is None or prev["kind"] != "direct" or speaker is None:
+            return False
+        if prev["paragraph"] != q.first_block or prev["cue_start"] is None:
+            return False
+        if not (prev["end_char"] <= prev["cue_start"] < q.open_at):
+            return False
+        if any(prev["end_char"] < o.open_at < q.open_at for o in self.quoted):
             return False
         end = _trim(self.text, q.start, q.end)[1]
         prev.update(end_char=end, text=self.text[prev["start_char"] : end])
