@@ -206,7 +206,7 @@ class _Extractor:
             cue = self._cue_before(q)
             if cue is not None:
                 self.lead_cues.add(cue.token.i)
-                subj = subject_of(cue.token, self.cues)
+                subj = subject_of(cue.token, self.cues) or governing_subject(cue.token)
                 speaker = self.finder.phrase(subj) if subj is not None else None
         if cue is None and self._starts_paragraph(q):
             cue, speaker = self._lead_in(q.first_block - 1) if q.first_block > 0 else (None, None)
@@ -251,6 +251,17 @@ class _Extractor:
         prev.update(end_char=end, text=self.text[prev["start_char"] : end])
         return True
 
+    def _own_statement(self, sent: Span) -> bool:
+        """The sentence reports something of its own ("He noted that …"), unlike a bare
+        attribution ("Sanders said.")."""
+        for tok in sent:
+            cue = match_cue(tok, self.cues)
+            if cue is not None:
+                return any(
+                    c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > cue.last for c in tok.children
+                )
+        return True
+
     def _after_frame(self, q: Quoted) -> list[Token]:
         if q.close_at is None:
             return []
@@ -258,7 +269,8 @@ class _Extractor:
         out = []
         ended = self.text[q.start : q.end].rstrip().endswith((".", "!", "?"))
         if ended and lo < hi and self.doc[lo].is_sent_start and self.doc[lo].is_title:
-            return []  # “… closing strong.” He noted that …: the next sentence is not its cue
+            if self._own_statement(self.doc[lo].sent):
+                return []  # “… closing strong.” He noted that …: the next sentence is not its cue
         for tok in self.doc[lo:hi][:_FRAME]:
             if tok.text in ("“", "‘", '"', "''", "«", ".", "!", "?", ";") or tok.pos_ in (
                 "CCONJ",
@@ -314,7 +326,9 @@ class _Extractor:
         if not cues:
             return None
         cue = cues[-1]  # a used cue is fine: “We are ready,” she said, “to act.”
-        if subject_of(cue.token, self.cues) is None or is_passive(cue.token):
+        if is_passive(cue.token) or (
+            subject_of(cue.token, self.cues) is None and governing_subject(cue.token) is None
+        ):
             return None
         lead = frame[-1].text
         if lead in (":", ",") or frame[-1].i == cue.last or frame[-1].lower_ == "that":
@@ -403,7 +417,8 @@ class _Extractor:
     def _statement(self, span: tuple[int, int], speaker: Speaker, cue, bi: int) -> None:
         lo, hi = span
         start, end = self.doc[lo].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1])
-        self.reported_spans.append(span)
+        if cue is None or cue.token.i not in self.lead_cues:  # speech reported inside a clause
+            self.reported_spans.append(span)  # with quoted words is still its own statement
         if cue is not None:
             self.cue_words.update(range(cue.token.i, cue.last + 1))
         if any(q.start <= start and end <= q.end for q in self.quoted):

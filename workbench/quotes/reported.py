@@ -17,7 +17,7 @@ from workbench.nlp.model import text_of
 from workbench.nlp.syntax import subject
 from workbench.resources.cues import Cues
 
-_WRITER_TURNS = {"according", "although", "though", "whereas", "which"}
+_WRITER_TURNS = {"according", "which"}
 _CONTENT_PREPS = {"about", "of", "on", "for", "against", "over", "to", "with"}
 _SKIP_DEPS = {"advcl", "xcomp", "acl", "amod", "pcomp", "csubj", "auxpass"}
 
@@ -91,7 +91,7 @@ def content_span(cue: Cue, sent: Span, cues: Cues) -> tuple[int, int] | None:
     lemma = verb.lemma_.lower()
     if lemma in cues.person_object:  # "told reporters that …"
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i >= i), None)
-        if obj is not None and obj.i == i:
+        if obj is not None and obj.left_edge.i == i:
             i = obj.right_edge.i + 1
     while i < end and (doc[i].lower_ in ("that", ",", ":") or doc[i].dep_ == "prt"):
         i += 1
@@ -99,6 +99,11 @@ def content_span(cue: Cue, sent: Span, cues: Cues) -> tuple[int, int] | None:
         if child.dep_ == "conj" and child.i > i and match_cue(child, cues) is not None:
             cc = next((c for c in verb.children if c.dep_ == "cc" and i < c.i < child.i), None)
             end = min(end, cc.i if cc is not None else child.left_edge.i)
+    for j in range(i + 1, end):  # ", Vassallini said: …": another attribution begins
+        if doc[j].dep_ != "ROOT" and match_cue(doc[j], cues) and subject(doc[j], ("nsubj",)):
+            if doc[j].head.i != verb.i and not _within(doc[j], verb):
+                end = min(end, doc[j].left_edge.i)
+                break
     for j in range(i + 1, end - 1):  # "… but insisted that …": a second statement
         nxt = doc[j + 1]
         if (
@@ -125,9 +130,14 @@ def content_span(cue: Cue, sent: Span, cues: Cues) -> tuple[int, int] | None:
     return i, end
 
 
+def _within(tok: Token, verb: Token) -> bool:
+    """``tok`` is inside the clause the cue ``verb`` reports (one of its descendants)."""
+    return any(a.i == verb.i for a in tok.ancestors)
+
+
 def _clause_end(verb: Token, i: int, end: int) -> int:
-    """Where the reported clause ends: before a trailing ", according to …", ", although …" or
-    ", which …" that is the writer's, not the speaker's."""
+    """Where the reported clause ends: before a trailing ", according to …" or ", which …" that is
+    the writer's, not the speaker's (", although …" is most often the speaker's own concession)."""
     doc = verb.doc
     for j in range(i + 1, end - 1):
         if doc[j].text in (",", "—", "–") and doc[j + 1].lower_ in _WRITER_TURNS:

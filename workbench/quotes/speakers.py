@@ -202,6 +202,8 @@ class SpeakerFinder:
         not "current indications", "his body mass index"."""
         if tok.dep_ == "expl":  # "it is said that"
             return False
+        if tok.pos_ == "PRON" and tok.lower_ in ("that", "this", "these", "those", "what", "which"):
+            return False  # "whether that ruled out …": a thing, not a speaker
         if tok.pos_ != "NOUN":  # names, pronouns, "many", "both", "58 percent"
             return True
         word = tok.lemma_.lower()

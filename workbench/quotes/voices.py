@@ -8,7 +8,8 @@ where the speaker is named and the cue is a finite reporting verb. So, for the s
   ("…, saying …") are left to narration, where the holder is found in the clause itself; a direct
   quote of an unnamed speaker is a quote with no speaker;
 - a reported clause with quoted words inside ("said he had “big plans” for …") is voiced by its
-  quoted words, as direct quotes of the speaker;
+  quoted words, as direct quotes of the speaker (of no speaker, when the clause is narration);
+- quotes in headlines are left out (the stance stage reads titles for their topics only);
 - a split quote (“A,” she said, “B.”), one record whose text runs over its cue, is its two pieces.
 """
 
@@ -20,18 +21,25 @@ from spacy.tokens import Doc
 
 from workbench.quotes.kinds import NAMED
 from workbench.quotes.reported import skippable
+from workbench.schema import Block
 
-_MARKED = re.compile(r"[“\"]([^“”\"]+)[”\"]")
+_MARKED = re.compile(r"[“\"]([^“”\"]+)(?:[”\"]|$)")  # the clause may end before the closing mark
+_GAP = re.compile(r"[”\"][^“”\"]{1,300}?[“\"]")  # between two pieces: the attribution
 
 
-def stance_voices(doc: Doc, quotes: list[dict]) -> list[dict]:
+def stance_voices(doc: Doc, quotes: list[dict], blocks: list[Block] | None = None) -> list[dict]:
     """The records the stance stage scores as voiced by their speaker (see the module doc)."""
     out = []
+    heads = {i for i, b in enumerate(blocks or []) if b.kind in ("title", "heading")}
     for q in quotes:
+        if q.get("paragraph") in heads:
+            continue  # the stance stage reads headlines for their topics only
         if q["kind"] == "direct":
             out += _split_pieces(q if _named(q) else {**q, "speaker": None})
         elif _named(q) and not _participial(doc, q):
             out += _marked_parts(q) or [q]
+        else:  # narration; its quoted words are quotes of no named speaker
+            out += _marked_parts({**q, "speaker": None})
     return out
 
 
@@ -64,17 +72,19 @@ def _marked_parts(q: dict) -> list[dict]:
 
 
 def _split_pieces(q: dict) -> list[dict]:
-    """A direct quote with its cue inside, as the pieces before and after the attribution."""
-    cue, spk = q["cue_start"], q["speaker_start"]
+    """A direct quote with its attribution inside (“A,” she said, “B.” or “A,” she said. “B.”),
+    as its quoted pieces."""
+    cue = q["cue_start"]
     if cue is None or not q["start_char"] < cue < q["end_char"]:
         return [q]
-    lo = min(cue, spk if spk is not None else cue)
-    hi = max(q["cue_end"], q["speaker_end"] if q["speaker_end"] is not None else 0)
-    pieces = []
-    for a, b in ((q["start_char"], lo), (hi, q["end_char"])):
-        text = q["text"][a - q["start_char"] : b - q["start_char"]]
-        core = text.strip(' ,;:“”"\n')
+    pieces, at = [], 0
+    for gap in [*_GAP.finditer(q["text"]), None]:
+        stop = gap.start() if gap is not None else len(q["text"])
+        text = q["text"][at:stop]
+        core = text.lstrip(' ,;:.“”"\n').rstrip(' “”"\n')
         if core:
-            start = a + text.index(core)
+            start = q["start_char"] + at + text.index(core)
             pieces.append({**q, "text": core, "start_char": start, "end_char": start + len(core)})
+        if gap is not None:
+            at = gap.end()
     return pieces or [q]

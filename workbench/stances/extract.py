@@ -67,7 +67,7 @@ def extract_stances(
     places = sorted((e for e in entities if e.get("country_code")), key=lambda e: e["start_char"])
     out: list[dict] = []
     block_topics = _block_topics(doc, blocks, ents, catalogue)
-    quotes = [with_country(doc, q, blocks, ents) for q in stance_voices(doc, quotes)]
+    quotes = [with_country(doc, q, blocks, ents) for q in stance_voices(doc, quotes, blocks)]
     judge = lexicon.scorer is not None and not candidates
     answered: list[dict] = []  # short interview answers: the rules decide, the scorer never saw any
     units = build_units(doc, blocks, quotes)
