@@ -133,6 +133,7 @@ def official_words() -> OfficialWords:
     )
 
 
+@cache
 def country_words() -> CountryWords:
     """The predicates of a country's own position, from the shipped ``data/countries.yml``."""
     data, _ = read_data(default_data_path("countries"), "countries")
