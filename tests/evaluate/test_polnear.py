@@ -1,12 +1,17 @@
 """PolNeAR: the reader, the scorer, the folds and `workbench evaluate polnear`, on a small sample in
-PolNeAR's format with fictional text (tests/fixtures/polnear); the real corpus is never needed."""
+PolNeAR's format with fictional text (polnear_sample.py, written to a temporary folder: nothing laid
+out like the corpus is committed); the real corpus is never needed."""
 
+import atexit
 import shutil
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT
+from conftest import ROOT
+from polnear_sample import write_sample
 
 from workbench.cli import main
 from workbench.evaluate import polnear_run
@@ -31,7 +36,8 @@ from workbench.evaluate.polnear_run import (
 from workbench.nlp.model import ModelNotFound
 from workbench.run.options import RunOptions
 
-SAMPLE = FIXTURES / "polnear"
+SAMPLE = write_sample(Path(tempfile.mkdtemp(prefix="polnear-sample-")))
+atexit.register(shutil.rmtree, SAMPLE, ignore_errors=True)
 HARBOUR, HERALD, LEDGER = (
     "harbour_2031-03-02_varnholm-bridge",
     "herald_2031-05-20_school-day",
