@@ -231,9 +231,13 @@ class _Extractor:
             return False
         if prev["cue_start"] != cue.start or not (prev["end_char"] <= cue.start < q.open_at):
             return False
+        self._extend(prev, q)
+        return True
+
+    def _extend(self, prev: dict, q: Quoted) -> None:
+        """The quote record ``prev`` runs on to the end of the quote ``q`` (one statement)."""
         end = _trim(self.text, q.start, q.end)[1]
         prev.update(end_char=end, text=self.text[prev["start_char"] : end])
-        return True
 
     def _continue_after(self, q: Quoted, cue, speaker: Speaker | None) -> bool:
         """“A,” she said. “B.”, in one paragraph: the attribution sentence between two quotes of
@@ -247,8 +251,7 @@ class _Extractor:
             return False
         if any(prev["end_char"] < o.open_at < q.open_at for o in self.quoted):
             return False
-        end = _trim(self.text, q.start, q.end)[1]
-        prev.update(end_char=end, text=self.text[prev["start_char"] : end])
+        self._extend(prev, q)
         return True
 
     def _own_statement(self, sent: Span) -> bool:

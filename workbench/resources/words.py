@@ -71,9 +71,16 @@ def _words(values: list | None) -> frozenset[str]:
 
 
 @cache
+def _shipped(name: str) -> dict:
+    """The shipped data file ``data/NAME.yml``, read and checked once per process (cues.yml feeds
+    both :func:`cue_words` and :func:`official_words`)."""
+    return read_data(default_data_path(name), name)[0]
+
+
+@cache
 def stance_words() -> StanceWords:
     """The grammar word lists of the shipped ``data/stance.yml``."""
-    data, _ = read_data(default_data_path("stance"), "stance")
+    data = _shipped("stance")
     modals = data.get("modals") or {}
     cond = data.get("condition_words") or {}
     holders = data.get("holder_nouns") or {}
@@ -101,7 +108,7 @@ def stance_words() -> StanceWords:
 @cache
 def cue_words() -> CueWords:
     """The reporting verbs as written of the shipped ``data/cues.yml``."""
-    data, _ = read_data(default_data_path("cues"), "cues")
+    data = _shipped("cues")
     return CueWords(
         _words(data.get("demand_reporting")),
         _words(data.get("plain_cues")),
@@ -112,7 +119,7 @@ def cue_words() -> CueWords:
 @cache
 def official_words() -> OfficialWords:
     """The official-document word lists of the shipped ``data/cues.yml``."""
-    data, _ = read_data(default_data_path("cues"), "cues")
+    data = _shipped("cues")
     off = data.get("official") or {}
     return OfficialWords(
         first_person=tuple(sorted(_words(off.get("first_person")), key=len, reverse=True)),
@@ -136,5 +143,5 @@ def official_words() -> OfficialWords:
 @cache
 def country_words() -> CountryWords:
     """The predicates of a country's own position, from the shipped ``data/countries.yml``."""
-    data, _ = read_data(default_data_path("countries"), "countries")
+    data = _shipped("countries")
     return CountryWords(_words(data.get("own_position")))
