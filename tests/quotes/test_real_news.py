@@ -598,17 +598,75 @@ def test_new_cue_verbs_attribute_content(analyse, line, text, speaker, cue):
             "a new survey showing that most farmers backed the deal",
             "Claire Fontaine",
         ),
-        pytest.param(
+        (
             "Fontaine blamed the delay on the weather.",
             "the delay on the weather",
             "Claire Fontaine",
-            marks=_bug("'blamed X on Y' gives no content: 'blame' is not an object-content cue"),
         ),
     ],
 )
 def test_point_to_and_blame_on_attribute_content(analyse, line, text, speaker):
     _, found = analyse(INTRO + line + "\n")
     assert [(q["kind"], q["text"], q["speaker"]) for q in found] == [("indirect", text, speaker)]
+
+
+@pytest.mark.parametrize(
+    "line, text, speaker",
+    [
+        ("Kowal announced his resignation.", "his resignation", "Jan Kowal"),
+        ("Fontaine confirmed the meeting.", "the meeting", "Claire Fontaine"),
+        ("Kowal repeated his offer of talks.", "his offer of talks", "Jan Kowal"),
+        (
+            "Fontaine reiterated the ministry's position.",
+            "the ministry's position",
+            "Claire Fontaine",
+        ),
+    ],
+)
+def test_a_noun_phrase_object_of_a_cue_is_what_was_said(analyse, line, text, speaker):
+    _, found = analyse(INTRO + line + "\n")
+    assert [(q["kind"], q["text"], q["speaker"]) for q in found] == [("indirect", text, speaker)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kowal said it.",
+        "Fontaine announced it on Monday.",
+        "Kowal confirmed that.",
+        "Kowal said nothing.",
+    ],
+)
+def test_a_pronoun_object_reports_nothing(quotes_of, line):
+    assert quotes_of(INTRO + line + "\n") == []
+
+
+@pytest.mark.parametrize(
+    "line, text, speaker",
+    [
+        ("Fontaine spoke about the harvest.", "about the harvest", "Claire Fontaine"),
+        ("Kowal talked of betrayal.", "of betrayal", "Jan Kowal"),
+        ("Fontaine spoke on Monday about the border.", "about the border", "Claire Fontaine"),
+        ("Kowal talked about the new trucks.", "about the new trucks", "Jan Kowal"),
+    ],
+)
+def test_speaking_about_a_topic_reports_the_topic(analyse, line, text, speaker):
+    _, found = analyse(INTRO + line + "\n")
+    assert [(q["kind"], q["text"], q["speaker"]) for q in found] == [("indirect", text, speaker)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Fontaine spoke to reporters.",
+        "Kowal talked with Fontaine.",
+        "Fontaine spoke on Polish radio.",
+        "Kowal spoke to the gathering of farmers.",
+        "Kowal spoke Polish.",
+    ],
+)
+def test_speaking_to_someone_or_somewhere_reports_nothing(quotes_of, line):
+    assert quotes_of(INTRO + line + "\n") == []
 
 
 # -- the stance stage reads named speakers with finite cues -----------------------------------
@@ -652,6 +710,34 @@ def test_stance_voices_leave_unnamed_and_participial_speech_to_narration(analyse
     doc, found = analyse(INTRO + line + "\n")
     assert [q["text"] for q in found] == ["the treaty was dead"]
     assert stance_voices(doc, found) == []
+
+
+@pytest.mark.parametrize(
+    "line, text",
+    [
+        ("Kowal recalled the old treaty.", "the old treaty"),
+        ("Fontaine confirmed the meeting.", "the meeting"),
+        ("Fontaine spoke about the harvest.", "about the harvest"),
+        ("Kowal talked of betrayal.", "of betrayal"),
+    ],
+)
+def test_stance_voices_leave_a_named_topic_to_narration(analyse, line, text):
+    doc, found = analyse(INTRO + line + "\n")
+    assert [q["text"] for q in found] == [text]
+    assert stance_voices(doc, found) == []
+
+
+@pytest.mark.parametrize(
+    "line, text",
+    [
+        ("Kowal rejected the plan.", "the plan"),
+        ("Fontaine welcomed the deal.", "the deal"),
+        ("Kowal called for talks.", "talks"),
+    ],
+)
+def test_stance_voices_keep_an_object_that_is_the_content(analyse, line, text):
+    doc, found = analyse(INTRO + line + "\n")
+    assert [q["text"] for q in stance_voices(doc, found)] == [text]
 
 
 def test_stance_voices_split_a_clause_into_its_quoted_words(analyse):

@@ -34,6 +34,7 @@ from workbench.quotes.reported import (
     governing_subject,
     is_passive,
     match_cue,
+    quote_cue,
     skippable,
     subject_of,
     withheld,
@@ -292,7 +293,7 @@ class _Extractor:
                 continue
             frame = toks[k + 1 : k + 1 + _FRAME]
             for cand in frame[:4]:
-                cue = match_cue(cand, self.cues)
+                cue = quote_cue(cand, self.cues)
                 if cue is not None and subject_of(cue.token, self.cues) in frame:
                     return frame
         return []
@@ -300,7 +301,7 @@ class _Extractor:
     def _cue(self, tok: Token):
         if tok.i in self.used_cues:
             return None
-        return match_cue(tok, self.cues)
+        return quote_cue(tok, self.cues)
 
     def _speaker_for(self, cue, frame: list[Token]) -> Speaker | None:
         subj = subject_of(cue.token, self.cues)
@@ -312,6 +313,9 @@ class _Extractor:
             found = self.finder.from_token(tok)
             if found is not None:
                 return found
+        for tok in after[:1] + before[-1:]:  # no name resolves: the phrase as written ("Hannity")
+            if tok.pos_ in ("PROPN", "PRON"):
+                return self.finder.phrase(tok)
         return None
 
     def _cue_before(self, q: Quoted):
@@ -325,7 +329,7 @@ class _Extractor:
                 break
         if not frame or _naming(frame, self.cues):
             return None
-        cues = [c for c in (match_cue(t, self.cues) for t in frame) if c is not None]
+        cues = [c for c in (quote_cue(t, self.cues) for t in frame) if c is not None]
         if not cues:
             return None
         cue = cues[-1]  # a used cue is fine: “We are ready,” she said, “to act.”

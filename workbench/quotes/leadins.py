@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from workbench.quotes.marks import Quoted
-from workbench.quotes.reported import Cue, match_cue, subject_of
+from workbench.quotes.reported import Cue, quote_cue, subject_of
 from workbench.quotes.speakers import Speaker, SpeakerFinder
 from workbench.resources.cues import Cues
 from workbench.schema import Block
@@ -44,7 +44,7 @@ def lead_in(
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("ROOT", "conj"):
             subj = subject_of(tok)
             if subj is not None:
-                cue = match_cue(tok, cues) or plain_cue(tok)
+                cue = quote_cue(tok, cues) or plain_cue(tok)
                 return cue, finder.from_token(subj)
     return None, None
 

@@ -19,6 +19,9 @@ from workbench.resources.cues import Cues
 
 _WRITER_TURNS = {"according", "which"}
 _CONTENT_PREPS = {"about", "of", "on", "for", "against", "over", "to", "with"}
+_TOPIC_PREPS = {"about", "of"}  # "spoke about …", "talked of …" (cues.yml `topic_only`)
+_ADDRESSEE_PREPS = {"to", "with", "on"}  # whom or where one speaks, unless its object is a topic
+_NAMED = {"PERSON", "ORG", "NORP", "GPE", "FAC", "WORK_OF_ART", "EVENT"}
 _SKIP_DEPS = {"advcl", "xcomp", "acl", "amod", "pcomp", "csubj", "auxpass"}
 
 
@@ -59,6 +62,13 @@ def match_cue(tok: Token, cues: Cues) -> Cue | None:
     return None
 
 
+def quote_cue(tok: Token, cues: Cues) -> Cue | None:
+    """A cue of quoted words: not a verb that reports only a topic (``topic_only``: "“…,” he said,
+    speaking to reporters" is the quote of "said")."""
+    cue = match_cue(tok, cues)
+    return None if cue is None or tok.lemma_.lower() in cues.topic_only else cue
+
+
 def subject_of(verb: Token, cues: Cues | None = None) -> Token | None:
     """The verb's subject, inherited through coordination ("X acknowledged … but emphasized …").
 
@@ -89,6 +99,7 @@ def content_span(cue: Cue, sent: Span, cues: Cues) -> tuple[int, int] | None:
         return _around(cue, sent, end)
     i = cue.last + 1
     lemma = verb.lemma_.lower()
+    topic = lemma in cues.topic_only
     if lemma in cues.person_object:  # "told reporters that …"
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i >= i), None)
         if obj is not None and obj.left_edge.i == i:
@@ -118,16 +129,27 @@ def content_span(cue: Cue, sent: Span, cues: Cues) -> tuple[int, int] | None:
         end -= 1
     if end <= i:
         return None
-    kinds = {c.dep_ for c in verb.children if c.i >= i and (c.dep_ != "prep" or _about(c))}
+    heads = [c for c in verb.children if c.i >= i and (c.dep_ != "prep" or _about(c, topic))]
+    kinds = {c.dep_ for c in heads}
+    if topic:  # "spoke on Monday about the border" reports "about the border"; "spoke Hebrew" none
+        prep = next((c for c in heads if c.dep_ == "prep"), None)
+        return None if prep is None else (prep.i, min(end, prep.right_edge.i + 1))
     wordy = cue.last > verb.i  # "pointed to evidence", "called for talks": the object is content
     if (
         lemma not in cues.object_content
         and not wordy
         and not kinds & {"ccomp", "xcomp", "prep", "oprd"}
+        and not _noun_object(verb, i)
     ):
         if not (doc[cue.last + 1 : i].text.strip().lower().startswith("that")):
             return None  # "She said nothing", "He told reporters." report no content
     return i, end
+
+
+def _noun_object(verb: Token, i: int) -> bool:
+    """A noun-phrase object is what was said ("announced his resignation"), not a pronoun."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i >= i), None)
+    return obj is not None and obj.pos_ in ("NOUN", "PROPN")
 
 
 def _within(tok: Token, verb: Token) -> bool:
@@ -145,12 +167,16 @@ def _clause_end(verb: Token, i: int, end: int) -> int:
     return end
 
 
-def _about(prep: Token) -> bool:
+def _about(prep: Token, topic_only: bool = False) -> bool:
     """A preposition that introduces what was said ("insisted on a vote", "spoke of betrayal"), not
     when, where or to whom ("said on Monday", "spoke to reporters", "on condition of anonymity")."""
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if prep.lower_ not in _CONTENT_PREPS or obj is None:
+    if prep.lower_ not in (_TOPIC_PREPS if topic_only else _CONTENT_PREPS) or obj is None:
         return False
+    if prep.lower_ in _ADDRESSEE_PREPS and (
+        obj.ent_type_ in _NAMED or obj.pos_ in ("PRON", "PROPN")
+    ):
+        return False  # "spoke to Ms Doe", "talked with her", "said on Radio Zet"
     return obj.ent_type_ not in ("DATE", "TIME") and obj.lemma_.lower() != "condition"
 
 

@@ -9,6 +9,9 @@ where the speaker is named and the cue is a finite reporting verb. So, for the s
   quote of an unnamed speaker is a quote with no speaker;
 - a reported clause with quoted words inside ("said he had “big plans” for …") is voiced by its
   quoted words, as direct quotes of the speaker (of no speaker, when the clause is narration);
+- what a cue's noun-phrase object names ("announced his resignation", "spoke about the harvest")
+  is narration, unless the cue is one whose object is the content in ``cues.yml``
+  (``object_content``: "rejected the plan", "called for talks");
 - quotes in headlines are left out (the stance stage reads titles for their topics only);
 - a split quote (“A,” she said, “B.”), one record whose text runs over its cue, is its two pieces.
 """
@@ -21,6 +24,7 @@ from spacy.tokens import Doc
 
 from workbench.quotes.kinds import NAMED
 from workbench.quotes.reported import skippable
+from workbench.resources.words import cue_words
 from workbench.schema import Block
 
 _MARKED = re.compile(r"[“\"]([^“”\"]+)(?:[”\"]|$)")  # the clause may end before the closing mark
@@ -36,7 +40,7 @@ def stance_voices(doc: Doc, quotes: list[dict], blocks: list[Block] | None = Non
             continue  # the stance stage reads headlines for their topics only
         if q["kind"] == "direct":
             out += _split_pieces(q if _named(q) else {**q, "speaker": None})
-        elif _named(q) and not _participial(doc, q):
+        elif _named(q) and not _participial(doc, q) and not _phrase(doc, q):
             out += _marked_parts(q) or [q]
         else:  # narration; its quoted words are quotes of no named speaker
             out += _marked_parts({**q, "speaker": None})
@@ -53,6 +57,21 @@ def _participial(doc: Doc, q: dict) -> bool:
         return False
     cue = doc.char_span(q["cue_start"], q["cue_end"], alignment_mode="expand")
     return cue is not None and skippable(cue[0])
+
+
+def _phrase(doc: Doc, q: dict) -> bool:
+    """The content is the noun phrase (or topic) a cue names, not a clause: "announced his
+    resignation", "spoke about the harvest" (not "rejected the plan": ``object_content``)."""
+    if q["cue_start"] is None:
+        return False
+    cue = doc.char_span(q["cue_start"], q["cue_end"], alignment_mode="expand")
+    said = doc.char_span(q["start_char"], q["end_char"], alignment_mode="expand")
+    if cue is None or said is None or not len(said):
+        return False
+    root, lemma, words = said.root, cue[0].lemma_.lower(), cue_words()
+    if lemma in words.topic_only:
+        return True
+    return root.head.i == cue[0].i and root.dep_ == "dobj" and lemma not in words.object_content
 
 
 def _marked_parts(q: dict) -> list[dict]:

@@ -15,6 +15,7 @@ class Cues:
     needs_completion: set[str] = field(default_factory=set)
     object_content: set[str] = field(default_factory=set)
     person_object: set[str] = field(default_factory=set)
+    topic_only: set[str] = field(default_factory=set)
     generic_speakers: set[str] = field(default_factory=set)
     organisations: dict[str, str] = field(default_factory=dict)
     person_pronouns: set[str] = field(default_factory=set)
@@ -36,6 +37,7 @@ def load_cues(path: str | Path | None = None) -> Cues:
             "needs_completion",
             "object_content",
             "person_object",
+            "topic_only",
             "generic_speakers",
             "person_pronouns",
             "group_pronouns",

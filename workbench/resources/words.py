@@ -43,6 +43,8 @@ class CueWords:
     demand_reporting: frozenset[str]  # lemmas whose subject owns a "should" below them
     plain_cues: frozenset[str]  # reporting verbs as written that add no evidence
     title_stops: frozenset[str]  # reporting verbs as written that end a title
+    object_content: frozenset[str]  # lemmas whose object is the content ("rejected the plan")
+    topic_only: frozenset[str]  # lemmas that report only a topic ("spoke about …")
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,9 @@ def cue_words() -> CueWords:
         _words(data.get("demand_reporting")),
         _words(data.get("plain_cues")),
         _words(data.get("title_stops")),
+        _words(data.get("object_content"))
+        | _words((data.get("official") or {}).get("object_content")),
+        _words(data.get("topic_only")),
     )
 
 
