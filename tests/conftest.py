@@ -52,7 +52,7 @@ def link(nlp):
 @pytest.fixture(scope="session")
 def seed_corpus(tmp_path_factory):
     cache = tmp_path_factory.mktemp("seed-cache")
-    return workbench.analyse([ROOT / "seeds"], cache_dir=cache)
+    return workbench.analyse([SEED], cache_dir=cache)  # the seed article alone
 
 
 def people(records: list[dict]) -> dict[str, set]:
