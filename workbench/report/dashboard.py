@@ -59,9 +59,9 @@ def country_dashboard(
     fig.update_yaxes(**ticks, row=1, col=2)
     fig.update_xaxes(type="date", row=1, col=2)
     fig.update_layout(
-        height=460,
+        height=min(max(460, 34 * len(countries) + 180), 900),  # the open menu fits the figure
         template="plotly_white",
-        title={"text": _dashboard_title(first)},
+        title={"text": _dashboard_title(first), "x": 0.5, "xanchor": "center"},
         legend={"title": {"text": "topic"}, "y": 1.0},
         margin={"l": 10, "r": 10, "t": 110, "b": 10},
         updatemenus=[_country_menu(countries, first, owners, note, dated)] if countries else [],
@@ -88,8 +88,8 @@ def _country_menu(countries: list, first, owners: list[str], note: int, dated: s
             for c in countries
         ],
         "direction": "down",
-        "x": 1.0,
-        "xanchor": "right",
+        "x": 0,
+        "xanchor": "left",
         "y": 1.08,
         "yanchor": "bottom",
         "active": countries.index(first) if first else 0,
@@ -219,7 +219,10 @@ def speakers_frame(view: pd.DataFrame, max_speakers: int = 25) -> pd.DataFrame:
 def speakers_table(view: pd.DataFrame, max_speakers: int = 25) -> HTML:
     """:func:`speakers_frame` as an interactive table (``wb-speakers``)."""
     frame = speakers_frame(view, max_speakers)
-    return interactive(frame, "wb-speakers", nowrap=("first", "last"), order=[[3, "desc"]])
+    caption = f"The most quoted named speakers of each country, at most {max_speakers} per country."
+    return interactive(
+        frame, "wb-speakers", nowrap=("first", "last"), order=[[3, "desc"]], caption=caption
+    )
 
 
 def _speakers(q: pd.DataFrame, limit: int) -> tuple[pd.DataFrame, str]:

@@ -110,7 +110,7 @@ def stance_heatmap(matrix: pd.DataFrame, articles: pd.DataFrame) -> go.Figure:
         height=max(320, 48 * len(rows) + 160),
         xaxis={"side": "top", "title": None},
         yaxis={"autorange": "reversed", "title": None},
-        margin={"l": 10, "r": 10, "t": 90, "b": 10},
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
         template="plotly_white",
     )
     return fig

@@ -51,7 +51,8 @@ def interactive(
     cols = list(frame.columns)
     defs = [{"className": "dt-left", "targets": "_all"}]
     if keep := [cols.index(c) for c in nowrap if c in cols]:
-        defs.insert(0, {"className": "dt-left wb-nowrap", "targets": keep})
+        # ISO dates sort as text, and "undated" after every date
+        defs.insert(0, {"className": "dt-left wb-nowrap", "type": "string", "targets": keep})
     if wide := [cols.index(c) for c in text if c in cols]:
         defs.insert(0, {"className": "dt-left wb-text", "targets": wide})
     table = to_html_datatable(
@@ -76,6 +77,7 @@ def interactive(
             "top2Start": "buttons",
         },
         display_logo_when_loading=False,
+        text_in_header_can_be_selected=False,  # a click on a header sorts
         maxBytes=0,  # every row: a shared table must not be downsampled
     )
     head = ""
