@@ -139,3 +139,12 @@ def test_the_parameters_panel_says_all_or_none_and_half_life_in_days():
     assert '<th>overrides</th><td><span class="wb-unset">none</span>' in html
     assert "<th>half_life</th><td><code>14</code> days" in html
     assert '<a href="index.html">Index</a>' in html  # every report links to the index
+
+
+def test_a_quote_on_no_topic_says_so_in_the_stance_column():
+    c = hand_corpus()
+    frame = report.quote_frame(quote_view(c))
+    stances = set(frame.stance)
+    assert "sceptical on Troops to Ukraine" in stances  # labels, not ids
+    view = quote_view(c).assign(label=None, topics=None)
+    assert set(report.quote_frame(view).stance) == {'<span class="wb-unset">no topic</span>'}

@@ -286,14 +286,21 @@ def quote_frame(view: pd.DataFrame) -> pd.DataFrame:
             "speaker kind": html_text(speaker_kind_text(r.speaker_kind, r.co_speakers)),
             "country": country_cell(r.country),
             "quote": f"&#8220;{html_text(display_text(r.text))}&#8221;",
-            "stance": html_text(r.label)
-            + (f" on {html_text(topic_labels(r.topics))}" if isinstance(r.topics, str) else ""),
+            "stance": _quote_stance(r.label, r.topics),
             "source": html_text(outlet(r.source, r.title)),
         }
         for r in view.itertuples()
     ]
     columns = ["date", "speaker", "speaker kind", "country", "quote", "stance", "source"]
     return pd.DataFrame(rows, columns=columns)
+
+
+def _quote_stance(label: object, topics: object) -> str:
+    """ "support on Troops to Ukraine"; a quote on no topic of the catalogue says so."""
+    on = f" on {html_text(topic_labels(topics))}" if isinstance(topics, str) and topics else ""
+    if not isinstance(label, str) or not label:
+        return f'<span class="wb-unset">{"no stance" + on if on else "no topic"}</span>'
+    return html_text(label) + on
 
 
 def quote_table(view: pd.DataFrame, limit: int = 5000, table_id: str = "wb-quotes") -> HTML:
