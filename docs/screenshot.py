@@ -1,7 +1,7 @@
 """Take the README's picture of a report: docs/img/stance_matrix.png.
 
-    workbench render seeds/ --out /tmp/docs-reports
-    python docs/screenshot.py /tmp/docs-reports/stance_matrix.html docs/img/stance_matrix.png
+    make report   # the demo corpus in seeds/ into reports/
+    .venv/bin/python docs/screenshot.py reports/stance_matrix.html docs/img/stance_matrix.png
 
 Uses Python playwright with Debian's chromium (never `playwright install`) and no network: the
 report is self-contained. Screenshots the report's header and heatmap, 1200 px wide.

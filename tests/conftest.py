@@ -52,7 +52,7 @@ def link(nlp):
 @pytest.fixture(scope="session")
 def seed_corpus(tmp_path_factory):
     cache = tmp_path_factory.mktemp("seed-cache")
-    return workbench.analyse([ROOT / "seeds"], cache_dir=cache)
+    return workbench.analyse([SEED], cache_dir=cache)  # the seed article alone
 
 
 def people(records: list[dict]) -> dict[str, set]:
@@ -250,3 +250,17 @@ def one_line_error(load, path: Path) -> str:
     message = str(caught.value)
     assert "\n" not in message, message
     return message
+
+
+def datatable(html: str, table_id: str | None = None) -> tuple[list[str], list[list[str]]]:
+    """(column names, rows of cell HTML) of the (first, or ``table_id``'s) interactive table in a
+    report's HTML: the arguments itables passes to DataTables, read back."""
+    import json
+    import re
+
+    start = html.index(f'id="{table_id}"') if table_id else 0
+    found = re.search(r"let dt_args = (\{.*?\});\n", html[start:], re.S)
+    assert found, "no interactive table"
+    args = json.loads(found.group(1))
+    columns = re.findall(r"<th>(.*?)</th>", args["table_html"])
+    return columns, json.loads(args["data_json"])

@@ -260,7 +260,8 @@ def _render(args: argparse.Namespace) -> int:
     status = _analyse(args, skip=[out])
     if status == EXIT_USAGE:
         return status
-    mark_output(out, ["data", *(f"{name}.{ext}" for name in reports for ext in ("ipynb", "html"))])
+    written = [f"{name}.{ext}" for name in reports for ext in ("ipynb", "html")]
+    mark_output(out, ["data", "index.html", *written])
     if args.overrides and "overrides" not in params:
         params["overrides"] = str(Path(args.overrides).resolve())
     try:

@@ -7,6 +7,7 @@ from conftest import hand_corpus, kinds_corpus
 import workbench
 from workbench.aggregate.views import (
     as_list,
+    country_label,
     country_name,
     date_range,
     filter_quotes,
@@ -14,6 +15,8 @@ from workbench.aggregate.views import (
     named_speakers,
     quote_view,
     select,
+    topic_label,
+    topic_labels,
 )
 from workbench.schema import Corpus
 
@@ -134,3 +137,22 @@ def test_named_speakers_are_persons_governments_organisations_and_joint_statemen
     v = quote_view(kinds_corpus())
     named = set(v[named_speakers(v)].quote_id)
     assert named == {"k:1", "k:2", "k:3", "k:4"}  # not "officials", "sources", "the mayor"
+
+
+def test_topics_read_as_the_catalogues_labels_and_unknown_ids_stay_ids():
+    from workbench.resources.topics import load_topics
+
+    for topic in load_topics().topics:  # every shipped topic has a label of its own
+        assert topic_label(topic.id) == topic.label and topic.label != topic.id
+    assert topic_label("troop_deployment") == "Troops to Ukraine"
+    assert topic_label("my_own_topic") == "my_own_topic"  # an analyst's catalogue
+    assert topic_label(None) == "" and topic_label(float("nan")) == ""
+    assert topic_labels("sanctions, peace_talks") == "Sanctions on Russia, Peace talks"
+    assert topic_labels(None) == ""
+
+
+def test_country_labels_carry_the_code():
+    assert country_label("FRA") == "France (FRA)"
+    assert country_label("EUU") == "European Union (EUU)"
+    assert country_label("XXX") == "XXX"  # no name: the code once
+    assert country_label(None) == "unknown"

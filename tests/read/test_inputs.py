@@ -27,6 +27,16 @@ def test_recursive_hidden_skipped_symlink_loop_read_once(tmp_path):
     assert problems == []
 
 
+def test_a_folders_notice_and_readme_are_not_articles_unless_named(tmp_path):
+    root = _tree(tmp_path)
+    (root / "NOTICE.md").write_text("# Notice\nPublic domain.")
+    (root / "deep" / "README.txt").write_text("About\nThese files.")
+    files, _ = find_inputs([root])
+    assert sorted(p.name for p in files) == ["one.txt", "two.md"]
+    files, problems = find_inputs([root / "NOTICE.md"])
+    assert [p.name for p in files] == ["NOTICE.md"] and problems == []
+
+
 def test_unknown_suffix_named_explicitly_is_reported(tmp_path):
     root = _tree(tmp_path)
     files, problems = find_inputs([root / "notes.csv"])

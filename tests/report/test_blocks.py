@@ -1,7 +1,7 @@
 """Report building blocks: renderer output, header, evidence and quote tables, escaping."""
 
 import plotly.graph_objects as go
-from conftest import hand_corpus, kinds_corpus
+from conftest import datatable, hand_corpus, kinds_corpus
 
 import workbench
 from workbench.aggregate.views import quote_view
@@ -45,10 +45,26 @@ def test_evidence_table_lists_cells_with_voice_source_and_date():
     c = hand_corpus()
     c.stances.loc[3, "evidence"] = PAYLOAD
     html = report.evidence_table(workbench.stance_matrix(c), c.articles).data
-    assert html.count("<tr>") == 1 + 4  # header + one row per statement (3 cells, 4 statements)
+    columns, rows = datatable(html, "wb-evidence")
+    assert len(rows) == 4  # one row per statement (3 cells, 4 statements)
+    assert columns == [
+        "country",
+        "topic",
+        "position",
+        "statement",
+        "its stance",
+        "voiced by",
+        "source",
+        "date",
+    ]
     assert "&#8635; sceptical (2026-03-01) → conditional (2026-06-01)" in html
     assert "Ledger" in html and "2026-06-01" in html and "(self)" in html
     assert PAYLOAD not in html and "&lt;img" in html
+    # topic labels where a person reads, ids on hover; country names, codes on hover
+    assert '<abbr title="troop_deployment">Troops to Ukraine</abbr>' in {r[1] for r in rows}
+    assert '<abbr title="FRA">France</abbr>' in {r[0] for r in rows}
+    # each statement shows its own stance beside the cell's position
+    assert {r[4] for r in rows} <= {"support", "conditional", "neutral", "sceptical", "oppose"}
 
 
 def test_analyst_cells_are_marked(tmp_path):
@@ -66,7 +82,7 @@ def test_quote_table_escapes_and_limits():
     c = hand_corpus()
     c.quotes.loc[0, "text"] = PAYLOAD
     html = report.quote_table(quote_view(c), limit=2).data
-    assert html.count("<tr>") == 3 and "2 more quotes not shown" in html
+    assert len(datatable(html)[1]) == 2 and "2 more quotes not shown" in html
     assert PAYLOAD not in report.quote_table(quote_view(c)).data
 
 
@@ -75,13 +91,15 @@ def test_quote_table_has_a_speaker_kind_column_and_says_what_the_kinds_mean():
     c.quotes.loc[4, "co_speakers"] = PAYLOAD  # a joint subject's names come from the article
     c.quotes.loc[3, "co_speakers"] = PAYLOAD
     html = report.quote_table(quote_view(c)).data
-    assert "<th>speaker</th><th>speaker kind</th><th>country</th>" in html
+    columns, rows = datatable(html)
+    assert columns[1:4] == ["speaker", "speaker kind", "country"]
+    kinds = {r[2] for r in rows}
     for cell in ("person", "government", "organisation", "anonymous", "document", "unresolved"):
-        assert f"<td>{cell}</td>" in html
-    assert "<td>group, with &lt;img src=x onerror=alert(1)&gt;</td>" in html
-    assert "<td>none</td>" in html  # the unattributed quote
+        assert cell in kinds
+    assert "group, with &lt;img src=x onerror=alert(1)&gt;" in kinds
+    assert "none" in kinds  # the unattributed quote
     assert PAYLOAD not in html
-    assert "<caption>Speaker kind: person, government and organisation name who spoke" in html
+    assert "Speaker kind: person, government and organisation name who spoke" in html
 
 
 def test_method_notes_say_what_the_speaker_kinds_mean():
@@ -101,3 +119,32 @@ def test_evidence_from_a_quote_shows_its_speaker_kind():
     assert "Claire Morel <small>(self, group, with Ivo Marek)</small>" in html
     assert "(self)</small>" not in html
     assert "Jonas Albrecht <small>(self)</small>" in report.evidence_table(matrix, c.articles).data
+
+
+def test_list_markers_do_not_leak_into_the_evidence():
+    assert report.display_text("- Strengthening Ukraine’s armed forces") == (
+        "Strengthening Ukraine’s armed forces"
+    )
+    for marked in ("• Sanctions", "* Sanctions", "– Sanctions", "2. Sanctions", "3) Sanctions"):
+        assert report.display_text(marked) == "Sanctions"
+    assert report.display_text("-5 degrees and 2.5 percent") == "-5 degrees and 2.5 percent"
+    assert report.display_text(None) == ""
+
+
+def test_the_parameters_panel_says_all_or_none_and_half_life_in_days():
+    params = {"countries": [], "overrides": "", "half_life": 14.0, "voices": "all"}
+    html = report.header(hand_corpus(), "T", params).data
+    assert "<code></code>" not in html
+    assert '<th>countries</th><td><span class="wb-unset">all</span>' in html
+    assert '<th>overrides</th><td><span class="wb-unset">none</span>' in html
+    assert "<th>half_life</th><td><code>14</code> days" in html
+    assert '<a href="index.html">Index</a>' in html  # every report links to the index
+
+
+def test_a_quote_on_no_topic_says_so_in_the_stance_column():
+    c = hand_corpus()
+    frame = report.quote_frame(quote_view(c))
+    stances = set(frame.stance)
+    assert "sceptical on Troops to Ukraine" in stances  # labels, not ids
+    view = quote_view(c).assign(label=None, topics=None)
+    assert set(report.quote_frame(view).stance) == {'<span class="wb-unset">no topic</span>'}

@@ -6,7 +6,8 @@ from conftest import hand_corpus, kinds_corpus
 
 import workbench
 from workbench.aggregate.views import filter_quotes, history, quote_view
-from workbench.report.dashboard import country_dashboard
+from workbench.report.blocks import quote_frame
+from workbench.report.dashboard import country_dashboard, speakers_frame, speakers_table
 
 
 def _dashboard(country=None):
@@ -32,24 +33,30 @@ def test_one_country_is_shown_and_the_menu_switches_between_all():
     assert [bool(t.visible) for t in fig.data] == germany
 
 
+def _of(frame, country="Germany"):
+    """The rows of one country in a table frame (its country cell is the name, code on hover)."""
+    return frame[frame.country.str.contains(f">{country}<", regex=False)]
+
+
 def test_germany_shows_positions_history_speakers_and_quotes():
     fig = _dashboard("DEU")
     shown = [t for t in fig.data if t.visible]
-    kinds = [t.type for t in shown]
-    assert kinds.count("table") == 2
+    assert {t.type for t in shown} == {"scatter"}  # the tables are below the figure
     points = next(t for t in shown if t.type == "scatter" and t.mode == "markers+text")
     assert dict(zip(points.x, points.y, strict=True)) == {
-        "troop_deployment": 0.5,
-        "us_backstop": 0.5,
+        "Troops to Ukraine": 0.5,
+        "US backstop": 0.5,
     }
     lines = {t.name: list(t.y) for t in shown if t.type == "scatter" and t.mode == "lines+markers"}
-    assert lines["troop_deployment"] == [-0.5, 0.5]  # the change over time
-    speakers, quotes = [t for t in shown if t.type == "table"]
-    assert list(speakers.cells.values[0]) == ["Jonas Albrecht"]
-    assert list(speakers.cells.values[1]) == ["person"]  # the speaker's kind
-    assert list(speakers.cells.values[2]) == [2]
-    assert list(quotes.cells.values[2]) == ["person", "person"]
-    assert "too early" in " ".join(quotes.cells.values[3])
+    assert lines["Troops to Ukraine"] == [-0.5, 0.5]  # the change over time
+    view = quote_view(hand_corpus())
+    speakers = _of(speakers_frame(view))
+    assert list(speakers.speaker) == ["Jonas Albrecht"]
+    assert list(speakers.kind) == ["person"]  # the speaker's kind
+    assert list(speakers.quotes) == [2]
+    quotes = quote_frame(view[view.country == "DEU"])
+    assert list(quotes["speaker kind"]) == ["person", "person"]
+    assert "too early" in " ".join(quotes.quote)
 
 
 def test_unknown_country_falls_back_to_the_first():
@@ -62,15 +69,11 @@ def test_without_a_choice_the_country_with_most_statements_comes_first():
 
 
 def test_speaker_table_keeps_the_most_quoted_and_says_how_many():
-    c = hand_corpus()
-    fig = country_dashboard(workbench.stance_matrix(c), history(c), quote_view(c), "DEU", 30, 0)
-    speakers = next(t for t in fig.data if t.visible and t.type == "table")
-    assert list(speakers.cells.values[0]) == []
-    assert "top 0 of 1" in speakers.header.values[0]
-    fig = _dashboard("DEU")
-    speakers = next(t for t in fig.data if t.visible and t.type == "table")
-    assert "(all 1)" in speakers.header.values[0]
-    assert list(speakers.cells.values[5]) == ["troop_deployment, us_backstop"]
+    view = quote_view(hand_corpus())
+    assert _of(speakers_frame(view, 0)).empty
+    assert "at most 0 per country" in speakers_table(view, 0).data
+    speakers = _of(speakers_frame(view))
+    assert list(speakers.topics) == ["Troops to Ukraine, US backstop"]  # labels, not ids
 
 
 def test_position_over_time_says_why_it_is_empty():
@@ -110,15 +113,15 @@ def _kinds_dashboard(view=None):
 
 
 def test_who_speaks_for_it_counts_only_named_speakers():
-    speakers, quotes = [t for t in _kinds_dashboard().data if t.visible and t.type == "table"]
+    view = quote_view(kinds_corpus())
+    speakers = _of(speakers_frame(view))
     # persons, governments, organisations and a joint statement's principal; not "officials",
     # "sources", "the complaint" or "the mayor"
-    assert list(speakers.cells.values[0]) == ["Ana Testa", "Germany", "Northern Alliance"]
-    assert list(speakers.cells.values[2]) == [2, 1, 1]  # Ana Testa alone and in a joint statement
-    assert "(all 3)" in speakers.header.values[0]
+    assert list(speakers.speaker) == ["Ana Testa", "Germany", "Northern Alliance"]
+    assert list(speakers.quotes) == [2, 1, 1]  # Ana Testa alone and in a joint statement
     # the quotes table still lists every quote of the country, each with its speaker kind
-    assert quotes.header.values[2] == "speaker kind"
-    assert set(quotes.cells.values[2]) == {
+    quotes = quote_frame(view[view.country == "DEU"])
+    assert set(quotes["speaker kind"]) == {
         "person",
         "government",
         "organisation",
@@ -133,14 +136,11 @@ def test_who_speaks_for_it_counts_only_named_speakers():
 def test_a_country_with_only_unnamed_speakers_has_nobody_speaking_for_it():
     v = quote_view(kinds_corpus())
     unnamed = v[v.speaker_kind.isin(["anonymous", "document", "unresolved"])]
-    speakers, quotes = [
-        t for t in _kinds_dashboard(unnamed).data if t.visible and t.type == "table"
-    ]
-    assert list(speakers.cells.values[0]) == [] and "(all 0)" in speakers.header.values[0]
-    assert len(quotes.cells.values[3]) == 3
+    assert _of(speakers_frame(unnamed)).empty
+    assert len(quote_frame(unnamed[unnamed.country == "DEU"])) == 3
 
 
 def test_the_dashboard_shows_the_speaker_kinds_it_is_given():
     v = filter_quotes(quote_view(kinds_corpus()), speaker_kinds=["person", "anonymous"])
-    _, quotes = [t for t in _kinds_dashboard(v).data if t.visible and t.type == "table"]
-    assert sorted(quotes.cells.values[2]) == ["anonymous", "person"]
+    quotes = quote_frame(v[v.country == "DEU"])
+    assert sorted(quotes["speaker kind"]) == ["anonymous", "person"]

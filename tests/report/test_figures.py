@@ -27,15 +27,27 @@ def test_heatmap_has_one_cell_per_country_and_topic_with_label_and_count():
     fig = stance_heatmap(workbench.stance_matrix(c), c.articles)
     hm = fig.data[0]
     assert list(hm.y) == ["Germany", "France"] or list(hm.y) == ["France", "Germany"]
-    assert list(hm.x) == ["troop_deployment", "us_backstop"]
+    assert list(hm.x) == ["Troops to Ukraine", "US backstop"]  # the catalogue's labels
     assert (hm.zmin, hm.zmax, hm.zmid) == (-1, 1, 0)
     row = list(hm.y).index("Germany")
     assert hm.text[row][0].startswith("conditional<br>(2)")
     assert "↻" in hm.text[row][0]  # sceptical in March, conditional in June
     assert "only with a backstop" in hm.hovertext[row][0]
     assert "Ledger" in hm.hovertext[row][0] and "2026-06-01" in hm.hovertext[row][0]
+    assert "Germany (DEU) · Troops to Ukraine" in hm.hovertext[row][0]  # code on hover
     fra = list(hm.y).index("France")
     assert hm.z[fra][1] is None and "no statement" in hm.hovertext[fra][1]
+
+
+def test_heatmap_hover_lists_each_strongest_statement_with_its_own_stance():
+    c = hand_corpus()
+    fig = stance_heatmap(workbench.stance_matrix(c), c.articles)
+    hm = fig.data[0]
+    hover = hm.hovertext[list(hm.y).index("Germany")][0]
+    # two statements behind the cell: each with its own label, voice, source and date
+    assert "<b>conditional</b>: “only with a backstop" in hover
+    assert "<b>sceptical</b>: “" in hover
+    assert hover.count("(self)") == 2 and "2026-03-01" in hover and "Wire" in hover
 
 
 def every_figure(c) -> list:

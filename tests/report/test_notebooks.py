@@ -91,6 +91,25 @@ def test_explore_runs_top_to_bottom_with_live_widgets(rendered, tmp_path):
     assert "Corpus(17 articles" in table and "quote_id" in table  # the data, then panel.quotes
 
 
+def test_explore_without_tables_says_so_in_one_line_and_analyses_the_demo_corpus(
+    rendered_seed, tmp_path
+):
+    """A fresh clone: no reports/data yet. The notebook says what it does instead of a
+    FileNotFoundError (after `rendered_seed`, the session's cache holds seeds/: quick)."""
+    out = tmp_path / "explore.ipynb"
+    execute(ROOT / "notebooks" / "explore.ipynb", out, {"data_dir": str(tmp_path / "none")})
+    nb = nbformat.read(out, as_version=4)
+    printed = [
+        o.get("text", "")
+        for c in nb.cells
+        for o in c.get("outputs", [])
+        if o.get("output_type") == "stream"
+    ]
+    assert any(t.startswith("No tables in ") and "make report" in t for t in printed), printed
+    table = json.dumps([c.get("outputs") for c in nb.cells])
+    assert "Corpus(41 articles" in table and "Traceback" not in table
+
+
 def test_jupyter_lab_serves_the_notebooks(tmp_path):
     """A real JupyterLab server on loopback lists the notebooks and serves the lab page."""
     import socket

@@ -8,7 +8,7 @@ from pathlib import Path
 import nbformat
 import pytest
 import yaml
-from conftest import FIXTURES, REPORT_CORPUS, render
+from conftest import FIXTURES, REPORT_CORPUS, datatable, render
 
 from workbench.report.params import parse_value
 from workbench.report.render import REPORTS, RenderError, execute, notebooks_dir
@@ -80,10 +80,10 @@ def test_the_matrix_flags_the_changes_of_the_fixture(rendered):
         for y, row in zip(heat["y"], heat["text"], strict=True)
         for x, t in zip(heat["x"], row, strict=True)
     }
-    assert cells[("Germany", "troop_deployment")].startswith("conditional")
-    assert "↻" in cells[("Germany", "troop_deployment")]
-    assert cells[("Italy", "troop_deployment")].startswith("oppose")
-    assert "↻" in cells[("Italy", "troop_deployment")]
+    assert cells[("Germany", "Troops to Ukraine")].startswith("conditional")
+    assert "↻" in cells[("Germany", "Troops to Ukraine")]
+    assert cells[("Italy", "Troops to Ukraine")].startswith("oppose")
+    assert "↻" in cells[("Italy", "Troops to Ukraine")]
 
 
 def test_two_renders_differ_only_in_the_generation_time(rendered, tmp_path_factory):
@@ -110,7 +110,7 @@ def test_papermill_parameters_narrow_the_report(tmp_path, rendered):
     heat = _figures(out)[0]["data"][0]
     assert set(heat["y"]) == {"Germany", "Italy"}
     row = heat["y"].index("Germany")
-    assert heat["text"][row][heat["x"].index("troop_deployment")].startswith("sceptical")
+    assert heat["text"][row][heat["x"].index("Troops to Ukraine")].startswith("sceptical")
     nb = nbformat.read(out, as_version=4)
     assert nb.metadata.papermill.parameters["countries"] == ["DEU", "ITA"]
 
@@ -154,16 +154,16 @@ def test_cli_render_one_report_with_parameters(tmp_path, rendered):
 
 def test_the_quote_tables_show_the_speaker_kind(rendered):
     html = _html(rendered, "quote_timeline")
-    table = html[html.index('<table class="wb-quotes">') :]
-    table = table[: table.index("</table>")]
-    assert "<th>speaker</th><th>speaker kind</th>" in table
-    kinds = set(re.findall(r"</td><td>([a-z, ]+)</td><td>[^<]*</td><td>(?:“|&#8220;)", table))
+    columns, rows = datatable(html, "wb-quotes")
+    assert columns[1:3] == ["speaker", "speaker kind"]
+    kinds = {r[2] for r in rows}
     assert {"person", "government"} <= kinds and len(kinds) >= 3  # the fixture's unnamed too
     assert "Speaker kind: person, government and organisation name who spoke" in html
-    fig = _figures(rendered / "country_dashboard.ipynb")[0]
-    headers = [t["header"]["values"] for t in fig["data"] if t["type"] == "table"]
-    assert all("speaker kind" in h for h in headers[1::2])  # every country's quotes table
-    assert all(h[1] == "kind" for h in headers[0::2])  # and its "who speaks for it"
+    dashboard = _html(rendered, "country_dashboard")
+    columns, _ = datatable(dashboard, "wb-dashboard-quotes")  # every country's quotes
+    assert "speaker kind" in columns
+    columns, _ = datatable(dashboard, "wb-speakers")  # and who speaks for each
+    assert columns[:3] == ["country", "speaker", "kind"]
     assert "<small>(self, person)</small>" in _html(rendered, "stance_matrix")  # evidence
 
 
@@ -176,14 +176,11 @@ def test_the_speaker_kinds_parameter_keeps_the_quotes_of_those_kinds(tmp_path, r
         o["data"]["text/html"]
         for c in nb.cells
         for o in c.get("outputs", [])
-        if 'class="wb-quotes"' in o.get("data", {}).get("text/html", "")
+        if 'id="wb-quotes"' in o.get("data", {}).get("text/html", "")
     ]
     assert len(tables) == 1
-    rows = re.findall(r"<tr><td>.*?</tr>", tables[0])
-    assert rows and all(
-        re.search(r"</td><td>(group[^<]*|anonymous)</td><td>[^<]*</td><td>(?:“|&#8220;)", r)
-        for r in rows
-    )
+    _, rows = datatable(tables[0], "wb-quotes")
+    assert rows and all(re.fullmatch(r"group[^<]*|anonymous", r[2]) for r in rows)
     fig = _figures(out)[0]
     speakers = {y for t in fig["data"] for y in (t.get("y") or []) if y}
     assert speakers and "Jonas Albrecht" not in speakers
@@ -223,3 +220,34 @@ def test_parameter_values_are_read_as_yaml():
     assert parse_value("a: [b") == "a: [b"  # invalid YAML: kept as text
     assert parse_value("{a: 1}") == {"a": 1}
     assert parse_value("2026-13-45") == "2026-13-45"  # YAML cannot build the date: kept as text
+
+
+def test_the_demo_corpus_spans_years_and_shows_a_change_of_position(rendered_seed):
+    """`make report` on seeds/: dated quotes over at least three years, and at least one country
+    whose position on a topic changed over time (the dashboard's "Position over time")."""
+    import workbench
+    from workbench.aggregate.views import history
+
+    corpus = workbench.load(rendered_seed / "data")
+    assert len(corpus.articles) == 41  # the seed article and the 40 White House documents
+    dated = corpus.articles.set_index("article_id").date.reindex(corpus.quotes.article_id)
+    years = {d[:4] for d in dated.dropna()}
+    assert len(years) >= 3, years
+    moves = history(corpus).groupby(["key", "topic"]).label.nunique()
+    assert (moves > 1).any()
+    for name in ("index", *REPORTS):
+        assert (rendered_seed / f"{name}.html").is_file()
+
+
+def test_the_index_summarises_the_corpus_and_links_the_reports(rendered):
+    html = (rendered / "index.html").read_text(encoding="utf-8")
+    for name in REPORTS:
+        assert f'<a href="{name}.html">' in html
+    assert "<b>Articles:</b>" in html and "<b>Dates:</b>" in html
+    assert '<abbr title="DEU">Germany</abbr>' in html  # country names, codes on hover
+    assert '<abbr title="troop_deployment">Troops to Ukraine</abbr>' in html  # topic labels
+    assert "<script" not in html.lower()  # a plain page
+    for name in REPORTS:  # every report links to the index and the others
+        page = _html(rendered, name)
+        assert '<a href="index.html">Index</a>' in page
+        assert all(f'href="{other}.html"' in page for other in REPORTS)

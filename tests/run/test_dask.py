@@ -9,7 +9,7 @@ import time
 
 import pandas as pd
 import pytest
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, SEED
 from distributed import Client
 
 import workbench
@@ -19,7 +19,7 @@ from workbench.run.cache import code_fingerprint
 from workbench.run.stages import model_version
 
 TABLES = ("articles", "entities", "blocks", "quotes", "stances", "rejected")
-PATHS = [FIXTURES / "linking", FIXTURES / "formats", ROOT / "seeds"]  # 8 articles
+PATHS = [FIXTURES / "linking", FIXTURES / "formats", SEED]  # 8 articles
 TEST_LIMIT = 120  # seconds any one test may take
 
 
@@ -101,7 +101,7 @@ def test_the_cache_is_read_and_written_on_the_client(cluster, client, local, tmp
         after = stats(client)
         return corpus, sum(after[w]["articles"] - before[w]["articles"] for w in after)
 
-    _, sent = analysed([ROOT / "seeds"])
+    _, sent = analysed([SEED])
     assert sent == 1
     corpus, sent = analysed(PATHS)
     assert sent == 7  # the seed came from the cache

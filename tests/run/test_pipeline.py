@@ -4,7 +4,7 @@ import shutil
 
 import pandas as pd
 import pytest
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, SEED
 
 import workbench
 from workbench.run import pipeline
@@ -17,7 +17,7 @@ def test_api_returns_the_tables(seed_corpus):
     art = seed_corpus.articles.iloc[0]
     assert art.article_id == "000_9e8ae43d946c058c"
     assert pd.isna(art.date)
-    assert art.text == (ROOT / "seeds" / "000_9e8ae43d946c058c.txt").read_text(encoding="utf-8")
+    assert art.text == SEED.read_text(encoding="utf-8")
     for e in seed_corpus.entities.itertuples():  # offsets index articles.text
         assert art.text[e.start_char : e.end_char] == e.text
 
@@ -63,7 +63,7 @@ def test_no_cache_parses_again(tmp_path, monkeypatch):
 
 
 def test_two_processes_give_the_same_tables(tmp_path):
-    paths = [FIXTURES / "linking", FIXTURES / "formats", ROOT / "seeds"]
+    paths = [FIXTURES / "linking", FIXTURES / "formats", SEED]
     one = workbench.analyse(paths, cache=False)
     two = workbench.analyse(paths, cache=False, jobs=2)
     for name in ("articles", "entities", "blocks", "quotes", "stances", "rejected"):

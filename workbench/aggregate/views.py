@@ -53,6 +53,34 @@ def country_name(code: str | None) -> str:
     return getattr(country, "common_name", None) or country.name
 
 
+@cache
+def _topic_labels() -> dict[str, str]:
+    from workbench.resources.topics import load_topics
+
+    return {t.id: t.label for t in load_topics().topics}
+
+
+def topic_label(topic_id: object) -> str:
+    """The catalogue's label for a topic id (``troop_deployment`` -> its label); an id the
+    shipped catalogue does not know (an analyst's ``--topics`` file) is shown as it is."""
+    if not isinstance(topic_id, str) or not topic_id:
+        return ""
+    return _topic_labels().get(topic_id, topic_id)
+
+
+def topic_labels(topic_ids: object) -> str:
+    """Labels of a comma-separated list of topic ids (the quote view's ``topics``)."""
+    if not isinstance(topic_ids, str) or not topic_ids:
+        return ""
+    return ", ".join(topic_label(t.strip()) for t in topic_ids.split(","))
+
+
+def country_label(code: str | None) -> str:
+    """``France (FRA)``: a country's name with its code, for hover text and exports."""
+    name = country_name(code)
+    return f"{name} ({code})" if isinstance(code, str) and code and name != code else name
+
+
 def outlet(source: object, title: object) -> object:
     """What to name an article by in a report: its source, else its title."""
     return source if isinstance(source, str) and source else title

@@ -19,6 +19,9 @@ SUFFIXES = {
     ".ndjson": "jsonl",
 }
 
+# A folder's own notes (seeds/NOTICE.md, a README.md beside the articles) are not articles.
+NOTES = frozenset({"README", "NOTICE", "LICENSE", "LICENCE", "COPYING"})
+
 
 def find_inputs(
     paths: Iterable[str | os.PathLike], skip: Iterable[str | os.PathLike] = ()
@@ -27,10 +30,11 @@ def find_inputs(
 
     Hidden files and folders are skipped inside folders; a folder or file reached twice (through a
     symlink loop or two arguments) is read once. Files given by name with an unknown suffix are
-    reported; inside folders they are skipped quietly. Never read: the folders in ``skip`` (the
-    run's output) met inside an input folder, and whatever the workbench wrote (listed in a
-    folder's :data:`OUTPUT_MARKER`). An input that is not a regular file (a named pipe, a device,
-    a broken symbolic link) is reported and never opened.
+    reported; inside folders they are skipped quietly, and so are a folder's notes (``README``,
+    ``NOTICE``, ``LICENSE``, ``COPYING``, any suffix; read when named). Never read: the folders
+    in ``skip`` (the run's output) met inside an input folder, and whatever the workbench wrote
+    (listed in a folder's :data:`OUTPUT_MARKER`). An input that is not a regular file (a named
+    pipe, a device, a broken symbolic link) is reported and never opened.
     """
     files: list[Path] = []
     problems: list[Problem] = []
@@ -83,7 +87,7 @@ def _walk(root: Path, seen: set[str], problems: list[Problem]) -> Iterator[Path]
         return
     written = written_by_workbench(root)
     for e in entries:
-        if e.name.startswith(".") or e.name in written:
+        if e.name.startswith(".") or e.name in written or Path(e.name).stem.upper() in NOTES:
             continue
         path = Path(e.path)
         try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 from datetime import datetime, timezone
 
 import pandas as pd
@@ -19,9 +20,11 @@ from IPython.display import HTML
 from plotly.io._base_renderers import MimetypeRenderer
 
 from workbench import __version__
-from workbench.aggregate.views import country_name, date_range, outlet
+from workbench.aggregate.views import country_name, date_range, outlet, topic_label, topic_labels
 from workbench.report.escape import html_text
 from workbench.report.kinds import SPEAKER_KINDS_NOTE, speaker_kind_text
+from workbench.report.nav import nav
+from workbench.report.tables import follow_country_menu, interactive, reset
 from workbench.schema import Corpus
 
 RENDERER = "workbench"
@@ -59,6 +62,7 @@ def setup() -> None:
     """Make the report renderer plotly's default (call once at the top of a notebook)."""
     pio.renderers[RENDERER] = ReportRenderer()
     pio.renderers.default = RENDERER
+    reset()
 
 
 def generated_at() -> str:
@@ -88,11 +92,11 @@ def header(corpus: Corpus, title: str, params: dict, covers: str = "") -> HTML:
         corpus_line = f"{_n(len(arts), 'article')} from {_n(len(sources), 'named source')}{shown}"
         corpus_line += f"; {unnamed} with no source named" if unnamed else ""
     rows = "".join(
-        f"<tr><th>{html_text(k)}</th><td><code>{html_text(_param(v))}</code></td></tr>"
-        for k, v in params.items()
+        f"<tr><th>{html_text(k)}</th><td>{_param_cell(k, v)}</td></tr>" for k, v in params.items()
     )
     return HTML(
         f"""<header class="wb-header">
+{nav()}
 <h1>{html_text(title)}</h1>
 <p class="wb-covers">{html_text(covers)}</p>
 <ul>
@@ -109,6 +113,16 @@ by workbench {html_text(__version__)}</li>
 
 def _n(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _param_cell(name: str, value: object) -> str:
+    """A parameter's value: a code pill when set, plain words when empty ("all", "none")."""
+    if value is None or value == "" or value == []:
+        empty = "all" if name in ("countries", "topics", "speakers", "speaker_kinds") else "none"
+        return f'<span class="wb-unset">{empty}</span>'
+    if name == "half_life" and isinstance(value, (int, float)):
+        return f"<code>{value:g}</code> days"
+    return f"<code>{html_text(_param(value))}</code>"
 
 
 def _param(value: object) -> str:
@@ -142,7 +156,12 @@ analyst override set it.</p>
 <p><b>Speakers.</b> {kinds} Only the first three, and joint statements, count as speaking for a
 country in the dashboard; the <code>speaker_kinds</code> parameter keeps the quotes of the kinds
 listed.</p>
-<p>Full details: docs/method/stances.md in the workbench repository.</p>
+<p><b>Reading the evidence.</b> Positions are found by rules, not checked by a person: before
+relying on a cell, read its statements (the evidence table, or the hover on the matrix). A short
+fragment quoted as a statement ("the plan") usually means the quote finder cut a sentence short;
+a cell backed by one statement is weak evidence. Dates are the articles' publication dates.</p>
+<p>These notes are all a reader of this page needs; the longer write-up, with the lexicons and
+the evaluation, is <code>docs/method/stances.md</code> in the workbench source.</p>
 </section>
 """
 
@@ -152,15 +171,40 @@ def method_notes() -> HTML:
     return HTML(METHOD_NOTES.replace("{kinds}", html_text(SPEAKER_KINDS_NOTE)))
 
 
-def evidence_table(
+LIST_MARKER = re.compile(r"^\s*(?:[-\u2013\u2014\u2022\u00b7*\u25aa\u25cf]|\d{1,2}[.)])\s+")
+
+
+def display_text(text: object) -> str:
+    """A statement as a reader sees it: without the list marker a bullet point leaves at its
+    start ("- Strengthening …" -> "Strengthening …")."""
+    return LIST_MARKER.sub("", text) if isinstance(text, str) else ""
+
+
+def country_cell(code: object) -> str:
+    """The country's name, its code on hover (``<abbr title="FRA">France</abbr>``)."""
+    name = html_text(country_name(code if isinstance(code, str) else None))
+    if isinstance(code, str) and code and country_name(code) != code:
+        return f'<abbr title="{html_text(code)}">{name}</abbr>'
+    return name
+
+
+def _topic_cell(topic_id: object) -> str:
+    """The topic's label, its id on hover (ids stay what parameters and tables use)."""
+    label = html_text(topic_label(topic_id))
+    if isinstance(topic_id, str) and topic_label(topic_id) != topic_id:
+        return f'<abbr title="{html_text(topic_id)}">{label}</abbr>'
+    return label
+
+
+def evidence_frame(
     matrix: pd.DataFrame,
     articles: pd.DataFrame,
     per_cell: int = 3,
     quotes: pd.DataFrame | None = None,
-) -> HTML:
-    """Every matrix cell with its position and up to ``per_cell`` strongest pieces of evidence:
-    the text, who voiced it (with the speaker kind of the quote it came from, given ``quotes``),
-    the source and date; analyst cells are marked."""
+) -> pd.DataFrame:
+    """One row per piece of evidence (up to ``per_cell`` strongest per matrix cell), cells as
+    escaped HTML: country, topic, the cell's position, the statement, its own stance, who voiced
+    it (with the speaker kind of the quote it came from, given ``quotes``), source and date."""
     meta = articles.set_index("article_id")[["title", "source", "date"]]
     kinds = _quote_kinds(quotes)
     rows = []
@@ -172,25 +216,30 @@ def evidence_table(
             mark = " &#8635; " + html_text(cell.change) if cell.changed else ""
             if cell.origin == "analyst":
                 mark += ' <span class="wb-analyst">&#9998; analyst</span>'
-            evidence = cell.evidence[:per_cell] or [{}]
-            for i, ev in enumerate(evidence):
-                lead = (
-                    (
-                        f'<td rowspan="{len(evidence)}">{html_text(country_name(key))}</td>'
-                        f'<td rowspan="{len(evidence)}">{html_text(topic)}</td>'
-                        f'<td rowspan="{len(evidence)}">{html_text(cell.label)} '
-                        f"({cell.n_statements})"
-                        f"{mark}</td>"
-                    )
-                    if i == 0
-                    else ""
+            position = f"{html_text(cell.label)} ({cell.n_statements}){mark}"
+            for ev in cell.evidence[:per_cell] or [{}]:
+                rows.append(
+                    {
+                        "country": country_cell(key),
+                        "topic": _topic_cell(topic),
+                        "position": position,
+                        **_evidence_cells(ev, meta, kinds),
+                    }
                 )
-                rows.append(f"<tr>{lead}{_evidence_cells(ev, meta, kinds)}</tr>")
-    head = (
-        "<tr><th>country</th><th>topic</th><th>position</th><th>evidence</th><th>voiced by</th>"
-        "<th>source</th><th>date</th></tr>"
-    )
-    return HTML(f'<table class="wb-evidence">{head}{"".join(rows)}</table>')
+    columns = ["country", "topic", "position", "statement", "its stance", "voiced by"]
+    return pd.DataFrame(rows, columns=[*columns, "source", "date"])
+
+
+def evidence_table(
+    matrix: pd.DataFrame,
+    articles: pd.DataFrame,
+    per_cell: int = 3,
+    quotes: pd.DataFrame | None = None,
+) -> HTML:
+    """Every matrix cell with its position and up to ``per_cell`` strongest pieces of evidence,
+    as an interactive table (search, sort, pages, CSV download); analyst cells are marked."""
+    frame = evidence_frame(matrix, articles, per_cell, quotes)
+    return interactive(frame, "wb-evidence", text=("statement",))
 
 
 def _quote_kinds(quotes: pd.DataFrame | None) -> dict[str, str]:
@@ -203,9 +252,10 @@ def _quote_kinds(quotes: pd.DataFrame | None) -> dict[str, str]:
     }
 
 
-def _evidence_cells(ev: dict, meta: pd.DataFrame, kinds: dict[str, str]) -> str:
+def _evidence_cells(ev: dict, meta: pd.DataFrame, kinds: dict[str, str]) -> dict[str, str]:
     if not ev:
-        return "<td colspan='4'>(no evidence)</td>"
+        empty = {"its stance": "", "voiced by": "", "source": "", "date": ""}
+        return {"statement": "(no evidence)", **empty}
     art = ev.get("article_id")
     source = ""
     if art in meta.index:
@@ -217,30 +267,52 @@ def _evidence_cells(ev: dict, meta: pd.DataFrame, kinds: dict[str, str]) -> str:
     how = html_text(ev.get("attribution"))
     if ev.get("quote_id") in kinds:
         how += f", {html_text(kinds[ev['quote_id']])}"
-    voice = f"{html_text(ev.get('voiced_by'))} <small>({how})</small>"
-    return (
-        f"<td>&#8220;{html_text(ev.get('text'))}&#8221;</td><td>{voice}</td><td>{html_text(source)}</td>"
-        f"<td>{html_text(ev.get('date')) or 'undated'}</td>"
-    )
+    return {
+        "statement": f"&#8220;{html_text(display_text(ev.get('text')))}&#8221;",
+        "its stance": html_text(ev.get("label")),
+        "voiced by": f"{html_text(ev.get('voiced_by'))} <small>({how})</small>",
+        "source": html_text(source),
+        "date": html_text(ev.get("date")) or "undated",
+    }
 
 
-def quote_table(view: pd.DataFrame, limit: int = 200) -> HTML:
-    """Quotes as an HTML table (date, speaker, speaker kind, country, quote, stance, source), at
-    most ``limit`` rows, saying how many were left out; its caption says what the kinds mean."""
+def quote_frame(view: pd.DataFrame) -> pd.DataFrame:
+    """Quotes as rows of escaped HTML cells: date, speaker, speaker kind, country, quote, stance
+    (with the topics' labels), source."""
     rows = [
-        f"<tr><td>{html_text(r.date) or 'undated'}</td>"
-        f"<td>{html_text(r.speaker) or 'unknown'}</td>"
-        f"<td>{html_text(speaker_kind_text(r.speaker_kind, r.co_speakers))}</td>"
-        f"<td>{html_text(r.country_name)}</td><td>&#8220;{html_text(r.text)}&#8221;</td>"
-        f"<td>{html_text(r.label)}"
-        f"{' on ' + html_text(r.topics) if isinstance(r.topics, str) else ''}</td>"
-        f"<td>{html_text(outlet(r.source, r.title))}</td></tr>"
-        for r in view.head(limit).itertuples()
+        {
+            "date": html_text(r.date) or "undated",
+            "speaker": html_text(r.speaker) or "unknown",
+            "speaker kind": html_text(speaker_kind_text(r.speaker_kind, r.co_speakers)),
+            "country": country_cell(r.country),
+            "quote": f"&#8220;{html_text(display_text(r.text))}&#8221;",
+            "stance": _quote_stance(r.label, r.topics),
+            "source": html_text(outlet(r.source, r.title)),
+        }
+        for r in view.itertuples()
     ]
+    columns = ["date", "speaker", "speaker kind", "country", "quote", "stance", "source"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _quote_stance(label: object, topics: object) -> str:
+    """ "support on Troops to Ukraine"; a quote on no topic of the catalogue says so."""
+    on = f" on {html_text(topic_labels(topics))}" if isinstance(topics, str) and topics else ""
+    if not isinstance(label, str) or not label:
+        return f'<span class="wb-unset">{"no stance" + on if on else "no topic"}</span>'
+    return html_text(label) + on
+
+
+def quote_table(view: pd.DataFrame, limit: int = 5000, table_id: str = "wb-quotes") -> HTML:
+    """Quotes as an interactive table (search, sort, pages, CSV download of the filtered rows), at
+    most ``limit`` rows, saying how many were left out; its caption says what the kinds mean."""
+    frame = quote_frame(view.head(limit))
     more = f"<p>{len(view) - limit} more quotes not shown.</p>" if len(view) > limit else ""
-    head = (
-        "<tr><th>date</th><th>speaker</th><th>speaker kind</th><th>country</th><th>quote</th>"
-        "<th>stance</th><th>source</th></tr>"
-    )
-    caption = f"<caption>{html_text(SPEAKER_KINDS_NOTE)}</caption>"
-    return HTML(f'<table class="wb-quotes">{caption}{head}{"".join(rows)}</table>{more}')
+    table = interactive(frame, table_id, text=("quote",), caption=SPEAKER_KINDS_NOTE)
+    return HTML(table.data + more)
+
+
+def follow_country(table_ids: list[str], first: str = "") -> HTML:
+    """Make the tables follow the country menu of the page's first figure (the timeline's or the
+    dashboard's): see :func:`~workbench.report.tables.follow_country_menu`."""
+    return follow_country_menu(table_ids, "country", 0, first)

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+from IPython.display import HTML
 from plotly.subplots import make_subplots
 
-from workbench.aggregate.views import country_name, named_speakers, outlet
-from workbench.report.escape import plot_text
+from workbench.aggregate.views import country_name, named_speakers, topic_label, topic_labels
+from workbench.report.blocks import country_cell
+from workbench.report.escape import html_text, plot_text
 from workbench.report.figures import QUALITATIVE, STANCE_COLORSCALE
 from workbench.report.kinds import speaker_kind_text
+from workbench.report.tables import interactive
 from workbench.schema import SCALE
 
 
@@ -19,31 +22,22 @@ def country_dashboard(
     history: pd.DataFrame,
     view: pd.DataFrame,
     country: str | None = None,
-    max_quotes: int = 30,
-    max_speakers: int = 25,
 ) -> go.Figure:
     """One figure per country, chosen from a dropdown that keeps working in exported HTML: its
-    position on each topic, how each position moved over time, who speaks for it (its named
-    speakers: see :func:`~workbench.aggregate.views.named_speakers`), and its most recent quotes
-    with their speaker kind. The tables keep the ``max_speakers`` most quoted speakers and the
-    ``max_quotes`` latest quotes per country, and say so in their headers."""
-    countries = [c for c in matrix.index if c] or sorted(view.country.dropna().unique())
-    first = country if country in countries else _busiest(matrix, countries)
+    position on each topic and how each position moved over time. Who speaks for it and what
+    they said are interactive tables below it (:func:`speakers_table`,
+    :func:`~workbench.report.blocks.quote_table`) that follow the dropdown."""
+    countries = _countries(matrix, view)
+    first = first_country(matrix, view, country)
     fig = make_subplots(
-        rows=3,
+        rows=1,
         cols=2,
-        row_heights=[0.34, 0.22, 0.44],
-        vertical_spacing=0.07,
-        specs=[
-            [{"type": "xy"}, {"type": "xy"}],
-            [{"type": "table", "colspan": 2}, None],
-            [{"type": "table", "colspan": 2}, None],
-        ],
-        subplot_titles=("Position by topic", "Position over time", "", ""),
+        horizontal_spacing=0.08,
+        subplot_titles=("Position by topic", "Position over time"),
     )
     owners: list[str] = []
     for c in countries:
-        for trace, row, col in _country_traces(c, matrix, history, view, max_quotes, max_speakers):
+        for trace, row, col in _country_traces(c, matrix, history):
             trace.visible = c == first
             fig.add_trace(trace, row=row, col=col)
             owners.append(c)
@@ -65,9 +59,9 @@ def country_dashboard(
     fig.update_yaxes(**ticks, row=1, col=2)
     fig.update_xaxes(type="date", row=1, col=2)
     fig.update_layout(
-        height=1000,
+        height=min(max(460, 34 * len(countries) + 180), 900),  # the open menu fits the figure
         template="plotly_white",
-        title={"text": _dashboard_title(first)},
+        title={"text": _dashboard_title(first), "x": 0.5, "xanchor": "center"},
         legend={"title": {"text": "topic"}, "y": 1.0},
         margin={"l": 10, "r": 10, "t": 110, "b": 10},
         updatemenus=[_country_menu(countries, first, owners, note, dated)] if countries else [],
@@ -102,6 +96,17 @@ def _country_menu(countries: list, first, owners: list[str], note: int, dated: s
     }
 
 
+def _countries(matrix: pd.DataFrame, view: pd.DataFrame) -> list[str]:
+    return [c for c in matrix.index if c] or sorted(view.country.dropna().unique())
+
+
+def first_country(matrix: pd.DataFrame, view: pd.DataFrame, country: str | None) -> str | None:
+    """The country the dashboard shows first: ``country`` if it has anything to show, else the
+    one with the most statements."""
+    countries = _countries(matrix, view)
+    return country if country in countries else _busiest(matrix, countries)
+
+
 def _undated_note(code: str | None, dated: set) -> str:
     """Why the "Position over time" panel is empty, or "" when it is not."""
     if code is None or code in dated:
@@ -126,22 +131,21 @@ def _dashboard_title(code: str | None) -> str:
     return f"Country: {plot_text(country_name(code))}" if code else "No country has a statement"
 
 
-def _country_traces(c, matrix, history, view, max_quotes, max_speakers):
-    """The traces of one country's dashboard: (trace, row, col)."""
+def _country_traces(c, matrix, history):
+    """The traces of one country's dashboard: (trace, row, col). Its tables ("who speaks for
+    it", its quotes) are interactive tables below the figure (:func:`speakers_frame`), which
+    follow the dropdown."""
     cells = matrix.loc[c] if c in matrix.index else pd.Series(dtype=object)
-    q = view[view.country == c]
     return [
         (_position_trace(cells[cells.notna()]), 1, 1),
         *((trace, 1, 2) for trace in _history_traces(history[history.key == c])),
-        (_speakers_table(q[named_speakers(q)], max_speakers), 2, 1),
-        (_quotes_table(q, max_quotes), 3, 1),
     ]
 
 
 def _position_trace(cells: pd.Series) -> go.Scatter:
     """The country's position on each topic (its matrix row)."""
     return go.Scatter(
-        x=[plot_text(t) for t in cells.index],  # topic ids: plotly ticks read markup
+        x=[plot_text(topic_label(t)) for t in cells.index],  # plotly ticks read markup
         y=[cell.stance for cell in cells],
         mode="markers+text",
         cliponaxis=False,
@@ -158,7 +162,8 @@ def _position_trace(cells: pd.Series) -> go.Scatter:
             f"{cell.label} ({cell.n_statements})" + (" ↻" if cell.changed else "") for cell in cells
         ],
         hovertext=[
-            f"{plot_text(t)}: {cell.label}<br>{plot_text(cell.change) if cell.change else ''}"
+            f"{plot_text(topic_label(t))}: {cell.label}"
+            f"<br>{plot_text(cell.change) if cell.change else ''}"
             for t, cell in cells.items()
         ],
         hovertemplate="%{hovertext}<extra></extra>",
@@ -174,10 +179,10 @@ def _history_traces(h: pd.DataFrame) -> list[go.Scatter]:
             x=list(g.date),
             y=list(g.stance),
             mode="lines+markers",
-            name=plot_text(topic),
+            name=plot_text(topic_label(topic)),
             line={"shape": "hv", "color": QUALITATIVE[i % len(QUALITATIVE)]},
             hovertext=[
-                f"{plot_text(topic)}: {lab} ({n} statements), {d}"
+                f"{plot_text(topic_label(topic))}: {lab} ({n} statements), {d}"
                 for lab, n, d in zip(g.label, g.n_statements, g.date, strict=True)
             ],
             hovertemplate="%{hovertext}<extra></extra>",
@@ -186,67 +191,37 @@ def _history_traces(h: pd.DataFrame) -> list[go.Scatter]:
     ]
 
 
-def _speakers_table(q: pd.DataFrame, max_speakers: int) -> go.Table:
-    """Who speaks for the country: its named speakers, their kind, quotes, dates and topics."""
-    speakers, speaking = _speakers(q, max_speakers)
-    return go.Table(
-        header={
-            "values": [
-                f"<b>who speaks for it</b> ({speaking})",
-                "kind",
-                "quotes",
-                "first",
-                "last",
-                "topics",
-            ],
-            "align": "left",
-        },
-        cells={
-            "values": [
-                [plot_text(s) for s in speakers.speaker],
-                [plot_text(k) for k in speakers.kind],
-                list(speakers.quotes),
-                [plot_text(d) or "undated" for d in speakers["first"]],
-                [plot_text(d) or "undated" for d in speakers["last"]],
-                [plot_text(t) for t in speakers.topics],
-            ],
-            "align": "left",
-        },
-        columnwidth=[3, 1.6, 1, 1.4, 1.4, 5],
-    )
+def speakers_frame(view: pd.DataFrame, max_speakers: int = 25) -> pd.DataFrame:
+    """Who speaks for each country (its named speakers: see
+    :func:`~workbench.aggregate.views.named_speakers`), as rows of escaped HTML cells: country,
+    speaker, kind, quotes, first and last date, topics (labels). At most ``max_speakers`` per
+    country, the most quoted."""
+    rows = []
+    for code in sorted(view.country.dropna().unique(), key=country_name):
+        q = view[view.country == code]
+        speakers, _ = _speakers(q[named_speakers(q)], max_speakers)
+        rows += [
+            {
+                "country": country_cell(code),
+                "speaker": html_text(r.speaker),
+                "kind": html_text(r.kind),
+                "quotes": int(r.quotes),
+                "first": html_text(r.first) or "undated",
+                "last": html_text(r.last) or "undated",
+                "topics": html_text(topic_labels(r.topics)),
+            }
+            for r in speakers.itertuples()
+        ]
+    columns = ["country", "speaker", "kind", "quotes", "first", "last", "topics"]
+    return pd.DataFrame(rows, columns=columns)
 
 
-def _quotes_table(q: pd.DataFrame, max_quotes: int) -> go.Table:
-    """The country's latest quotes, with their speaker's kind."""
-    recent = q.sort_values(["date", "order"], ascending=False, na_position="last").head(max_quotes)
-    shown = f"latest {len(recent)} of {len(q)}" if len(q) > len(recent) else f"all {len(q)}"
-    return go.Table(
-        header={
-            "values": [
-                "date",
-                "speaker",
-                "speaker kind",
-                f"<b>quotes</b> ({shown})",
-                "stance",
-                "source",
-            ],
-            "align": "left",
-        },
-        cells={
-            "values": [
-                [plot_text(d) or "undated" for d in recent.date],
-                [plot_text(s) or "unknown speaker" for s in recent.speaker],
-                [
-                    plot_text(speaker_kind_text(k, co))
-                    for k, co in zip(recent.speaker_kind, recent.co_speakers, strict=True)
-                ],
-                [plot_text(t, 90) for t in recent.text],
-                [plot_text(lab) for lab in recent.label],
-                [plot_text(outlet(s, t)) for s, t in zip(recent.source, recent.title, strict=True)],
-            ],
-            "align": "left",
-        },
-        columnwidth=[1.2, 2, 1.4, 8, 1.2, 2],
+def speakers_table(view: pd.DataFrame, max_speakers: int = 25) -> HTML:
+    """:func:`speakers_frame` as an interactive table (``wb-speakers``)."""
+    frame = speakers_frame(view, max_speakers)
+    caption = f"The most quoted named speakers of each country, at most {max_speakers} per country."
+    return interactive(
+        frame, "wb-speakers", nowrap=("first", "last"), order=[[3, "desc"]], caption=caption
     )
 
 

@@ -14,7 +14,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from workbench.aggregate.views import country_name, outlet
+from workbench.aggregate.views import country_label, country_name, outlet, topic_label, topic_labels
+from workbench.report.blocks import display_text
 from workbench.report.escape import plot_text
 from workbench.report.kinds import speaker_kind_text
 from workbench.schema import SCALE
@@ -73,7 +74,8 @@ def stance_heatmap(matrix: pd.DataFrame, articles: pd.DataFrame) -> go.Figure:
             if cell is None:
                 zr.append(None)
                 tr.append("")
-                hr.append(f"{plot_text(country_name(key))} · {plot_text(topic)}<br>no statement")
+                where = f"{plot_text(country_label(key))} · {plot_text(topic_label(topic))}"
+                hr.append(f"{where}<br>no statement")
                 continue
             mark = (" ↻" if cell.changed else "") + (" ✎" if cell.origin == "analyst" else "")
             zr.append(cell.stance)
@@ -85,7 +87,7 @@ def stance_heatmap(matrix: pd.DataFrame, articles: pd.DataFrame) -> go.Figure:
     fig = go.Figure(
         go.Heatmap(
             z=z,
-            x=[plot_text(t) for t in cols],  # topic ids may come from an analyst's --topics file
+            x=[plot_text(topic_label(t)) for t in cols],  # ids may come from an analyst's file
             y=[plot_text(country_name(k)) for k in rows],
             text=text,
             texttemplate="%{text}",
@@ -108,30 +110,33 @@ def stance_heatmap(matrix: pd.DataFrame, articles: pd.DataFrame) -> go.Figure:
         height=max(320, 48 * len(rows) + 160),
         xaxis={"side": "top", "title": None},
         yaxis={"autorange": "reversed", "title": None},
-        margin={"l": 10, "r": 10, "t": 90, "b": 10},
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
         template="plotly_white",
     )
     return fig
 
 
-def _cell_hover(key: str, topic: str, cell, articles: pd.DataFrame) -> str:
-    where = f"{plot_text(country_name(key))} · {plot_text(topic)}"
+def _cell_hover(key: str, topic: str, cell, articles: pd.DataFrame, shown: int = 3) -> str:
+    """The cell's label and count, then each of its strongest statements (up to ``shown``) with
+    its own stance, who voiced it, its source and date."""
+    where = f"{plot_text(country_label(key))} · {plot_text(topic_label(topic))}"
     head = f"<b>{where}</b>: {cell.label} ({cell.n_statements})"
     if cell.change:
         head += f"<br>changed: {plot_text(cell.change)}"
     if cell.origin == "analyst":
         head += "<br>set by an analyst"
-    if not cell.evidence:
-        return head
-    ev = cell.evidence[0]
-    source, date = _source(articles, ev.get("article_id"))
-    more = len(ev.get("sources") or []) - 1
-    copies = f" (+{more} copies)" if more > 0 else ""
-    return (
-        f"{head}<br>“{plot_text(ev.get('text'), 70)}”<br>"
-        f"voiced by {plot_text(ev.get('voiced_by'))} "
-        f"({plot_text(ev.get('attribution'))})<br>{plot_text(source)}{copies}, {plot_text(date)}"
-    )
+    lines = [head]
+    for ev in cell.evidence[:shown]:
+        source, date = _source(articles, ev.get("article_id"))
+        more = len(ev.get("sources") or []) - 1
+        copies = f" (+{more} copies)" if more > 0 else ""
+        said = plot_text(display_text(ev.get("text")), 70)
+        lines.append(
+            f"<b>{plot_text(ev.get('label'))}</b>: “{said}”"
+            f"<br>   {plot_text(ev.get('voiced_by'))} ({plot_text(ev.get('attribution'))}), "
+            f"{plot_text(source)}{copies}, {plot_text(date)}"
+        )
+    return "<br>".join(lines)
 
 
 def quote_timeline(
@@ -168,7 +173,18 @@ def quote_timeline(
             f"{len(undated)} quotes from {n} undated article(s) are placed by their order "
             "in the article (right-hand panel)."
         )
-        fig.update_xaxes(title_text="order in article (undated)", row=1, col=2, dtick=1)
+        # A fixed whole-number range: a country filter must not zoom to fractional positions.
+        lo, hi = float(undated.order.min()), float(undated.order.max())
+        fig.update_xaxes(
+            title_text="order in article (undated)",
+            row=1,
+            col=2,
+            tickmode="linear",
+            tick0=0,
+            dtick=max(1, round((hi - lo) / 6)),
+            range=[lo - 0.5, hi + 0.5],
+            autorange=False,
+        )
     if color_by == "stance":  # a legend of the stance colours, visible whatever the filter
         for value, label in [*SCALE.items(), (None, "no stance")]:
             fig.add_trace(_legend_marker(label, STANCE_COLOURS.get(value, NO_STANCE), value))
@@ -216,10 +232,14 @@ def _quote_trace(
     hover = [
         f"<b>{plot_text(r.speaker) or 'unknown speaker'}</b> "
         f"({plot_text(speaker_kind_text(r.speaker_kind, r.co_speakers))}, "
-        f"{plot_text(r.country_name)})<br>"
-        f"“{plot_text(r.text, 80)}”<br>{plot_text(outlet(r.source, r.title))}, "
+        f"{plot_text(country_label(r.country))})<br>"
+        f"“{plot_text(display_text(r.text), 80)}”<br>{plot_text(outlet(r.source, r.title))}, "
         f"{plot_text(r.date if isinstance(r.date, str) else 'undated')}"
-        + (f"<br>{plot_text(r.label)} on {plot_text(r.topics)}" if isinstance(r.label, str) else "")
+        + (
+            f"<br>{plot_text(r.label)} on {plot_text(topic_labels(r.topics))}"
+            if isinstance(r.label, str)
+            else ""
+        )
         for r in part.itertuples()
     ]
     if color_by == "stance":

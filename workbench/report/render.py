@@ -14,8 +14,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from workbench.report.index import write_index
 from workbench.report.notebooks import REPORTS, RenderError, notebooks_dir
 from workbench.report.params import check_parameters
+from workbench.store.tables import load
 
 CELL_TIMEOUT = 300.0  # seconds one notebook cell may run (``render --cell-timeout``)
 RENDER_TIMEOUT = 1800.0  # seconds all the notebooks of one render may run (``--render-timeout``)
@@ -124,4 +126,6 @@ def render_reports(
             f"({time.perf_counter() - start:.1f} s)"
         )
         written.append(html_path)
+    index = write_index(load(data), out, reports)
+    say(f"workbench: index of the reports: {index}")
     return written

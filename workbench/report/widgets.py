@@ -13,7 +13,13 @@ import ipywidgets as w
 import pandas as pd
 from IPython.display import display
 
-from workbench.aggregate.views import as_list, country_name, filter_quotes, quote_view
+from workbench.aggregate.views import (
+    as_list,
+    country_name,
+    filter_quotes,
+    quote_view,
+    topic_label,
+)
 from workbench.report import blocks as report
 from workbench.report.figures import stance_heatmap
 from workbench.report.kinds import SPEAKER_KINDS_NOTE
@@ -63,14 +69,15 @@ class Explorer:
         )
         topics = sorted({t for ts in v.topics.dropna() for t in ts.split(", ")})
         self.topic = w.Dropdown(
-            options=[("all topics", ALL)] + [(t, t) for t in topics], description="topic"
+            options=[("all topics", ALL)] + [(topic_label(t), t) for t in topics],
+            description="topic",
         )
         self.text = w.Text(placeholder="words in the quote, speaker or title", description="search")
         self.kinds = kind_selector(speaker_kinds)
         self.count = w.HTML()
         self.table = w.Output()
         cells = [
-            (f"{country_name(k)} · {t}", (k, t))
+            (f"{country_name(k)} · {topic_label(t)}", (k, t))
             for k in matrix.index
             for t in matrix.columns
             if matrix.at[k, t] is not None
