@@ -106,6 +106,29 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="K",
         help="polnear: also score K folds out of fold (fit on K-1, score the held-out one)",
     )
+    x = sub.add_parser(
+        "export", help="write the tables, filtered like the reports, to Excel or CSV"
+    )
+    x.add_argument("data_dir", metavar="DATA_DIR", help="the tables (workbench analyse --out DIR)")
+    x.add_argument(
+        "--to", required=True, metavar="FILE.xlsx|DIR/", help="an Excel workbook or a CSV folder"
+    )
+    x.add_argument(
+        "--what",
+        metavar="TABLES",
+        help="comma-separated: matrix,cells,evidence,quotes,stances,articles (default: all)",
+    )
+    x.add_argument("--bom", action="store_true", help="CSV: start each file with a UTF-8 BOM")
+    x.add_argument("--topics", metavar="FILE", help="topic catalogue for the labels")
+    x.add_argument(
+        "-p",
+        "--parameter",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("NAME", "VALUE"),
+        help="a report filter (countries, topics, start, end, voices, overrides, half_life)",
+    )
     return parser
 
 
@@ -172,7 +195,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--split and --folds are options of 'evaluate polnear'")
     if args.command == "evaluate" and args.target == "polnear" and len(args.gold) != 1:
         parser.error("evaluate polnear takes one PATH: the corpus folder")
-    commands = {"analyse": _analyse, "render": _render, "evaluate": _evaluate}
+    commands = {
+        "analyse": _analyse,
+        "render": _render,
+        "evaluate": _evaluate,
+        "export": _export,
+    }
     return commands[args.command](args)
 
 
@@ -316,3 +344,31 @@ def _evaluate_polnear(args: argparse.Namespace) -> int:
         print(f"workbench: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     return EXIT_REJECTED if score.failed else EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from workbench.access.export import export
+    from workbench.report.params import ParameterError
+    from workbench.store.publish import MixedTables
+
+    try:
+        written = export(
+            args.data_dir,
+            args.to,
+            args.what,
+            bom=args.bom,
+            catalogue=args.topics,
+            **dict(args.parameter),
+        )
+    except ParameterError as exc:
+        for problem in exc.problems:
+            print(f"workbench: error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    except (FileNotFoundError, MixedTables, DataFileError, ValueError) as exc:
+        print(f"workbench: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"workbench: error: cannot write {args.to}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"workbench: wrote {', '.join(str(p) for p in written)}", file=sys.stderr)
+    return EXIT_OK
