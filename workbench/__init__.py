@@ -24,6 +24,7 @@ _PUBLIC = {
     "analyse": "workbench.run.pipeline",
     "export": "workbench.access.export",
     "load": "workbench.store.tables",
+    "sql": "workbench.store.sql",
     "stance_matrix": "workbench.aggregate.matrix",
     "write_tables": "workbench.store.tables",
 }

@@ -129,6 +129,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar=("NAME", "VALUE"),
         help="a report filter (countries, topics, start, end, voices, overrides, half_life)",
     )
+    q = sub.add_parser("sql", help="query the tables with SQL (DuckDB): print or write the rows")
+    q.add_argument("data_dir", metavar="DATA_DIR", help="the tables (workbench analyse --out DIR)")
+    q.add_argument(
+        "query", metavar="QUERY", help="views: articles, entities, quotes, stances, blocks"
+    )
+    q.add_argument("--out", metavar="FILE.csv|FILE.parquet", help="write the rows to a file")
+    q.add_argument(
+        "--max-rows",
+        type=_positive,
+        default=40,
+        metavar="N",
+        help="rows printed at most (default: 40; --out writes all)",
+    )
     return parser
 
 
@@ -200,6 +213,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "render": _render,
         "evaluate": _evaluate,
         "export": _export,
+        "sql": _sql,
     }
     return commands[args.command](args)
 
@@ -372,3 +386,43 @@ def _export(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     print(f"workbench: wrote {', '.join(str(p) for p in written)}", file=sys.stderr)
     return EXIT_OK
+
+
+def _sql(args: argparse.Namespace) -> int:
+    from workbench.store.publish import MixedTables
+    from workbench.store.sql import QueryError, connect, relation, write_result
+
+    try:
+        con = connect(args.data_dir)
+    except (FileNotFoundError, MixedTables) as exc:
+        print(f"workbench: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        rel = relation(con, args.query)
+        if args.out:
+            if rel is None:
+                raise QueryError("the query returns no rows to write")
+            print(f"workbench: wrote {write_result(rel, args.out)}", file=sys.stderr)
+        elif rel is not None:
+            _show(rel, args.max_rows)
+    except (QueryError, ValueError) as exc:
+        print(f"workbench: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"workbench: error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        con.close()
+    return EXIT_OK
+
+
+def _show(rel, max_rows: int) -> None:
+    """Print the rows as DuckDB draws a table, at most ``max_rows`` of them."""
+    import duckdb
+
+    from workbench.store.sql import QueryError, one_line
+
+    try:
+        rel.show(max_rows=max_rows, max_width=10_000)
+    except duckdb.Error as exc:
+        raise QueryError(one_line(exc)) from None

@@ -131,6 +131,14 @@ def temp_beside(path: Path) -> str:
     return tmp
 
 
+def run_of(path: Path) -> str | None:
+    """The run id in a parquet file's schema metadata, or None (written before run ids)."""
+    import pyarrow.parquet as pq
+
+    run = (pq.read_schema(path).metadata or {}).get(RUN_KEY)
+    return run.decode() if run is not None else None
+
+
 def check_one_run(folder: Path, runs: dict[str, str | None], rejected: bytes) -> None:
     """Raise :class:`MixedTables` unless the parquet files' run ids (``runs``: file name ->
     run id or None) and ``rejected`` (the bytes of rejected.csv) all belong to the run named
