@@ -170,6 +170,11 @@ def _analysis_options(a: argparse.ArgumentParser) -> None:
     a.add_argument(
         "--overrides", metavar="FILE", help="analyst overrides (aliases, speakers, cells)"
     )
+    a.add_argument(
+        "--partition",
+        choices=["month"],
+        help="write each table as a folder of parquet files, one per month of the article dates",
+    )
 
 
 def _positive(value: str) -> int:
@@ -261,7 +266,7 @@ def _analyse(args: argparse.Namespace, skip: Sequence[Path] = ()) -> int:
         return EXIT_USAGE
     chunks = analyse_chunks(articles, problems, options, on_problem=_say)
     try:
-        counts = write_chunks(chunks, args.out)
+        counts = write_chunks(chunks, args.out, partition=args.partition)
     except (FileNotFoundError, ModelNotFound, ValueError, ClusterError) as exc:
         print(f"workbench: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

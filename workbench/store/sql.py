@@ -16,26 +16,13 @@ from pathlib import Path
 import pandas as pd
 
 from workbench.schema import TABLES
-from workbench.store.publish import check_one_run, run_of, temp_beside
+from workbench.store.publish import check_one_run, run_of, table_files, temp_beside
 
 VIEWS = ("articles", "entities", "quotes", "stances", "blocks")
 
 
 class QueryError(ValueError):
     """A query DuckDB refused: its message, in one line."""
-
-
-def table_files(data_dir: str | os.PathLike, name: str) -> list[Path]:
-    """The parquet files of table ``name`` in ``data_dir``: ``NAME.parquet``, or every
-    ``*.parquet`` under the folder ``NAME/`` (a partitioned dataset), in name order. Raises
-    FileNotFoundError when there is neither."""
-    d = Path(data_dir)
-    single, folder = d / f"{name}.parquet", d / name
-    if folder.is_dir():
-        return sorted(folder.rglob("*.parquet"))
-    if single.is_file():
-        return [single]
-    raise FileNotFoundError(f"{d}: no {name}.parquet (run `workbench analyse ... --out {d}`)")
 
 
 def _literal(path: Path | str) -> str:
