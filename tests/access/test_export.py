@@ -148,3 +148,35 @@ def test_cli_export_and_its_usage_errors(data, tmp_path):
     missing = run("export", tmp_path / "nothing", "--to", tmp_path / "z.xlsx")
     assert missing.returncode == 2 and "no articles.parquet" in missing.stderr
     assert not (tmp_path / "y.xlsx").exists()
+
+
+def test_demo_corpus_workbook_has_the_documented_sheets_and_the_tables_values(
+    seed_corpus, tmp_path
+):
+    """The acceptance case: the seed's tables exported; the matrix names countries and topics,
+    and the stances and quotes sheets read back hold the tables' rows and values."""
+    data = tmp_path / "data"
+    workbench.write_tables(seed_corpus, data)
+    [path] = workbench.export(data, tmp_path / "matrix.xlsx")
+    book = load_workbook(path, read_only=True)
+    assert book.sheetnames == list(SHEETS)
+    header = next(book["matrix"].iter_rows(values_only=True))
+    labels = topic_labels()
+    assert header[:2] == ("country_code", "country")
+    assert set(header[2:]) <= set(labels.values()) and len(header) > 2
+    countries = [r[1] for r in book["matrix"].iter_rows(min_row=2, values_only=True)]
+    assert "United Kingdom" in countries
+    tables = workbench.load(data)
+    for name, columns in [
+        ("stances", ["article_id", "actor", "topic", "label", "stance", "evidence", "rule"]),
+        ("quotes", ["article_id", "quote_id", "speaker", "text", "start_char", "end_char"]),
+    ]:
+        read = pd.read_excel(path, sheet_name=name)
+        want = getattr(tables, name)
+        assert len(read) == len(want)
+        got = read[columns].sort_values(columns, kind="stable").reset_index(drop=True)
+        exp = want[columns].sort_values(columns, kind="stable").reset_index(drop=True)
+        for column in columns:
+            assert [None if pd.isna(v) else v for v in got[column]] == [
+                None if pd.isna(v) else v for v in exp[column]
+            ], (name, column)
