@@ -116,3 +116,14 @@ def test_cli_analyse_partition_month(tmp_path):
         "undated.parquet"
     ]  # the seed is undated
     assert len(workbench.load(out).quotes) > 0
+
+
+def test_load_reads_only_the_tables_and_columns_asked_for(tmp_path):
+    corpus, out = hand_corpus(), tmp_path / "data"
+    write_chunks(_halves(corpus), out, partition="month")
+    part = workbench.load(out, tables=["articles", "stances"], columns={"articles": ["article_id"]})
+    assert part.quotes.empty and list(part.quotes.columns) == TABLES["quotes"]
+    assert len(part.stances) == len(corpus.stances)
+    assert list(part.articles.columns) == TABLES["articles"]
+    assert part.articles.title.isna().all()
+    assert sorted(part.articles.article_id) == ["a", "b", "c"]

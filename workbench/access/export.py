@@ -12,7 +12,19 @@ from workbench.access.files import write_csv, write_xlsx
 from workbench.access.filters import check_filters
 from workbench.access.sheets import export_frames, sheet_names
 from workbench.resources.topics import topic_labels
+from workbench.schema import ARTICLE_COLUMNS
 from workbench.store.tables import load
+
+# The tables each sheet is built from; entities, blocks and the article text are never read.
+_NEEDS = {
+    "matrix": {"articles", "stances"},
+    "cells": {"articles", "stances"},
+    "evidence": {"articles", "stances"},
+    "quotes": {"articles", "quotes", "stances"},
+    "stances": {"articles", "stances"},
+    "articles": {"articles"},
+}
+_COLUMNS = {"articles": [c for c in ARTICLE_COLUMNS if c != "text"]}
 
 
 def target_kind(to: str | os.PathLike) -> str:
@@ -47,7 +59,8 @@ def export(
     names = sheet_names(what)
     checked = check_filters(filters)
     labels = topic_labels(catalogue)
-    frames = export_frames(load(data_dir), names, labels, **checked)
+    corpus = load(data_dir, _NEEDS[names[0]].union(*(_NEEDS[n] for n in names)), _COLUMNS)
+    frames = export_frames(corpus, names, labels, **checked)
     if kind == "xlsx":
         return [write_xlsx(frames, to)]
     return write_csv(frames, to, bom=bom)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -232,31 +232,45 @@ def _abandon(writer) -> None:
 _TEXT = {"path": str, "level": str, "reason": str}
 
 
-def load(data_dir: str | os.PathLike) -> Corpus:
+def _whole(parts: list[pd.DataFrame], name: str) -> pd.DataFrame:
+    """One table from its files' frames, every column of the schema there (null if not read)."""
+    if len(parts) == 1 and list(parts[0].columns) == TABLES[name]:
+        return parts[0]
+    empty = frame([], TABLES[name])
+    df = pd.concat(parts, ignore_index=True) if parts else empty
+    if list(df.columns) == TABLES[name]:
+        return df
+    return df.reindex(columns=TABLES[name]).astype(empty.dtypes.to_dict())
+
+
+def load(
+    data_dir: str | os.PathLike,
+    tables: Iterable[str] | None = None,
+    columns: Mapping[str, Iterable[str]] | None = None,
+) -> Corpus:
     """Read the tables written by ``workbench analyse --out DIR`` back into a Corpus: each table
     a file (``NAME.parquet``) or a partitioned dataset (the folder ``NAME/``, its files in name
-    order). Raises :class:`~workbench.store.publish.MixedTables` when the files come from
-    different runs."""
+    order). ``tables`` reads only those (the others come back empty) and ``columns`` (table ->
+    column names) only those columns (the others come back null), to keep a large corpus small
+    in memory; every file is still checked. Raises
+    :class:`~workbench.store.publish.MixedTables` when the files come from different runs."""
     import pyarrow.parquet as pq
 
     d = Path(data_dir)
     table_files(d, "articles")  # FileNotFoundError: not a folder of tables
-    tables, runs = {}, {}
+    wanted = set(TABLES if tables is None else tables)
+    out, runs = {}, {}
     for name in TABLES:
         parts = []
+        cols = list((columns or {}).get(name, TABLES[name]))
         for path in table_files(d, name):
             with open(path, "rb") as f:  # one open file: metadata and rows agree
                 run = (pq.read_schema(f).metadata or {}).get(RUN_KEY)
                 runs[str(path.relative_to(d))] = run.decode() if run is not None else None
-                f.seek(0)
-                parts.append(pd.read_parquet(f))
-        tables[name] = (
-            parts[0]
-            if len(parts) == 1
-            else pd.concat(parts, ignore_index=True)
-            if parts
-            else frame([], TABLES[name])
-        )
+                if name in wanted:
+                    f.seek(0)
+                    parts.append(pd.read_parquet(f, columns=cols))
+        out[name] = _whole(parts, name)
     rejected_path = d / "rejected.csv"
     raw = rejected_path.read_bytes() if rejected_path.is_file() else b""
     check_one_run(d, runs, raw)
@@ -265,4 +279,4 @@ def load(data_dir: str | os.PathLike) -> Corpus:
         if raw
         else frame([], REJECTED_COLUMNS)
     )
-    return Corpus(**tables, rejected=rejected)
+    return Corpus(**out, rejected=rejected)
