@@ -56,14 +56,20 @@ def selected(
     :func:`workbench.aggregate.views.select` keeps, in the same order; the other tables empty."""
     where, params = _articles_where(start, end)
     articles = con.execute(f"SELECT {', '.join(META)} FROM articles WHERE {where}", params).df()
-    articles = frame(articles.to_dict("records"), ARTICLE_COLUMNS)
-    ids = articles.article_id.tolist()
+    articles = _typed(articles, ARTICLE_COLUMNS)
     codes, wanted = _in("country_code", as_list(countries)), _in("topic", as_list(topics))
     stances = con.execute(
-        f"SELECT * FROM stances WHERE list_contains(?, article_id) AND {codes[0]} AND {wanted[0]}",
-        [ids, *codes[1], *wanted[1]],
+        f"SELECT * FROM stances WHERE {codes[0]} AND {wanted[0]}", [*codes[1], *wanted[1]]
     ).df()
-    return Corpus(articles=articles, stances=frame(stances.to_dict("records"), STANCE_COLUMNS))
+    if start or end:  # the statements of the kept articles (a filter keeps the files' order)
+        stances = stances[stances.article_id.isin(set(articles.article_id))]
+    return Corpus(articles=articles, stances=_typed(stances, STANCE_COLUMNS))
+
+
+def _typed(df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """``df`` with the columns and dtypes of the tables (``frame``), missing columns null."""
+    dtypes = frame([], columns).dtypes.to_dict()
+    return df.reindex(columns=columns).astype(dtypes).reset_index(drop=True)
 
 
 def quote_counts(
