@@ -4,7 +4,8 @@
 Exit status: 0 every input read; 1 some inputs rejected (the rest analysed and written; for
 ``evaluate polnear``, some articles whose analysis failed);
 2 usage error (no such path, nothing to read, bad option, a data file that breaks its schema, no
-model, no Dask scheduler).
+model, no Dask scheduler; for ``export`` and ``sql``: no tables, a bad filter, a query DuckDB
+refuses).
 """
 
 from __future__ import annotations
@@ -384,7 +385,8 @@ def _export(args: argparse.Namespace) -> int:
             print(f"workbench: error: {problem}", file=sys.stderr)
         return EXIT_USAGE
     except (FileNotFoundError, MixedTables, DataFileError, ValueError) as exc:
-        print(f"workbench: error: {exc}", file=sys.stderr)
+        first = next(iter(str(exc).splitlines()), type(exc).__name__)  # pyarrow's run on
+        print(f"workbench: error: {first}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:
         print(f"workbench: error: cannot write {args.to}: {exc.strerror or exc}", file=sys.stderr)
@@ -399,8 +401,9 @@ def _sql(args: argparse.Namespace) -> int:
 
     try:
         con = connect(args.data_dir)
-    except (FileNotFoundError, MixedTables) as exc:
-        print(f"workbench: error: {exc}", file=sys.stderr)
+    except (FileNotFoundError, MixedTables, ValueError) as exc:  # ValueError: pyarrow's
+        first = next(iter(str(exc).splitlines()), type(exc).__name__)
+        print(f"workbench: error: {first}", file=sys.stderr)
         return EXIT_USAGE
     try:
         rel = relation(con, args.query)

@@ -180,3 +180,20 @@ def test_demo_corpus_workbook_has_the_documented_sheets_and_the_tables_values(
             assert [None if pd.isna(v) else v for v in got[column]] == [
                 None if pd.isna(v) else v for v in exp[column]
             ], (name, column)
+
+
+def test_tables_of_an_older_version_export_and_a_broken_file_is_one_line(data, tmp_path):
+    """A quotes file without a column a later version added reads with that column null; a
+    damaged parquet file is one line, exit 2."""
+    import pyarrow.parquet as pq
+
+    path = data / "quotes.parquet"
+    table = pq.read_table(path)
+    pq.write_table(table.drop_columns(["speaker_kind"]), path)
+    files = workbench.export(data, tmp_path / "old", "quotes")
+    quotes = pd.read_csv(files[0])
+    assert len(quotes) == 4 and quotes.speaker_kind.isna().all()
+    path.write_bytes(b"PAR1 not parquet PAR1")
+    bad = run("export", data, "--to", tmp_path / "b.xlsx")
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+    assert len(bad.stderr.strip().splitlines()) == 1, bad.stderr

@@ -205,3 +205,10 @@ def test_tables_from_different_runs_are_refused(data, tmp_path):
     with pytest.raises(MixedTables):
         workbench.sql(data, "SELECT 1")
     assert run(data, "SELECT 1").returncode == 2
+
+
+def test_a_damaged_table_file_is_one_line(data):
+    (data / "stances.parquet").write_bytes(b"PAR1 not parquet PAR1")
+    bad = run(data, "SELECT count(*) FROM quotes")
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+    assert len(bad.stderr.strip().splitlines()) == 1, bad.stderr

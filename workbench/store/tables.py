@@ -232,6 +232,13 @@ def _abandon(writer) -> None:
 _TEXT = {"path": str, "level": str, "reason": str}
 
 
+def _present(columns: list[str], names: list[str], table: str) -> list[str] | None:
+    """The ``columns`` the file has (None: all of them, when every column was asked for)."""
+    if columns == TABLES[table]:
+        return None
+    return [c for c in columns if c in names]
+
+
 def _whole(parts: list[pd.DataFrame], name: str) -> pd.DataFrame:
     """One table from its files' frames, every column of the schema there (null if not read)."""
     if len(parts) == 1 and list(parts[0].columns) == TABLES[name]:
@@ -265,11 +272,12 @@ def load(
         cols = list((columns or {}).get(name, TABLES[name]))
         for path in table_files(d, name):
             with open(path, "rb") as f:  # one open file: metadata and rows agree
-                run = (pq.read_schema(f).metadata or {}).get(RUN_KEY)
+                schema = pq.read_schema(f)
+                run = (schema.metadata or {}).get(RUN_KEY)
                 runs[str(path.relative_to(d))] = run.decode() if run is not None else None
                 if name in wanted:
-                    f.seek(0)
-                    parts.append(pd.read_parquet(f, columns=cols))
+                    f.seek(0)  # columns an older version did not write come back null
+                    parts.append(pd.read_parquet(f, columns=_present(cols, schema.names, name)))
         out[name] = _whole(parts, name)
     rejected_path = d / "rejected.csv"
     raw = rejected_path.read_bytes() if rejected_path.is_file() else b""
