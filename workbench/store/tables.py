@@ -112,16 +112,19 @@ def write_chunks(
         writers, counts, rejected = {}, dict.fromkeys(TABLES, 0), []
         folders = {name: stage.folder(name) for name in TABLES} if partition else {}
 
+        schemas = {}
+        for name in TABLES:
+            schema = pa.Schema.from_pandas(frame([], TABLES[name]), preserve_index=False)
+            schemas[name] = schema.with_metadata(_stamp(schema, run_id))
+
         def writer(name: str, part: str | None = None) -> pq.ParquetWriter:
             if (name, part) not in writers:
-                schema = pa.Schema.from_pandas(frame([], TABLES[name]), preserve_index=False)
-                schema = schema.with_metadata(_stamp(schema, run_id))
                 path = (
                     str(folders[name] / f"{part}.parquet")
                     if part
                     else stage.temp(f"{name}.parquet")
                 )
-                writers[(name, part)] = pq.ParquetWriter(path, schema)
+                writers[(name, part)] = pq.ParquetWriter(path, schemas[name])
             return writers[(name, part)]
 
         ids = Identities()
@@ -131,12 +134,10 @@ def write_chunks(
                 months = _months(corpus.articles) if partition else None
                 for name in TABLES:
                     df = getattr(corpus, name)
-                    parts = [(None, df)] if months is None else _by_month(df, months)
+                    table = pa.Table.from_pandas(df, schema=schemas[name], preserve_index=False)
+                    parts = [(None, table)] if months is None else _by_month(table, months)
                     for part, rows in parts:
-                        sink = writer(name, part)
-                        sink.write_table(
-                            pa.Table.from_pandas(rows, schema=sink.schema, preserve_index=False)
-                        )
+                        writer(name, part).write_table(rows)
                     counts[name] += len(df)
                 rejected.append(corpus.rejected)
             if not partition:
@@ -159,10 +160,15 @@ def write_chunks(
     return counts
 
 
-def _by_month(df: pd.DataFrame, months: dict[str, str]):
-    """The rows of ``df`` grouped by their article's month (``undated`` when it has none)."""
-    key = pd.Series([months.get(a, UNDATED) for a in df.article_id], index=df.index)
-    return df.groupby(key, sort=True)
+def _by_month(table, months: dict[str, str]):
+    """The rows of an Arrow ``table`` split by their article's month (``undated`` when it has
+    none), month by month; the split is done by Arrow, not by copying a pandas frame."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    key = pa.array([months.get(a, UNDATED) for a in table.column("article_id").to_pylist()])
+    for month in sorted(pc.unique(key).to_pylist()):
+        yield month, table.filter(pc.equal(key, month))
 
 
 def _months(articles: pd.DataFrame) -> dict[str, str]:
