@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from workbench.schema import TABLES
+from workbench.schema import TABLES, frame
 from workbench.store.publish import check_one_run, run_of, table_files, temp_beside
 
 VIEWS = ("articles", "entities", "quotes", "stances", "blocks")
@@ -34,8 +34,6 @@ def source(data_dir: str | os.PathLike, name: str) -> str:
     no rows, the columns of the schema)."""
     files = table_files(data_dir, name)
     if not files:
-        from workbench.schema import frame
-
         empty = frame([], TABLES[name])
         cols = ", ".join(f"CAST(NULL AS {_sql_type(empty[c].dtype)}) AS {c}" for c in empty)
         return f"(SELECT {cols} LIMIT 0)"
