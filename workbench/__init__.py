@@ -6,8 +6,8 @@
 
 The stages are subpackages, each importing only the ones below it (``.importlinter``):
 schema -> resources -> read -> nlp -> entities -> quotes -> stances -> aggregate / store -> run
--> evaluate -> report -> cli. The public names below load their stage on first use, so that
-``import workbench`` (or a light stage such as ``workbench.store``) does not load spaCy.
+-> evaluate -> report -> access -> cli. The public names below load their stage on first use, so
+that ``import workbench`` (or a light stage such as ``workbench.store``) does not load spaCy.
 """
 
 from importlib import import_module
@@ -22,7 +22,9 @@ _PUBLIC = {
     "Cell": "workbench.aggregate.matrix",
     "Corpus": "workbench.schema",
     "analyse": "workbench.run.pipeline",
+    "export": "workbench.access.export",
     "load": "workbench.store.tables",
+    "sql": "workbench.store.sql",
     "stance_matrix": "workbench.aggregate.matrix",
     "write_tables": "workbench.store.tables",
 }

@@ -4,7 +4,8 @@
 Exit status: 0 every input read; 1 some inputs rejected (the rest analysed and written; for
 ``evaluate polnear``, some articles whose analysis failed);
 2 usage error (no such path, nothing to read, bad option, a data file that breaks its schema, no
-model, no Dask scheduler).
+model, no Dask scheduler; for ``export`` and ``sql``: no tables, a bad filter, a query DuckDB
+refuses).
 """
 
 from __future__ import annotations
@@ -106,6 +107,42 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="K",
         help="polnear: also score K folds out of fold (fit on K-1, score the held-out one)",
     )
+    x = sub.add_parser(
+        "export", help="write the tables, filtered like the reports, to Excel or CSV"
+    )
+    x.add_argument("data_dir", metavar="DATA_DIR", help="the tables (workbench analyse --out DIR)")
+    x.add_argument(
+        "--to", required=True, metavar="FILE.xlsx|DIR/", help="an Excel workbook or a CSV folder"
+    )
+    x.add_argument(
+        "--what",
+        metavar="TABLES",
+        help="comma-separated: matrix,cells,evidence,quotes,stances,articles (default: all)",
+    )
+    x.add_argument("--bom", action="store_true", help="CSV: start each file with a UTF-8 BOM")
+    x.add_argument("--topics", metavar="FILE", help="topic catalogue for the labels")
+    x.add_argument(
+        "-p",
+        "--parameter",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("NAME", "VALUE"),
+        help="a report filter (countries, topics, start, end, voices, overrides, half_life)",
+    )
+    q = sub.add_parser("sql", help="query the tables with SQL (DuckDB): print or write the rows")
+    q.add_argument("data_dir", metavar="DATA_DIR", help="the tables (workbench analyse --out DIR)")
+    q.add_argument(
+        "query", metavar="QUERY", help="views: articles, entities, quotes, stances, blocks"
+    )
+    q.add_argument("--out", metavar="FILE.csv|FILE.parquet", help="write the rows to a file")
+    q.add_argument(
+        "--max-rows",
+        type=_positive,
+        default=40,
+        metavar="N",
+        help="rows printed at most (default: 40; --out writes all)",
+    )
     return parser
 
 
@@ -133,6 +170,11 @@ def _analysis_options(a: argparse.ArgumentParser) -> None:
     a.add_argument("--topics", metavar="FILE", help="topic catalogue replacing the shipped one")
     a.add_argument(
         "--overrides", metavar="FILE", help="analyst overrides (aliases, speakers, cells)"
+    )
+    a.add_argument(
+        "--partition",
+        choices=["month"],
+        help="write each table as a folder of parquet files, one per month of the article dates",
     )
 
 
@@ -172,7 +214,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--split and --folds are options of 'evaluate polnear'")
     if args.command == "evaluate" and args.target == "polnear" and len(args.gold) != 1:
         parser.error("evaluate polnear takes one PATH: the corpus folder")
-    commands = {"analyse": _analyse, "render": _render, "evaluate": _evaluate}
+    commands = {
+        "analyse": _analyse,
+        "render": _render,
+        "evaluate": _evaluate,
+        "export": _export,
+        "sql": _sql,
+    }
     return commands[args.command](args)
 
 
@@ -219,7 +267,7 @@ def _analyse(args: argparse.Namespace, skip: Sequence[Path] = ()) -> int:
         return EXIT_USAGE
     chunks = analyse_chunks(articles, problems, options, on_problem=_say)
     try:
-        counts = write_chunks(chunks, args.out)
+        counts = write_chunks(chunks, args.out, partition=args.partition)
     except (FileNotFoundError, ModelNotFound, ValueError, ClusterError) as exc:
         print(f"workbench: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -317,3 +365,73 @@ def _evaluate_polnear(args: argparse.Namespace) -> int:
         print(f"workbench: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     return EXIT_REJECTED if score.failed else EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from workbench.access.export import export
+    from workbench.report.params import ParameterError
+    from workbench.store.publish import MixedTables
+
+    try:
+        written = export(
+            args.data_dir,
+            args.to,
+            args.what,
+            bom=args.bom,
+            catalogue=args.topics,
+            **dict(args.parameter),
+        )
+    except ParameterError as exc:
+        for problem in exc.problems:
+            print(f"workbench: error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    except (FileNotFoundError, MixedTables, DataFileError, ValueError) as exc:
+        first = next(iter(str(exc).splitlines()), type(exc).__name__)  # pyarrow's run on
+        print(f"workbench: error: {first}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"workbench: error: cannot write {args.to}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"workbench: wrote {', '.join(str(p) for p in written)}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _sql(args: argparse.Namespace) -> int:
+    from workbench.store.publish import MixedTables
+    from workbench.store.sql import QueryError, connect, relation, write_result
+
+    try:
+        con = connect(args.data_dir)
+    except (FileNotFoundError, MixedTables, ValueError) as exc:  # ValueError: pyarrow's
+        first = next(iter(str(exc).splitlines()), type(exc).__name__)
+        print(f"workbench: error: {first}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        rel = relation(con, args.query)
+        if args.out:
+            if rel is None:
+                raise QueryError("the query returns no rows to write")
+            print(f"workbench: wrote {write_result(rel, args.out)}", file=sys.stderr)
+        elif rel is not None:
+            _show(rel, args.max_rows)
+    except (QueryError, ValueError) as exc:
+        print(f"workbench: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"workbench: error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        con.close()
+    return EXIT_OK
+
+
+def _show(rel, max_rows: int) -> None:
+    """Print the rows as DuckDB draws a table, at most ``max_rows`` of them."""
+    import duckdb
+
+    from workbench.store.sql import QueryError, one_line
+
+    try:
+        rel.show(max_rows=max_rows, max_width=10_000)
+    except duckdb.Error as exc:
+        raise QueryError(one_line(exc)) from None

@@ -67,7 +67,9 @@ def statements(corpus: Corpus, voices: str = "all", as_of: str | None = None) ->
     that carried it."""
     if voices not in VOICES:
         raise ValueError(f"voices must be one of {VOICES}, not {voices!r}")
-    st = corpus.stances.merge(corpus.articles[["article_id", "date"]], on="article_id", how="left")
+    # each statement's article date (a column added, the statements not copied as a merge would)
+    dates = corpus.articles.drop_duplicates("article_id").set_index("article_id").date
+    st = corpus.stances.assign(date=corpus.stances.article_id.map(dates))
     if voices == "self":
         st = st[st.attribution == "self"]
     elif voices == "government":
@@ -77,7 +79,10 @@ def statements(corpus: Corpus, voices: str = "all", as_of: str | None = None) ->
     if st.empty:
         return st.assign(sources=[])
     st = st.reset_index(drop=True)
-    text = st.evidence.str.lower().str.split().str.join(" ")
+    # the evidence as compared: lower case, white space collapsed; worked out once per distinct
+    # text (wire copies repeat it), not once per row
+    unique = st.evidence.dropna().unique()
+    text = st.evidence.map({t: " ".join(t.lower().split()) for t in unique})
     copy_of = pd.Series(
         st.groupby([st.actor, st.topic, text], dropna=False, sort=False).ngroup(), index=st.index
     )
@@ -85,11 +90,12 @@ def statements(corpus: Corpus, voices: str = "all", as_of: str | None = None) ->
     for group, article in zip(copy_of, st.article_id, strict=True):
         sources.setdefault(group, set()).add(article)
     # the earliest copy of each statement (undated last), groups in order of first appearance
-    order = st.assign(_g=copy_of).sort_values(["_g", "date"], na_position="last", kind="stable")
-    first = order.drop_duplicates("_g")
+    keys = pd.DataFrame({"_g": copy_of, "date": st.date})
+    first = keys.sort_values(["_g", "date"], na_position="last", kind="stable")
+    first = first.drop_duplicates("_g")
     return (
-        first.assign(sources=[sorted(sources[g]) for g in first._g])
-        .drop(columns="_g")
+        st.loc[first.index]
+        .assign(sources=[sorted(sources[g]) for g in first._g])
         .reset_index(drop=True)
     )
 

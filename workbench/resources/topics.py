@@ -85,3 +85,9 @@ def load_topics(path: str | Path | None = None) -> Catalogue:
 
 def _content_words(sentence: str) -> frozenset[str]:
     return frozenset(w.strip(".,;:").lower() for w in sentence.split() if len(w.strip(".,;:")) > 3)
+
+
+def topic_labels(path: str | Path | None = None) -> dict[str, str]:
+    """Topic id -> its readable label ("troop_deployment" -> "Troops to Ukraine"), from the
+    catalogue (the shipped one unless ``path`` is given). Ids missing from it keep their id."""
+    return {t.id: t.label for t in load_topics(path).topics}

@@ -7,6 +7,10 @@ rename; a second writer waits up to ``wait`` seconds, then stops with :class:`Fo
 parquet file carries the run id in its schema metadata (``workbench_run_id``), and
 ``manifest.json``, renamed into place last, names the run and the hash of ``rejected.csv``:
 :func:`check_one_run` refuses a folder whose files come from different runs.
+
+A table is one file, ``NAME.parquet``, or a partitioned dataset, the folder ``NAME/`` of parquet
+files (:func:`table_files`); such a folder is staged whole (``.NAME.*.tmp/``) and renamed into
+place, and publishing one layout removes the other layout an earlier run left.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import fcntl
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 import time
 import uuid
@@ -30,6 +35,7 @@ MANIFEST = "manifest.json"
 RUN_KEY = b"workbench_run_id"
 WAIT = 10.0  # seconds a second writer waits for the folder before it stops
 FILES = [*(f"{name}.parquet" for name in TABLES), "rejected.csv", MANIFEST]
+DATASETS = list(TABLES)  # a table written as a partitioned dataset: the folder NAME/
 
 
 class FolderBusy(TimeoutError):
@@ -55,6 +61,14 @@ class Staging:
         self.temps[name] = temp_beside(self.out / name)
         return self.temps[name]
 
+    def folder(self, name: str) -> Path:
+        """A temporary folder for the partitioned dataset ``name`` (published as ``out/name/``,
+        replacing ``out/name.parquet``)."""
+        path = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix=".tmp", dir=self.out))
+        os.chmod(path, 0o777 & ~_umask())
+        self.temps[name] = str(path)
+        return path
+
     def publish(self, run_id: str, rows: dict[str, int]) -> None:
         """Write the manifest, then rename every file into place, the manifest last."""
         rejected = Path(self.temps["rejected.csv"]).read_bytes()
@@ -65,13 +79,40 @@ class Staging:
             "rejected_sha256": hashlib.sha256(rejected).hexdigest(),
         }
         Path(self.temp(MANIFEST)).write_text(json.dumps(manifest, indent=1) + "\n")
-        for name in list(self.temps):
-            os.replace(self.temps[name], self.out / name)
+        names = [n for n in self.temps if n != MANIFEST]
+        for name in names:
+            self._place(name)
             del self.temps[name]
+        # the other layout of each table, left by an earlier run, goes before the manifest
+        for table in DATASETS:
+            if table in names:
+                (self.out / f"{table}.parquet").unlink(missing_ok=True)
+            elif f"{table}.parquet" in names:
+                shutil.rmtree(self.out / table, ignore_errors=True)
+        self._place(MANIFEST)
+        del self.temps[MANIFEST]
+
+    def _place(self, name: str) -> None:
+        """Rename one staged file or folder onto its final name (a folder replaces the old
+        folder, which is moved aside and removed)."""
+        tmp, final = self.temps[name], self.out / name
+        if Path(tmp).is_dir():
+            old = None
+            if final.is_dir():
+                old = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix=".tmp", dir=self.out))
+                os.replace(final, old / name)
+            os.replace(tmp, final)
+            if old is not None:
+                shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(tmp, final)
 
     def discard(self) -> None:
         for tmp in self.temps.values():
-            Path(tmp).unlink(missing_ok=True)
+            if Path(tmp).is_dir():
+                shutil.rmtree(tmp, ignore_errors=True)
+            else:
+                Path(tmp).unlink(missing_ok=True)
         self.temps = {}
 
 
@@ -81,7 +122,10 @@ def staging(out: Path, wait: float = WAIT) -> Iterator[Staging]:
     whose unpublished files are removed whatever happens."""
     with locked(out, wait):
         for stale in stale_temps(out):
-            stale.unlink(missing_ok=True)
+            if stale.is_dir():
+                shutil.rmtree(stale, ignore_errors=True)
+            else:
+                stale.unlink(missing_ok=True)
         stage = Staging(out)
         try:
             yield stage
@@ -115,8 +159,10 @@ def locked(out: Path, wait: float = WAIT) -> Iterator[None]:
 
 
 def stale_temps(out: Path) -> list[Path]:
-    """Temporary files a writer leaves beside the tables (``.articles.parquet.x1y2.tmp``)."""
-    return [p for p in out.glob(".*.tmp") if any(p.name.startswith(f".{n}.") for n in FILES)]
+    """Temporary files a writer leaves beside the tables (``.articles.parquet.x1y2.tmp``), and
+    folders (``.articles.x1y2.tmp/``, a partitioned table)."""
+    names = [*FILES, *DATASETS]
+    return [p for p in out.glob(".*.tmp") if any(p.name.startswith(f".{n}.") for n in names)]
 
 
 def temp_beside(path: Path) -> str:
@@ -125,10 +171,35 @@ def temp_beside(path: Path) -> str:
     colleagues sharing a data folder can read the tables."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
+    os.chmod(tmp, 0o666 & ~_umask())
+    return tmp
+
+
+def _umask() -> int:
     umask = os.umask(0)
     os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)
-    return tmp
+    return umask
+
+
+def table_files(data_dir: str | os.PathLike, name: str) -> list[Path]:
+    """The parquet files of table ``name`` in ``data_dir``: ``NAME.parquet``, or every
+    ``*.parquet`` in the folder ``NAME/`` (a partitioned dataset), in name order. Raises
+    FileNotFoundError when there is neither."""
+    d = Path(data_dir)
+    single, folder = d / f"{name}.parquet", d / name
+    if folder.is_dir():
+        return sorted(folder.rglob("*.parquet"))
+    if single.is_file():
+        return [single]
+    raise FileNotFoundError(f"{d}: no {name}.parquet (run `workbench analyse ... --out {d}`)")
+
+
+def run_of(path: Path) -> str | None:
+    """The run id in a parquet file's schema metadata, or None (written before run ids)."""
+    import pyarrow.parquet as pq
+
+    run = (pq.read_schema(path).metadata or {}).get(RUN_KEY)
+    return run.decode() if run is not None else None
 
 
 def check_one_run(folder: Path, runs: dict[str, str | None], rejected: bytes) -> None:

@@ -1,0 +1,133 @@
+"""The report views computed by DuckDB over the tables on disk, for corpora too large to load.
+
+The reports today load every table (:func:`workbench.store.tables.load`) and narrow it with
+:func:`workbench.aggregate.views.select`. What they need from a large corpus is much smaller:
+
+- the stance matrix: the stance statements and their articles' dates, sources, titles and URLs,
+  never the article text, entities or blocks (:func:`selected`, then
+  :func:`workbench.aggregate.matrix.stance_matrix` as before);
+- the timeline and the dashboard: quote counts per country and month (:func:`quote_counts`) and
+  the positions per day (:func:`history`), plus at most ``max_points`` quotes to draw.
+
+Each function takes a DuckDB connection whose views ``articles``, ``stances``, ``quotes`` read the
+parquet files (:func:`workbench.store.sql.connect`) and the report filters (countries, topics,
+start, end), and returns the frames the pandas path returns on the same selection. This module
+imports no store code (the layers keep ``aggregate`` and ``store`` side by side): the caller
+brings the connection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from workbench.aggregate.views import as_list
+from workbench.schema import ARTICLE_COLUMNS, SCALE, STANCE_COLUMNS, Corpus, frame, point
+
+META = [c for c in ARTICLE_COLUMNS if c != "text"]  # what a report shows of an article
+
+
+def _articles_where(start: str | None, end: str | None) -> tuple[str, list]:
+    """The articles a report covers, as select() keeps them (undated left out once a date
+    limit is given)."""
+    clauses, params = ["TRUE"], []
+    if start:
+        clauses.append("date IS NOT NULL AND date >= ?")
+        params.append(str(start))
+    if end:
+        clauses.append("date IS NOT NULL AND date <= ?")
+        params.append(str(end))
+    return " AND ".join(clauses), params
+
+
+def _in(column: str, values: list[str]) -> tuple[str, list]:
+    return (f"list_contains(?, {column})", [values]) if values else ("TRUE", [])
+
+
+def selected(
+    con,
+    countries: str | Iterable[str] | None = None,
+    topics: str | Iterable[str] | None = None,
+    start: str | None = None,
+    end: str | None = None,
+) -> Corpus:
+    """The articles (without their text) and the stance statements that
+    :func:`workbench.aggregate.views.select` keeps, in the same order; the other tables empty."""
+    where, params = _articles_where(start, end)
+    articles = con.execute(f"SELECT {', '.join(META)} FROM articles WHERE {where}", params).df()
+    articles = _typed(articles, ARTICLE_COLUMNS)
+    codes, wanted = _in("country_code", as_list(countries)), _in("topic", as_list(topics))
+    stances = con.execute(
+        f"SELECT * FROM stances WHERE {codes[0]} AND {wanted[0]}", [*codes[1], *wanted[1]]
+    ).df()
+    if start or end:  # the statements of the kept articles (a filter keeps the files' order)
+        stances = stances[stances.article_id.isin(set(articles.article_id))]
+    return Corpus(articles=articles, stances=_typed(stances, STANCE_COLUMNS))
+
+
+def _typed(df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """``df`` with the columns and dtypes of the tables (``frame``), missing columns null."""
+    dtypes = frame([], columns).dtypes.to_dict()
+    return df.reindex(columns=columns).astype(dtypes).reset_index(drop=True)
+
+
+def quote_counts(
+    con,
+    countries: str | Iterable[str] | None = None,
+    start: str | None = None,
+    end: str | None = None,
+) -> pd.DataFrame:
+    """Quotes per speaker country and month of their article (``YYYY-MM``; undated articles
+    are left out): columns country, month, quotes, sorted by month then country."""
+    where, params = _articles_where(start, end)
+    codes = _in("q.speaker_country", as_list(countries))
+    df = con.execute(
+        f"""
+        SELECT q.speaker_country AS country, substr(a.date, 1, 7) AS month, count(*) AS quotes
+        FROM quotes q JOIN (SELECT article_id, date FROM articles WHERE {where}) a
+          USING (article_id)
+        WHERE a.date IS NOT NULL AND {codes[0]}
+        GROUP BY ALL ORDER BY month, country NULLS LAST
+        """,
+        [*params, *codes[1]],
+    ).df()
+    return df.astype({"country": "string", "month": "string", "quotes": "Int64"})
+
+
+def history(
+    con,
+    by: str = "country",
+    countries: str | Iterable[str] | None = None,
+    topics: str | Iterable[str] | None = None,
+    start: str | None = None,
+    end: str | None = None,
+) -> pd.DataFrame:
+    """:func:`workbench.aggregate.views.history` of the selection, the sums done by DuckDB:
+    a position per (country or actor, topic, date). Columns: key, topic, date, stance, label,
+    n_statements."""
+    key = {"country": "country_code", "actor": "actor"}[by]
+    where, params = _articles_where(start, end)
+    codes, wanted = _in("s.country_code", as_list(countries)), _in("s.topic", as_list(topics))
+    days = con.execute(
+        f"""
+        SELECT s.{key} AS key, s.topic, a.date,
+               sum(s.stance * s.confidence) AS ws, sum(s.confidence) AS w,
+               bool_or(s.stance = 0.5) AS half, bool_and(s.stance > 0) AS pos,
+               count(*) AS n_statements
+        FROM stances s JOIN (SELECT article_id, date FROM articles WHERE {where}) a
+          USING (article_id)
+        WHERE s.{key} IS NOT NULL AND a.date IS NOT NULL AND {codes[0]} AND {wanted[0]}
+        GROUP BY ALL ORDER BY key, topic, date
+        """,
+        [*params, *codes[1], *wanted[1]],
+    ).df()
+    columns = ["key", "topic", "date", "stance", "label", "n_statements"]
+    if days.empty:
+        return pd.DataFrame(columns=columns)
+    points = [
+        point(ws / w, bool(pos), bool(half))
+        for ws, w, half, pos in zip(days.ws, days.w, days.half, days.pos, strict=True)
+    ]
+    out = days.assign(stance=points, label=[SCALE[p] for p in points])
+    return out[columns].astype({"n_statements": "int64"}).reset_index(drop=True)
