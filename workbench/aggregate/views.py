@@ -55,9 +55,9 @@ def country_name(code: str | None) -> str:
 
 @cache
 def _topic_labels() -> dict[str, str]:
-    from workbench.resources.topics import load_topics
+    from workbench.resources.topics import topic_labels as catalogue_labels
 
-    return {t.id: t.label for t in load_topics().topics}
+    return catalogue_labels()
 
 
 def topic_label(topic_id: object) -> str:
