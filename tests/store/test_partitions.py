@@ -1,6 +1,7 @@
 """Tables written as a partitioned dataset (one parquet file per month, `--partition month`),
 read back by workbench.load, the SQL views and the export alike."""
 
+import shutil
 import subprocess
 import sys
 from dataclasses import replace
@@ -93,14 +94,22 @@ def test_a_dead_writers_folder_is_removed_and_mixed_parts_refused(tmp_path):
 
 
 def test_cli_analyse_partition_month(tmp_path):
-    out = tmp_path / "data"
+    out, corpus = tmp_path / "data", tmp_path / "corpus"
+    corpus.mkdir()
+    seeds = ROOT / "seeds"
+    for name in (  # two dated demo documents of different months and the undated seed article
+        "2022-01-24-readout-of-president-bidens-video-call-with-european-leaders-on-russia-and-ukraine.md",
+        "2022-02-19-remarks-by-vice-president-harris-and-president-zelenskyy-before-bilateral-meeting.md",
+        "000_9e8ae43d946c058c.txt",
+    ):
+        shutil.copy(seeds / name, corpus / name)
     proc = subprocess.run(
         [
             sys.executable,
             "-m",
             "workbench",
             "analyse",
-            "seeds/",
+            corpus,
             "--out",
             out,
             "--partition",
@@ -112,9 +121,9 @@ def test_cli_analyse_partition_month(tmp_path):
         timeout=300,
     )
     assert proc.returncode == 0, proc.stderr
-    assert [p.name for p in (out / "quotes").iterdir()] == [
-        "undated.parquet"
-    ]  # the seed is undated
+    months = sorted(p.name for p in (out / "articles").iterdir())
+    assert months == ["2022-01.parquet", "2022-02.parquet", "undated.parquet"]
+    assert len(workbench.load(out).articles) == 3
     assert len(workbench.load(out).quotes) > 0
 
 
