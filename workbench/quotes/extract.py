@@ -25,7 +25,7 @@ from workbench.nlp.model import text_of
 from workbench.quotes.country import assign_countries
 from workbench.quotes.kinds import speaker_kind
 from workbench.quotes.leadins import colon_speaker, is_lead_in, lead_in, plain_cue, token_range
-from workbench.quotes.marks import Quoted, find_quoted
+from workbench.quotes.marks import Quoted, find_quoted, is_title
 from workbench.quotes.official import Official
 from workbench.quotes.reported import (
     Cue,
@@ -34,6 +34,7 @@ from workbench.quotes.reported import (
     governing_subject,
     is_passive,
     match_cue,
+    passive_report,
     quote_cue,
     skippable,
     subject_of,
@@ -203,6 +204,8 @@ class _Extractor:
         cue = next((c for c in map(self._cue, after) if c is not None), None)
         if cue is not None:
             speaker = self._speaker_for(cue, after)
+        elif is_title(self.text[q.start : q.end]):
+            return  # “Morning Joe”, “The Big Short”: a title (not “Never Again,” she said)
         else:
             cue = self._cue_before(q)
             if cue is not None:
@@ -397,7 +400,10 @@ class _Extractor:
                         self._statement(hit[1], speaker, cue, bi)
                     continue
                 cue = match_cue(tok, self.cues)
-                if cue is None or is_passive(tok) or withheld(tok):
+                if cue is None or withheld(tok):
+                    continue
+                if is_passive(tok):
+                    self._passive(cue, bi)
                     continue
                 subj = subject_of(tok, self.cues)
                 if subj is None and skippable(tok):  # "met … to underscore", ", saying …"
@@ -413,6 +419,16 @@ class _Extractor:
                 if span is not None:
                     span = self._with_list(bi, sent, span)
                     self._statement(span, speaker, cue, bi)
+
+    def _passive(self, cue, bi: int) -> None:
+        """ "It was reported that …" (no speaker), "… was first reported by the Times"."""
+        found = passive_report(cue.token)
+        if found is None:
+            return
+        agent, span = found
+        speaker = self.finder.phrase(agent) if agent is not None else None
+        if agent is None or speaker is not None:
+            self._statement(span, speaker, cue, bi)
 
     def _reports(self, span: tuple[int, int]) -> bool:
         """The span holds its own attribution ("according to diplomats, he told them …")."""

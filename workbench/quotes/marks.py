@@ -149,3 +149,22 @@ def _skip_space(text: str, i: int) -> int:
     while i < len(text) and text[i].isspace():
         i += 1
     return i
+
+
+_MINOR = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to"}
+_MINOR |= {"vs.", "with", "is", "&"}
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\w'’.-]*")
+
+
+def is_title(text: str) -> bool:
+    """Quoted words in title case are a name or a title, not a quote: “Morning Joe”, “The Big
+    Short”, “Guardians of the Galaxy” (two to seven words, every word but the minor ones
+    capitalised; shouting in capitals and questions are quotes)."""
+    words = _WORD.findall(text)
+    if not 2 <= len(words) <= 7 or text.rstrip().endswith(("?", "!")):
+        return False
+    if any(w.isupper() and len(w) > 1 and not w.endswith(".") for w in words):
+        return False  # “MAKE MEXICO GREAT AGAIN”
+    return words[0][0].isupper() and all(
+        w[0].isupper() or w[0].isdigit() or w.lower() in _MINOR for w in words
+    )

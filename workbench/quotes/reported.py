@@ -91,19 +91,38 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
+def passive_report(verb: Token) -> tuple[Token | None, tuple[int, int]] | None:
+    """A passive cue: (its agent, the content's token range). "Her move was first reported by the
+    Times" reports "Her move", by "the Times"; "It was reported that X", by no one named, reports X.
+    Other passives ("Clinton has been asked to …") report nothing."""
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    said = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if said is not None and (agent is not None or (subj is not None and subj.lower_ == "it")):
+        start = said.left_edge.i + (said.left_edge.lower_ == "that")
+        return agent, (start, said.right_edge.i + 1)
+    if agent is not None and subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+        return agent, (subj.left_edge.i, subj.right_edge.i + 1)
+    return None
+
+
 def content_span(cue: Cue, sent: Span, cues: Cues) -> tuple[int, int] | None:
     """Token range of what the cue reports, inside ``sent``; None when it reports nothing."""
     verb, doc = cue.token, cue.token.doc
     end = _sentence_end(sent)
     if verb.dep_ == "parataxis" or (verb.dep_ == "ROOT" and _content_before(verb)):
         return _around(cue, sent, end)
+    if _as_clause(verb):  # "As the Post reported, the inspector issued subpoenas"
+        return _outside(verb, sent, end)
     i = cue.last + 1
     lemma = verb.lemma_.lower()
     topic = lemma in cues.topic_only
     if lemma in cues.person_object:  # "told reporters that …"
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i >= i), None)
-        if obj is not None and obj.left_edge.i == i:
-            i = obj.right_edge.i + 1
+        opened = i + 1 if i < end and doc[i].is_quote else i  # told “Morning Brussels” that …
+        if obj is not None and obj.left_edge.i in (i, opened):
+            i = _object_stop(obj, i)
     while i < end and (doc[i].lower_ in ("that", ",", ":") or doc[i].dep_ == "prt"):
         i += 1
     for child in verb.children:  # stop before a second reporting verb of the same subject
@@ -131,6 +150,8 @@ def content_span(cue: Cue, sent: Span, cues: Cues) -> tuple[int, int] | None:
         return None
     heads = [c for c in verb.children if c.i >= i and (c.dep_ != "prep" or _about(c, topic))]
     kinds = {c.dep_ for c in heads}
+    if lemma in cues.clause_only and "ccomp" not in kinds:
+        return None  # "continues to be popular", "adding to her lead"
     if topic:  # "spoke on Monday about the border" reports "about the border"; "spoke Hebrew" none
         prep = next((c for c in heads if c.dep_ == "prep"), None)
         return None if prep is None else (prep.i, min(end, prep.right_edge.i + 1))
@@ -141,15 +162,52 @@ def content_span(cue: Cue, sent: Span, cues: Cues) -> tuple[int, int] | None:
         and not kinds & {"ccomp", "xcomp", "prep", "oprd"}
         and not _noun_object(verb, i)
     ):
-        if not (doc[cue.last + 1 : i].text.strip().lower().startswith("that")):
+        said_that = doc[i - 1].lower_ == "that" and i - 1 > cue.last  # "told X that …"
+        if not said_that and not doc[cue.last + 1 : i].text.strip().lower().startswith("that"):
             return None  # "She said nothing", "He told reporters." report no content
     return i, end
+
+
+def _object_stop(obj: Token, i: int) -> int:
+    """Where a person object that starts at ``i`` ends ("told reporters that …"); a quoted name
+    ends at its closing mark, however the parse runs it on ("told “Morning Brussels” that …",
+    "told the “Riga Herald” that …")."""
+    doc = obj.doc
+    stop = obj.right_edge.i + 1
+    if any(t.is_quote for t in doc[i : obj.i]):
+        close = next((t.i for t in doc[obj.i + 1 : obj.sent.end] if t.is_quote), None)
+        if close is not None:
+            return close + 1
+    return stop
 
 
 def _noun_object(verb: Token, i: int) -> bool:
     """A noun-phrase object is what was said ("announced his resignation"), not a pronoun."""
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i >= i), None)
     return obj is not None and obj.pos_ in ("NOUN", "PROPN")
+
+
+def _as_clause(verb: Token) -> bool:
+    """ "As the Post reported, …", "…, as she noted": the sentence around is what was said."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children)
+    )
+
+
+def _outside(verb: Token, sent: Span, end: int) -> tuple[int, int] | None:
+    """The longer stretch of ``sent`` before or after the clause of ``verb``."""
+    doc = verb.doc
+    pieces = []
+    for lo, hi in ((sent.start, verb.left_edge.i), (verb.right_edge.i + 1, end)):
+        while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+            lo += 1
+        while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+            hi -= 1
+        if hi > lo:
+            pieces.append((lo, hi))
+    return max(pieces, key=lambda p: p[1] - p[0]) if pieces else None
 
 
 def _within(tok: Token, verb: Token) -> bool:
@@ -200,7 +258,8 @@ def _around(cue: Cue, sent: Span, end: int) -> tuple[int, int] | None:
     subj = subject_of(cue.token)
     first = min(cue.token.i, subj.left_edge.i if subj is not None else cue.token.i)
     left = (sent.start, first)
-    right = (cue.last + 1, end)
+    after = subj.right_edge.i if subj is not None and subj.i > cue.last else cue.last
+    right = (after + 1, end)  # "…, said Ann Doe, a professor who …": not the speaker's words
     pieces = []
     for lo, hi in (left, right):
         while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
@@ -246,8 +305,8 @@ def governing_subject(verb: Token) -> Token | None:
         return verb.head
     head = verb.head
     for _ in range(4):
-        if head.pos_ in ("VERB", "AUX"):
-            own = subject(head, ("nsubj",))
+        if head.pos_ in ("VERB", "AUX"):  # "was quoted as saying": the one quoted said it
+            own = subject(head, ("nsubj", "nsubjpass"))
             if own is not None:
                 return own
             if head.dep_ in ("ROOT", "ccomp", "relcl"):

@@ -206,6 +206,10 @@ class SpeakerFinder:
             return False  # "whether that ruled out …": a thing, not a speaker
         if tok.pos_ != "NOUN":  # names, pronouns, "many", "both", "58 percent"
             return True
+        part = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        whole = next((c for c in part.children if c.dep_ == "pobj"), None) if part else None
+        if whole is not None and whole.pos_ != "PRON" and self._can_speak(whole):
+            return True  # "a wide array of economists", "a majority of voters"
         word = tok.lemma_.lower()
         lists = (
             self.cues.speaker_nouns,

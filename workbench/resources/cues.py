@@ -16,6 +16,7 @@ class Cues:
     object_content: set[str] = field(default_factory=set)
     person_object: set[str] = field(default_factory=set)
     topic_only: set[str] = field(default_factory=set)
+    clause_only: set[str] = field(default_factory=set)
     generic_speakers: set[str] = field(default_factory=set)
     organisations: dict[str, str] = field(default_factory=dict)
     person_pronouns: set[str] = field(default_factory=set)
@@ -38,6 +39,7 @@ def load_cues(path: str | Path | None = None) -> Cues:
             "object_content",
             "person_object",
             "topic_only",
+            "clause_only",
             "generic_speakers",
             "person_pronouns",
             "group_pronouns",

@@ -121,6 +121,7 @@ class CuesFile(Strict):
     object_content: list[Name] = []
     person_object: list[Name] = []
     topic_only: list[Name] = []
+    clause_only: list[Name] = []
     generic_speakers: list[Name] = []
     organisations: dict[Name, Name] = {}  # generic noun -> gazetteer name
     person_pronouns: list[Name] = []
