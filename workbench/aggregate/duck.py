@@ -23,9 +23,32 @@ from collections.abc import Iterable
 import pandas as pd
 
 from workbench.aggregate.views import as_list
-from workbench.schema import ARTICLE_COLUMNS, SCALE, STANCE_COLUMNS, Corpus, frame, point
+from workbench.schema import (
+    ARTICLE_COLUMNS,
+    QUOTE_COLUMNS,
+    SCALE,
+    STANCE_COLUMNS,
+    Corpus,
+    frame,
+    point,
+)
 
 META = [c for c in ARTICLE_COLUMNS if c != "text"]  # what a report shows of an article
+# what the quote views of the reports read (views.quote_view, the speaker kinds of the evidence);
+# the cue and the character offsets of the speaker are left null
+QUOTE_NEEDS = [
+    "article_id",
+    "quote_id",
+    "kind",
+    "text",
+    "start_char",
+    "end_char",
+    "speaker",
+    "speaker_country",
+    "origin",
+    "speaker_kind",
+    "co_speakers",
+]
 
 
 def _articles_where(start: str | None, end: str | None) -> tuple[str, list]:
@@ -64,6 +87,26 @@ def selected(
     if start or end:  # the statements of the kept articles (a filter keeps the files' order)
         stances = stances[stances.article_id.isin(set(articles.article_id))]
     return Corpus(articles=articles, stances=_typed(stances, STANCE_COLUMNS))
+
+
+def selected_quotes(
+    con,
+    countries: str | Iterable[str] | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    columns: Iterable[str] = QUOTE_NEEDS,
+) -> pd.DataFrame:
+    """The quotes :func:`workbench.aggregate.views.select` keeps (speakers of ``countries``, in
+    the articles dated from ``start`` to ``end``), in the same order, with ``columns`` only (the
+    others null, as the quotes table's dtypes)."""
+    codes = _in("speaker_country", as_list(countries))
+    cols = ", ".join(c for c in QUOTE_COLUMNS if c in set(columns))
+    quotes = con.execute(f"SELECT {cols} FROM quotes WHERE {codes[0]}", codes[1]).df()
+    if start or end:
+        where, params = _articles_where(start, end)
+        ids = con.execute(f"SELECT article_id FROM articles WHERE {where}", params).df()
+        quotes = quotes[quotes.article_id.isin(set(ids.article_id))]
+    return _typed(quotes, QUOTE_COLUMNS)
 
 
 def _typed(df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:

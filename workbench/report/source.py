@@ -1,0 +1,51 @@
+"""What a report notebook reads from the analysed tables: the selection it covers, read by
+DuckDB so that a corpus larger than memory is never loaded whole.
+
+The reports need the articles' dates, sources, titles and URLs (never their text), the stance
+statements and the quotes of the selection, with the columns the quote views use
+(:data:`~workbench.aggregate.duck.QUOTE_NEEDS`). DuckDB reads only those columns and filters the
+countries and topics while it reads (:mod:`workbench.aggregate.duck`); entities and blocks are
+not read at all. The result is the :class:`~workbench.schema.Corpus` that
+``views.select(workbench.load(data_dir), …)`` gives, less what no report shows (the article text,
+the quotes' cue and speaker offsets, entities and blocks), so every figure and table is the same
+(``tests/report/test_source.py``).
+
+This is the reports' only path, whatever the corpus size: on the demo corpus it is as fast as
+loading the tables with pandas, and on the tables of 100,000 articles it reads about a third of
+what ``load`` holds (``benchmarks/access.py``, figures in ``benchmarks/README.md``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import replace
+
+from workbench.aggregate import duck
+from workbench.schema import Corpus
+from workbench.store.sql import connect
+
+# the quote columns the evidence table reads (blocks.evidence_table's speaker kinds)
+EVIDENCE_QUOTES = ("article_id", "quote_id", "speaker_kind", "co_speakers")
+
+
+def report_corpus(
+    data_dir: str | os.PathLike,
+    countries: str | Iterable[str] | None = None,
+    topics: str | Iterable[str] | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    quote_columns: Iterable[str] = duck.QUOTE_NEEDS,
+) -> Corpus:
+    """The part of the tables in ``data_dir`` a report covers (filters as
+    :func:`workbench.aggregate.views.select`): articles without their text, stances, quotes;
+    entities and blocks empty. ``quote_columns``: the quotes' columns to read (the stance matrix
+    needs only ``EVIDENCE_QUOTES``, the speaker kinds of its evidence). Raises FileNotFoundError without tables and
+    :class:`~workbench.store.publish.MixedTables` for tables of different runs."""
+    con = connect(data_dir)
+    try:
+        chosen = duck.selected(con, countries, topics, start, end)
+        quotes = duck.selected_quotes(con, countries, start, end, quote_columns)
+    finally:
+        con.close()
+    return replace(chosen, quotes=quotes)
