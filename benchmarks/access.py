@@ -14,9 +14,12 @@ its own Python process (timings and memory peaks separate):
   evidence sheets;
 * ``report aggregation``: what the stance matrix report needs, by DuckDB
   (``aggregate.duck.selected`` + ``stance_matrix``) against ``load`` + ``select`` +
-  ``stance_matrix``, as the report does today.
+  ``stance_matrix``, the reports' way before they read through ``report.source``;
+* ``render``: ``render_reports`` of each of the three reports alone (papermill, HTML export and
+  the index page), the peak memory summed over the process and its notebook kernel.
 
-Targets (issue 19): peak memory of sql and export at most 1 GB; a count query at most 5 s.
+Targets (issue 19): peak memory of render, sql and export at most 1 GB; render at most 3 minutes
+per report; a count query at most 5 s.
 
 Usage::
 
@@ -160,6 +163,18 @@ def step_matrix_pandas(p: dict) -> dict:
     return {"seconds": t1 - t0, "cells": int(matrix.notna().sum().sum()), **mem.result()}
 
 
+def step_render(p: dict) -> dict:
+    from workbench.report.render import render_reports
+
+    with MemorySampler() as mem:
+        t0 = time.perf_counter()
+        [html] = render_reports(p["data"], p["out"], reports=(p["report"],), progress=lambda _: None)
+        t1 = time.perf_counter()
+    return {"seconds": t1 - t0, "bytes": html.stat().st_size, **mem.result()}
+
+
+REPORTS = ("stance_matrix", "quote_timeline", "country_dashboard")
+
 STEPS = {
     "build": step_build,
     "sql_count": step_sql_count,
@@ -167,6 +182,7 @@ STEPS = {
     "export": step_export,
     "matrix_duck": step_matrix_duck,
     "matrix_pandas": step_matrix_pandas,
+    "render": step_render,
 }
 
 
@@ -247,6 +263,9 @@ def main(argv: list[str] | None = None) -> int:
             r[f"export_{what}"] = run_step("export", {"data": data, "to": to, "what": what}, log)
         r["matrix_duck"] = run_step("matrix_duck", {"data": data}, log)
         r["matrix_pandas"] = run_step("matrix_pandas", {"data": data}, log)
+        for name in REPORTS:
+            params = {"data": data, "out": str(work / "reports"), "report": name}
+            r[f"render_{name}"] = run_step("render", params, log)
         report(r)
         if args.out:
             Path(args.out).write_text(json.dumps(r, indent=1) + "\n")
@@ -273,14 +292,15 @@ def report(r: dict) -> None:
         ("export matrix (xlsx)", r["export_matrix"], None),
         ("export matrix, cells, evidence (xlsx)", r["export_matrix,cells,evidence"], None),
         ("stance matrix, DuckDB selection", r["matrix_duck"], None),
-        ("stance matrix, load + select (reports today)", r["matrix_pandas"], None),
+        ("stance matrix, load + select (reports before)", r["matrix_pandas"], None),
+        *((f"render {name}", r[f"render_{name}"], 180.0) for name in REPORTS),
     ]
     print(f"{'step':<48} {'seconds':>8} {'peak MB':>8}  target")
     for name, res, limit in rows:
         mem = peak(res)
         ok = mem <= 1024 and (limit is None or res["seconds"] <= limit)
         target = "≤1 GB" + (f", ≤{limit:g} s" if limit else "")
-        measured = "sql" in name or "export" in name
+        measured = any(w in name for w in ("sql", "export", "render"))
         verdict = ("ok" if ok else "MISSED") if measured else ""
         print(
             f"{name:<48} {res['seconds']:>8.1f} {mem:>8.0f}  {target if measured else ''} {verdict}"
@@ -292,6 +312,14 @@ def report(r: dict) -> None:
         f"peak memory {peak(sc) / peak(pc):.2f}; matrix by DuckDB / pandas time "
         f"{md['seconds'] / mp['seconds']:.2f}, peak memory {peak(md) / peak(mp):.2f}; "
         f"same count: {sc['quotes'] == pc['quotes']}, same cells: {md['cells'] == mp['cells']}"
+    )
+    renders = [r[f"render_{name}"] for name in REPORTS]
+    print(
+        "render / target: "
+        + ", ".join(
+            f"{name} time {x['seconds'] / 180:.2f}, memory {peak(x) / 1024:.2f}"
+            for name, x in zip(REPORTS, renders, strict=True)
+        )
     )
 
 
