@@ -168,7 +168,9 @@ def step_render(p: dict) -> dict:
 
     with MemorySampler() as mem:
         t0 = time.perf_counter()
-        [html] = render_reports(p["data"], p["out"], reports=(p["report"],), progress=lambda _: None)
+        [html] = render_reports(
+            p["data"], p["out"], reports=(p["report"],), progress=lambda _: None
+        )
         t1 = time.perf_counter()
     return {"seconds": t1 - t0, "bytes": html.stat().st_size, **mem.result()}
 

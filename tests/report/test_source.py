@@ -3,6 +3,7 @@ as the pandas path (load every table, then views.select) on a small corpus."""
 
 import json
 
+import pandas as pd
 import plotly.io as pio
 import pytest
 from conftest import hand_corpus, kinds_corpus
@@ -12,7 +13,7 @@ from workbench.aggregate import views
 from workbench.report import blocks as report
 from workbench.report.dashboard import country_dashboard, first_country, speakers_frame
 from workbench.report.figures import quote_timeline, stance_heatmap
-from workbench.report.source import EVIDENCE_QUOTES, report_corpus
+from workbench.report.source import EVIDENCE_QUOTES, report_corpus, report_quotes
 from workbench.schema import Corpus
 
 FILTERS = [
@@ -27,8 +28,6 @@ FILTERS = [
 def _both() -> Corpus:
     """The hand corpus and the speaker-kinds corpus as one (dated, undated, every kind)."""
     a, b = hand_corpus(), kinds_corpus()
-    import pandas as pd
-
     tables = {
         name: pd.concat([getattr(a, name), getattr(b, name)], ignore_index=True)
         for name in ("articles", "entities", "blocks", "quotes", "stances")
@@ -47,18 +46,22 @@ def _fig(fig) -> dict:
     return json.loads(pio.to_json(fig))
 
 
-def _pages(corpus: Corpus) -> dict:
-    """What the three reports show of ``corpus``: figures as JSON, tables as frames, the header."""
+def _pages(corpus: Corpus, view, narrow: Corpus | None = None) -> dict:
+    """What the three reports show of ``corpus`` and its quote ``view``: figures as JSON, tables
+    as frames, the header. ``narrow``: the corpus with the evidence's quote columns only."""
     matrix = workbench.stance_matrix(corpus)
-    view = views.quote_view(corpus)
+    evidence = narrow if narrow is not None else corpus
     return {
+        "view": view,
         "header": report.header(corpus, "t", {}).data,
         "heatmap": _fig(stance_heatmap(matrix, corpus.articles)),
-        "evidence": report.evidence_frame(matrix, corpus.articles, quotes=corpus.quotes),
+        "evidence": report.evidence_frame(matrix, corpus.articles, quotes=evidence.quotes),
         "timeline": _fig(quote_timeline(view)),
         "quotes": report.quote_frame(report.newest(view, report.QUOTE_TABLE_LIMIT)),
         "dashboard": _fig(
-            country_dashboard(matrix, views.history(corpus), view, first_country(matrix, view, None))
+            country_dashboard(
+                matrix, views.history(corpus), view, first_country(matrix, view, None)
+            )
         ),
         "speakers": speakers_frame(view),
     }
@@ -67,14 +70,28 @@ def _pages(corpus: Corpus) -> dict:
 @pytest.mark.parametrize("filters", FILTERS)
 def test_the_reports_show_the_same_through_duckdb_and_pandas(data, filters, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")
-    want = _pages(views.select(workbench.load(data), **filters))
-    got = _pages(report_corpus(data, **filters))
-    assert want["evidence"].shape[0] > 0 or filters  # the unfiltered corpus has evidence
+    chosen = views.select(workbench.load(data), **filters)
+    want = _pages(chosen, views.quote_view(chosen))
+    got = _pages(
+        report_corpus(data, **filters, quote_columns=None),
+        report_quotes(data, **filters),
+        report_corpus(data, **filters, quote_columns=EVIDENCE_QUOTES),
+    )
+    assert len(want["evidence"]) > 0 and len(want["view"]) > 0 or filters  # not vacuous
     for part, value in want.items():
         if hasattr(value, "equals"):
             assert got[part].equals(value), part
         else:
             assert got[part] == value, part
+
+
+@pytest.mark.parametrize("filters", FILTERS[:3])
+def test_the_timeline_quote_view_narrowed_by_topic_is_the_same(data, filters):
+    topics = ["troop_deployment"]
+    want = views.quote_view(views.select(workbench.load(data), **filters), topics)
+    got = report_quotes(data, **filters, view_topics=topics)
+    assert len(want) > 0
+    pd.testing.assert_frame_equal(got, want)
 
 
 def test_the_report_selection_leaves_out_what_no_report_shows(data):

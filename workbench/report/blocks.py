@@ -332,7 +332,7 @@ def quote_table(
             f"({len(view) - limit} more quotes not shown). All of them: "
             "<code>workbench export DATA_DIR --what quotes --to DIR/</code> (CSV; the report's "
             "parameters filter it the same way) or <code>workbench sql DATA_DIR "
-            "\"SELECT … FROM quotes\"</code>.</p>"
+            '"SELECT … FROM quotes"</code>.</p>'
         )
     table = interactive(frame, table_id, text=("quote",), caption=SPEAKER_KINDS_NOTE)
     return HTML(more + table.data)

@@ -8,7 +8,8 @@ countries and topics while it reads (:mod:`workbench.aggregate.duck`); entities 
 not read at all. The result is the :class:`~workbench.schema.Corpus` that
 ``views.select(workbench.load(data_dir), …)`` gives, less what no report shows (the article text,
 the quotes' cue and speaker offsets, entities and blocks), so every figure and table is the same
-(``tests/report/test_source.py``).
+(``tests/report/test_source.py``). The reports that list quotes (the timeline, the dashboard) get
+their quote view from DuckDB too (:func:`report_quotes`), and read no quote table beside it.
 
 This is the reports' only path, whatever the corpus size: on the demo corpus it is as fast as
 loading the tables with pandas, and on the tables of 100,000 articles it reads about a third of
@@ -20,6 +21,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import replace
+
+import pandas as pd
 
 from workbench.aggregate import duck
 from workbench.schema import Corpus
@@ -35,17 +38,41 @@ def report_corpus(
     topics: str | Iterable[str] | None = None,
     start: str | None = None,
     end: str | None = None,
-    quote_columns: Iterable[str] = duck.QUOTE_NEEDS,
+    quote_columns: Iterable[str] | None = duck.QUOTE_NEEDS,
 ) -> Corpus:
     """The part of the tables in ``data_dir`` a report covers (filters as
     :func:`workbench.aggregate.views.select`): articles without their text, stances, quotes;
     entities and blocks empty. ``quote_columns``: the quotes' columns to read (the stance matrix
-    needs only ``EVIDENCE_QUOTES``, the speaker kinds of its evidence). Raises FileNotFoundError without tables and
-    :class:`~workbench.store.publish.MixedTables` for tables of different runs."""
+    needs only ``EVIDENCE_QUOTES``, the speaker kinds of its evidence; None: no quotes, the
+    reports that list quotes read them with :func:`report_quotes`). Raises FileNotFoundError
+    without tables and :class:`~workbench.store.publish.MixedTables` for tables of different
+    runs."""
     con = connect(data_dir)
     try:
         chosen = duck.selected(con, countries, topics, start, end)
-        quotes = duck.selected_quotes(con, countries, start, end, quote_columns)
+        if quote_columns is not None:
+            chosen = replace(
+                chosen, quotes=duck.selected_quotes(con, countries, start, end, quote_columns)
+            )
     finally:
         con.close()
-    return replace(chosen, quotes=quotes)
+    return chosen
+
+
+def report_quotes(
+    data_dir: str | os.PathLike,
+    countries: str | Iterable[str] | None = None,
+    topics: str | Iterable[str] | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    view_topics: str | Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """The quote view of the selection, as
+    ``views.quote_view(views.select(load(data_dir), countries, topics, start, end), view_topics)``
+    gives it, computed by DuckDB (:func:`workbench.aggregate.duck.quote_view`): the quotes are
+    read once, as the view, never as a table beside it."""
+    con = connect(data_dir)
+    try:
+        return duck.quote_view(con, countries, topics, start, end, view_topics)
+    finally:
+        con.close()
