@@ -19,17 +19,38 @@ what ``load`` holds (``benchmarks/access.py``, figures in ``benchmarks/README.md
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 
 import pandas as pd
 
 from workbench.aggregate import duck
 from workbench.schema import Corpus
-from workbench.store.sql import connect
+from workbench.store.sql import connect as connect_tables
+
+# DuckDB's own memory while it joins and sorts for a report (past it, it spills to a temporary
+# folder): the quote view of 795,400 quotes peaked at 1,428 MB without a limit, 874 MB with this
+# one (benchmarks/README.md); the frames it returns are outside the limit
+MEMORY_LIMIT = "400MB"
 
 # the quote columns the evidence table reads (blocks.evidence_table's speaker kinds)
 EVIDENCE_QUOTES = ("article_id", "quote_id", "speaker_kind", "co_speakers")
+
+
+@contextmanager
+def connect(data_dir: str | os.PathLike) -> Iterator:
+    """A DuckDB connection over the tables (:func:`workbench.store.sql.connect`) held to
+    :data:`MEMORY_LIMIT`, spilling to a temporary folder removed afterwards."""
+    con = connect_tables(data_dir)
+    with tempfile.TemporaryDirectory(prefix="workbench-duckdb-") as spill:
+        try:
+            con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+            con.execute("SET temp_directory = ?", [spill])
+            yield con
+        finally:
+            con.close()
 
 
 def report_corpus(
@@ -47,15 +68,11 @@ def report_corpus(
     reports that list quotes read them with :func:`report_quotes`). Raises FileNotFoundError
     without tables and :class:`~workbench.store.publish.MixedTables` for tables of different
     runs."""
-    con = connect(data_dir)
-    try:
+    with connect(data_dir) as con:
         chosen = duck.selected(con, countries, topics, start, end)
         if quote_columns is not None:
-            chosen = replace(
-                chosen, quotes=duck.selected_quotes(con, countries, start, end, quote_columns)
-            )
-    finally:
-        con.close()
+            quotes = duck.selected_quotes(con, countries, start, end, quote_columns)
+            chosen = replace(chosen, quotes=quotes)
     return chosen
 
 
@@ -71,8 +88,18 @@ def report_quotes(
     ``views.quote_view(views.select(load(data_dir), countries, topics, start, end), view_topics)``
     gives it, computed by DuckDB (:func:`workbench.aggregate.duck.quote_view`): the quotes are
     read once, as the view, never as a table beside it."""
-    con = connect(data_dir)
-    try:
+    with connect(data_dir) as con:
         return duck.quote_view(con, countries, topics, start, end, view_topics)
-    finally:
-        con.close()
+
+
+def report_history(
+    data_dir: str | os.PathLike,
+    countries: str | Iterable[str] | None = None,
+    topics: str | Iterable[str] | None = None,
+    start: str | None = None,
+    end: str | None = None,
+) -> pd.DataFrame:
+    """``views.history`` of the selection (a position per country, topic and day), summed by
+    DuckDB (:func:`workbench.aggregate.duck.history`) instead of a merge of every statement."""
+    with connect(data_dir) as con:
+        return duck.history(con, "country", countries, topics, start, end)
