@@ -115,3 +115,23 @@ def test_a_long_quote_table_shows_the_newest_and_says_where_the_rest_are(data):
     shown = report.newest(view, 3)
     assert list(shown.index) == list(view[view.date.notna()].index[-3:])
     assert report.newest(view, len(view)) is view
+
+
+def test_tables_of_an_older_version_read_as_load_reads_them(data, tmp_path):
+    """Quotes written before speaker_kind, co_speakers and origin: those columns come back null
+    through DuckDB, as workbench.load gives them, not as a binder error."""
+    import shutil
+
+    import pyarrow.parquet as pq
+
+    old = tmp_path / "old"
+    shutil.copytree(data, old)
+    quotes = pq.read_table(old / "quotes.parquet")
+    pq.write_table(
+        quotes.drop_columns(["speaker_kind", "co_speakers", "origin"]), old / "quotes.parquet"
+    )
+    chosen = views.select(workbench.load(old))
+    assert chosen.quotes.speaker_kind.isna().all()
+    pd.testing.assert_frame_equal(report_quotes(old), views.quote_view(chosen))
+    narrow = report_corpus(old, quote_columns=EVIDENCE_QUOTES)
+    assert narrow.quotes.speaker_kind.isna().all() and len(narrow.quotes) == len(chosen.quotes)

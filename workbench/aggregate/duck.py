@@ -28,6 +28,7 @@ from workbench.schema import (
     QUOTE_COLUMNS,
     SCALE,
     STANCE_COLUMNS,
+    TABLES,
     Corpus,
     frame,
     point,
@@ -64,6 +65,20 @@ def _articles_where(start: str | None, end: str | None) -> tuple[str, list]:
     return " AND ".join(clauses), params
 
 
+def _full(con, name: str) -> str:
+    """Table ``name`` with every column of the schema: a column that tables written by an older
+    version lack (``quotes.speaker_kind``) is null, as :func:`workbench.store.tables.load` gives
+    it. DuckDB still reads only the columns a query uses."""
+    have = {row[0] for row in con.execute(f"DESCRIBE {name}").fetchall()}
+    dtypes = frame([], TABLES[name]).dtypes
+    sql_type = {"Int64": "BIGINT", "Float64": "DOUBLE"}
+    cols = [
+        c if c in have else f"CAST(NULL AS {sql_type.get(str(dtypes[c]), 'VARCHAR')}) AS {c}"
+        for c in TABLES[name]
+    ]
+    return f"(SELECT {', '.join(cols)} FROM {name})"
+
+
 def _in(column: str, values: list[str]) -> tuple[str, list]:
     return (f"list_contains(?, {column})", [values]) if values else ("TRUE", [])
 
@@ -79,11 +94,14 @@ def selected(
     :func:`workbench.aggregate.views.select` keeps, in the same order; the other tables empty."""
     where, params = _articles_where(start, end)
     articles = _typed(
-        _rows(con, f"SELECT {', '.join(META)} FROM articles WHERE {where}", params), ARTICLE_COLUMNS
+        _rows(con, f"SELECT {', '.join(META)} FROM {_full(con, 'articles')} WHERE {where}", params),
+        ARTICLE_COLUMNS,
     )
     codes, wanted = _in("country_code", as_list(countries)), _in("topic", as_list(topics))
     stances = _rows(
-        con, f"SELECT * FROM stances WHERE {codes[0]} AND {wanted[0]}", [*codes[1], *wanted[1]]
+        con,
+        f"SELECT * FROM {_full(con, 'stances')} WHERE {codes[0]} AND {wanted[0]}",
+        [*codes[1], *wanted[1]],
     )
     if start or end:  # the statements of the kept articles (a filter keeps the files' order)
         stances = stances[stances.article_id.isin(set(articles.article_id))]
@@ -102,7 +120,7 @@ def selected_quotes(
     others null, as the quotes table's dtypes)."""
     codes = _in("speaker_country", as_list(countries))
     cols = ", ".join(c for c in QUOTE_COLUMNS if c in set(columns))
-    quotes = _rows(con, f"SELECT {cols} FROM quotes WHERE {codes[0]}", codes[1])
+    quotes = _rows(con, f"SELECT {cols} FROM {_full(con, 'quotes')} WHERE {codes[0]}", codes[1])
     if start or end:
         where, params = _articles_where(start, end)
         ids = _rows(con, f"SELECT article_id FROM articles WHERE {where}", params)
@@ -147,7 +165,8 @@ def quote_counts(
     df = con.execute(
         f"""
         SELECT q.speaker_country AS country, substr(a.date, 1, 7) AS month, count(*) AS quotes
-        FROM quotes q JOIN (SELECT article_id, date FROM articles WHERE {where}) a
+        FROM {_full(con, "quotes")} q
+        JOIN (SELECT article_id, date FROM {_full(con, "articles")} WHERE {where}) a
           USING (article_id)
         WHERE a.date IS NOT NULL AND {codes[0]}
         GROUP BY ALL ORDER BY month, country NULLS LAST
@@ -177,7 +196,8 @@ def history(
                sum(s.stance * s.confidence) AS ws, sum(s.confidence) AS w,
                bool_or(s.stance = 0.5) AS half, bool_and(s.stance > 0) AS pos,
                count(*) AS n_statements
-        FROM stances s JOIN (SELECT article_id, date FROM articles WHERE {where}) a
+        FROM {_full(con, "stances")} s
+        JOIN (SELECT article_id, date FROM {_full(con, "articles")} WHERE {where}) a
           USING (article_id)
         WHERE s.{key} IS NOT NULL AND a.date IS NOT NULL AND {codes[0]} AND {wanted[0]}
         GROUP BY ALL ORDER BY key, topic, date
@@ -217,10 +237,12 @@ def quote_view(
     view = _rows(
         con,
         f"""
-        WITH a AS (SELECT article_id, date, title, source FROM articles WHERE {where}),
+        WITH a AS (
+            SELECT article_id, date, title, source FROM {_full(con, "articles")} WHERE {where}
+        ),
         st AS (
             SELECT quote_id, topic, stance, label, confidence, row_number() OVER () AS _row
-            FROM stances
+            FROM {_full(con, "stances")}
             WHERE quote_id IS NOT NULL AND {holders[0]} AND {wanted[0]} AND {only[0]}
               AND article_id IN (SELECT article_id FROM a)
         ),
@@ -234,7 +256,7 @@ def quote_view(
             FROM st GROUP BY quote_id
         ),
         q AS (
-            SELECT q.*, row_number() OVER () AS _row FROM quotes q
+            SELECT q.*, row_number() OVER () AS _row FROM {_full(con, "quotes")} q
             WHERE {codes[0]} AND q.article_id IN (SELECT article_id FROM a)
         )
         SELECT q.article_id, q.quote_id, a.date, a.title, a.source, q.speaker, q.speaker_kind,
