@@ -14,9 +14,12 @@ its own Python process (timings and memory peaks separate):
   evidence sheets;
 * ``report aggregation``: what the stance matrix report needs, by DuckDB
   (``aggregate.duck.selected`` + ``stance_matrix``) against ``load`` + ``select`` +
-  ``stance_matrix``, as the report does today.
+  ``stance_matrix``, the reports' way before they read through ``report.source``;
+* ``render``: ``render_reports`` of each of the three reports alone (papermill, HTML export and
+  the index page), the peak memory summed over the process and its notebook kernel.
 
-Targets (issue 19): peak memory of sql and export at most 1 GB; a count query at most 5 s.
+Targets (issue 19): peak memory of render, sql and export at most 1 GB; render at most 3 minutes
+per report; a count query at most 5 s.
 
 Usage::
 
@@ -160,6 +163,24 @@ def step_matrix_pandas(p: dict) -> dict:
     return {"seconds": t1 - t0, "cells": int(matrix.notna().sum().sum()), **mem.result()}
 
 
+def step_render(p: dict) -> dict:
+    from workbench.report.render import render_reports
+
+    with MemorySampler() as mem:
+        t0 = time.perf_counter()
+        [html] = render_reports(
+            p["data"],
+            p["out"],
+            notebooks=p.get("notebooks"),
+            reports=(p["report"],),
+            progress=lambda _: None,
+        )
+        t1 = time.perf_counter()
+    return {"seconds": t1 - t0, "bytes": html.stat().st_size, **mem.result()}
+
+
+REPORTS = ("stance_matrix", "quote_timeline", "country_dashboard")
+
 STEPS = {
     "build": step_build,
     "sql_count": step_sql_count,
@@ -167,6 +188,7 @@ STEPS = {
     "export": step_export,
     "matrix_duck": step_matrix_duck,
     "matrix_pandas": step_matrix_pandas,
+    "render": step_render,
 }
 
 
@@ -210,6 +232,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=int, default=100_000, help="articles (default 100,000)")
     parser.add_argument("--workdir", help="build here (kept) instead of a temporary folder")
     parser.add_argument("--out", help="also write the results as JSON to this file")
+    parser.add_argument(
+        "--compare-notebooks",
+        metavar="DIR",
+        help="also render the report notebooks of DIR (e.g. an older checkout's notebooks/, which "
+        "load every table) and print the ratios",
+    )
+    parser.add_argument(
+        "--only-render", action="store_true", help="tables already built in --workdir: render only"
+    )
     parser.add_argument("--step", choices=sorted(STEPS), help=argparse.SUPPRESS)
     parser.add_argument("--params", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -229,6 +260,8 @@ def main(argv: list[str] | None = None) -> int:
         r: dict = {"size": args.size, "cpus": os.cpu_count()}
         layouts = {"single": work / "single", "month": work / "month"}
         for layout, folder in layouts.items():
+            if args.only_render:
+                break
             r[f"build_{layout}"] = run_step(
                 "build",
                 {
@@ -241,13 +274,28 @@ def main(argv: list[str] | None = None) -> int:
             )
             r[f"sql_count_{layout}"] = run_step("sql_count", {"data": str(folder)}, log)
         data = str(layouts["single"])
-        r["pandas_count"] = run_step("pandas_count", {"data": data}, log)
-        for what in ("matrix", "matrix,cells,evidence"):
-            to = str(work / f"{what.replace(',', '-')}.xlsx")
-            r[f"export_{what}"] = run_step("export", {"data": data, "to": to, "what": what}, log)
-        r["matrix_duck"] = run_step("matrix_duck", {"data": data}, log)
-        r["matrix_pandas"] = run_step("matrix_pandas", {"data": data}, log)
-        report(r)
+        if not args.only_render:
+            r["pandas_count"] = run_step("pandas_count", {"data": data}, log)
+            for what in ("matrix", "matrix,cells,evidence"):
+                to = str(work / f"{what.replace(',', '-')}.xlsx")
+                params = {"data": data, "to": to, "what": what}
+                r[f"export_{what}"] = run_step("export", params, log)
+            r["matrix_duck"] = run_step("matrix_duck", {"data": data}, log)
+            r["matrix_pandas"] = run_step("matrix_pandas", {"data": data}, log)
+        for name in REPORTS:
+            params = {"data": data, "out": str(work / "reports"), "report": name}
+            r[f"render_{name}"] = run_step("render", params, log)
+            if args.compare_notebooks:
+                params = {
+                    **params,
+                    "out": str(work / "before"),
+                    "notebooks": args.compare_notebooks,
+                }
+                r[f"render_before_{name}"] = run_step("render", params, log)
+        if args.only_render:
+            report_renders(r)
+        else:
+            report(r)
         if args.out:
             Path(args.out).write_text(json.dumps(r, indent=1) + "\n")
     finally:
@@ -273,14 +321,15 @@ def report(r: dict) -> None:
         ("export matrix (xlsx)", r["export_matrix"], None),
         ("export matrix, cells, evidence (xlsx)", r["export_matrix,cells,evidence"], None),
         ("stance matrix, DuckDB selection", r["matrix_duck"], None),
-        ("stance matrix, load + select (reports today)", r["matrix_pandas"], None),
+        ("stance matrix, load + select (reports before)", r["matrix_pandas"], None),
+        *((f"render {name}", r[f"render_{name}"], 180.0) for name in REPORTS),
     ]
     print(f"{'step':<48} {'seconds':>8} {'peak MB':>8}  target")
     for name, res, limit in rows:
         mem = peak(res)
         ok = mem <= 1024 and (limit is None or res["seconds"] <= limit)
         target = "≤1 GB" + (f", ≤{limit:g} s" if limit else "")
-        measured = "sql" in name or "export" in name
+        measured = any(w in name for w in ("sql", "export", "render"))
         verdict = ("ok" if ok else "MISSED") if measured else ""
         print(
             f"{name:<48} {res['seconds']:>8.1f} {mem:>8.0f}  {target if measured else ''} {verdict}"
@@ -293,6 +342,25 @@ def report(r: dict) -> None:
         f"{md['seconds'] / mp['seconds']:.2f}, peak memory {peak(md) / peak(mp):.2f}; "
         f"same count: {sc['quotes'] == pc['quotes']}, same cells: {md['cells'] == mp['cells']}"
     )
+    report_renders(r)
+
+
+def report_renders(r: dict) -> None:
+    """The render figures against their targets (3 minutes, 1 GB) and, with
+    ``--compare-notebooks``, against the other notebooks' renders."""
+    for name in REPORTS:
+        x = r[f"render_{name}"]
+        line = (
+            f"render {name}: {x['seconds']:.1f} s, peak {peak(x):.0f} MB; / target: time "
+            f"{x['seconds'] / 180:.2f}, memory {peak(x) / 1024:.2f}"
+        )
+        before = r.get(f"render_before_{name}")
+        if before:
+            line += (
+                f"; / the compared notebooks ({before['seconds']:.1f} s, {peak(before):.0f} MB): "
+                f"time {x['seconds'] / before['seconds']:.2f}, memory {peak(x) / peak(before):.2f}"
+            )
+        print(line)
 
 
 if __name__ == "__main__":

@@ -303,13 +303,39 @@ def _quote_stance(label: object, topics: object) -> str:
     return html_text(label) + on
 
 
-def quote_table(view: pd.DataFrame, limit: int = 5000, table_id: str = "wb-quotes") -> HTML:
-    """Quotes as an interactive table (search, sort, pages, CSV download of the filtered rows), at
-    most ``limit`` rows, saying how many were left out; its caption says what the kinds mean."""
-    frame = quote_frame(view.head(limit))
-    more = f"<p>{len(view) - limit} more quotes not shown.</p>" if len(view) > limit else ""
+QUOTE_TABLE_LIMIT = 5000  # rows a quote table embeds in a report page (about 3 MB of HTML)
+
+
+def newest(view: pd.DataFrame, limit: int) -> pd.DataFrame:
+    """The ``limit`` quotes of a :func:`~workbench.aggregate.views.quote_view` from the newest
+    articles (undated ones only when fewer dated quotes), in the view's order."""
+    if len(view) <= limit:
+        return view
+    dated = view.date.notna().to_numpy()
+    keep = view[dated].tail(limit)
+    rest = view[~dated].head(limit - len(keep))
+    return view.loc[view.index.isin(keep.index) | view.index.isin(rest.index)]
+
+
+def quote_table(
+    view: pd.DataFrame, limit: int = QUOTE_TABLE_LIMIT, table_id: str = "wb-quotes"
+) -> HTML:
+    """Quotes as an interactive table (search, sort, pages, CSV download of the filtered rows), its
+    caption saying what the kinds mean. Past ``limit`` quotes it shows the ``limit`` newest
+    (:func:`newest`) and says so above the table ("N of M shown"), naming where all of them are:
+    ``workbench export`` and ``workbench sql``."""
+    frame = quote_frame(newest(view, limit))
+    more = ""
+    if len(view) > limit:
+        more = (
+            f'<p class="wb-more">Showing the {limit:,} newest of {len(view):,} quotes '
+            f"({len(view) - limit} more quotes not shown). All of them: "
+            "<code>workbench export DATA_DIR --what quotes --to DIR/</code> (CSV; the report's "
+            "parameters filter it the same way) or <code>workbench sql DATA_DIR "
+            '"SELECT … FROM quotes"</code>.</p>'
+        )
     table = interactive(frame, table_id, text=("quote",), caption=SPEAKER_KINDS_NOTE)
-    return HTML(table.data + more)
+    return HTML(more + table.data)
 
 
 def follow_country(table_ids: list[str], first: str = "") -> HTML:

@@ -197,6 +197,8 @@ def speakers_frame(view: pd.DataFrame, max_speakers: int = 25) -> pd.DataFrame:
     speaker, kind, quotes, first and last date, topics (labels). At most ``max_speakers`` per
     country, the most quoted."""
     rows = []
+    # the columns the table reads: each country's rows are copied, never the quotes' text
+    view = view[["quote_id", "country", "speaker", "speaker_kind", "co_speakers", "date", "topics"]]
     for code in sorted(view.country.dropna().unique(), key=country_name):
         q = view[view.country == code]
         speakers, _ = _speakers(q[named_speakers(q)], max_speakers)

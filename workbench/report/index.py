@@ -29,6 +29,17 @@ td.wb-date, td.wb-source { white-space: nowrap; }
 """
 
 
+ARTICLES_SHOWN = 1000  # the newest articles listed; a large corpus's full list is in the tables
+# what the page reads of the tables (workbench.load's ``tables`` and ``columns``): never the
+# article text, entities or blocks, so a large corpus is not loaded whole
+TABLES_READ = ("articles", "quotes", "stances")
+COLUMNS_READ = {
+    "articles": ("article_id", "title", "date", "source", "url"),
+    "quotes": ("article_id", "speaker"),
+    "stances": ("article_id", "country_code", "topic"),
+}
+
+
 def index_html(corpus: Corpus, reports: tuple[str, ...]) -> str:
     """The index page for ``corpus`` linking to ``reports`` (names of the rendered notebooks)."""
     arts = corpus.articles
@@ -75,7 +86,7 @@ def index_html(corpus: Corpus, reports: tuple[str, ...]) -> str:
 can be searched, sorted and downloaded as CSV; its method notes, at the end, say how statements
 are found, scored and aggregated.</p>
 <h2>Articles</h2>
-{_articles(arts)}
+{_articles(arts, ARTICLES_SHOWN)}
 </body></html>
 """
 
@@ -88,11 +99,22 @@ def _topic(topic_id: str) -> str:
     return f'<abbr title="{html_text(topic_id)}">{html_text(topic_label(topic_id))}</abbr>'
 
 
-def _articles(arts: pd.DataFrame) -> str:
-    """The articles by date (undated last): date, title (linked to its URL), source."""
+def _articles(arts: pd.DataFrame, limit: int) -> str:
+    """The articles by date (undated last): date, title (linked to its URL), source. Past
+    ``limit`` articles, the ``limit`` newest, saying how many there are and where the rest are."""
     order = arts.assign(_undated=arts.date.isna()).sort_values(
         ["_undated", "date", "title"], kind="stable"
     )
+    note = ""
+    if len(order) > limit:
+        dated = order[~order._undated]
+        order = pd.concat([dated.tail(limit), order[order._undated]]).head(limit)
+        note = (
+            f'<p class="wb-more">The {limit:,} newest of {len(arts):,} articles. All of them: '
+            "<code>workbench export DATA_DIR --what articles --to DIR/</code> or "
+            '<code>workbench sql DATA_DIR "SELECT date, title, source, url FROM articles"'
+            "</code>.</p>"
+        )
     rows = []
     for r in order.itertuples():
         title = html_text(r.title) or html_text(r.article_id)
@@ -105,7 +127,7 @@ def _articles(arts: pd.DataFrame) -> str:
             f'<td class="wb-source">{html_text(outlet(r.source, None)) or ""}</td></tr>'
         )
     head = "<tr><th>date</th><th>title</th><th>source</th></tr>"
-    return f"<table>{head}{''.join(rows)}</table>"
+    return f"{note}<table>{head}{''.join(rows)}</table>"
 
 
 def write_index(corpus: Corpus, out_dir: str | Path, reports: tuple[str, ...]) -> Path:

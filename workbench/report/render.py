@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from workbench.report.index import write_index
+from workbench.report.index import COLUMNS_READ, TABLES_READ, write_index
 from workbench.report.notebooks import REPORTS, RenderError, notebooks_dir
 from workbench.report.params import check_parameters
 from workbench.store.tables import load
@@ -126,6 +126,6 @@ def render_reports(
             f"({time.perf_counter() - start:.1f} s)"
         )
         written.append(html_path)
-    index = write_index(load(data), out, reports)
+    index = write_index(load(data, TABLES_READ, COLUMNS_READ), out, reports)
     say(f"workbench: index of the reports: {index}")
     return written

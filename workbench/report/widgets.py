@@ -144,9 +144,10 @@ class CountryPanel:
         matrix: pd.DataFrame,
         country: str | None = None,
         speaker_kinds: Iterable[str] | None = None,
+        view: pd.DataFrame | None = None,
     ) -> None:
         self.corpus, self.matrix = corpus, matrix
-        self.view = quote_view(corpus)
+        self.view = quote_view(corpus) if view is None else view
         codes = [c for c in matrix.index if c] or sorted(self.view.country.dropna().unique())
         self.choice = w.Dropdown(
             options=[(country_name(c), c) for c in codes],
@@ -192,7 +193,9 @@ def country_panel(
     matrix: pd.DataFrame,
     country: str | None = None,
     speaker_kinds: Iterable[str] | None = None,
+    view: pd.DataFrame | None = None,
 ) -> CountryPanel:
     """The live country panel of ``country_dashboard.ipynb`` (``speaker_kinds``: the kinds
-    selected at first)."""
-    return CountryPanel(corpus, matrix, country, speaker_kinds)
+    selected at first; ``view``: the corpus's :func:`~workbench.aggregate.views.quote_view` when
+    the notebook has it already, not computed twice on a large corpus)."""
+    return CountryPanel(corpus, matrix, country, speaker_kinds, view)

@@ -1,0 +1,137 @@
+"""The reports read their selection through DuckDB (report.source): the same figures and tables
+as the pandas path (load every table, then views.select) on a small corpus."""
+
+import json
+
+import pandas as pd
+import plotly.io as pio
+import pytest
+from conftest import hand_corpus, kinds_corpus
+
+import workbench
+from workbench.aggregate import views
+from workbench.report import blocks as report
+from workbench.report.dashboard import country_dashboard, first_country, speakers_frame
+from workbench.report.figures import quote_timeline, stance_heatmap
+from workbench.report.source import EVIDENCE_QUOTES, report_corpus, report_quotes
+from workbench.schema import Corpus
+
+FILTERS = [
+    {},
+    {"countries": ["DEU"]},
+    {"topics": ["troop_deployment"]},
+    {"start": "2026-04-01"},
+    {"end": "2026-05-01", "countries": "DEU,FRA"},
+]
+
+
+def _both() -> Corpus:
+    """The hand corpus and the speaker-kinds corpus as one (dated, undated, every kind)."""
+    a, b = hand_corpus(), kinds_corpus()
+    tables = {
+        name: pd.concat([getattr(a, name), getattr(b, name)], ignore_index=True)
+        for name in ("articles", "entities", "blocks", "quotes", "stances")
+    }
+    return Corpus(**tables)
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("source") / "data"
+    workbench.write_tables(_both(), folder)
+    return folder
+
+
+def _fig(fig) -> dict:
+    return json.loads(pio.to_json(fig))
+
+
+def _pages(corpus: Corpus, view, narrow: Corpus | None = None) -> dict:
+    """What the three reports show of ``corpus`` and its quote ``view``: figures as JSON, tables
+    as frames, the header. ``narrow``: the corpus with the evidence's quote columns only."""
+    matrix = workbench.stance_matrix(corpus)
+    evidence = narrow if narrow is not None else corpus
+    return {
+        "view": view,
+        "header": report.header(corpus, "t", {}).data,
+        "heatmap": _fig(stance_heatmap(matrix, corpus.articles)),
+        "evidence": report.evidence_frame(matrix, corpus.articles, quotes=evidence.quotes),
+        "timeline": _fig(quote_timeline(view)),
+        "quotes": report.quote_frame(report.newest(view, report.QUOTE_TABLE_LIMIT)),
+        "dashboard": _fig(
+            country_dashboard(
+                matrix, views.history(corpus), view, first_country(matrix, view, None)
+            )
+        ),
+        "speakers": speakers_frame(view),
+    }
+
+
+@pytest.mark.parametrize("filters", FILTERS)
+def test_the_reports_show_the_same_through_duckdb_and_pandas(data, filters, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")
+    chosen = views.select(workbench.load(data), **filters)
+    want = _pages(chosen, views.quote_view(chosen))
+    got = _pages(
+        report_corpus(data, **filters, quote_columns=None),
+        report_quotes(data, **filters),
+        report_corpus(data, **filters, quote_columns=EVIDENCE_QUOTES),
+    )
+    assert len(want["evidence"]) > 0 and len(want["view"]) > 0 or filters  # not vacuous
+    for part, value in want.items():
+        if hasattr(value, "equals"):
+            assert got[part].equals(value), part
+        else:
+            assert got[part] == value, part
+
+
+@pytest.mark.parametrize("filters", FILTERS[:3])
+def test_the_timeline_quote_view_narrowed_by_topic_is_the_same(data, filters):
+    topics = ["troop_deployment"]
+    want = views.quote_view(views.select(workbench.load(data), **filters), topics)
+    got = report_quotes(data, **filters, view_topics=topics)
+    assert len(want) > 0
+    pd.testing.assert_frame_equal(got, want)
+
+
+def test_the_report_selection_leaves_out_what_no_report_shows(data):
+    c = report_corpus(data)
+    assert c.articles.text.isna().all() and c.entities.empty and c.blocks.empty
+    assert c.quotes.cue.isna().all() and c.quotes.text.notna().any()
+    narrow = report_corpus(data, quote_columns=EVIDENCE_QUOTES)
+    assert narrow.quotes.text.isna().all()
+    assert list(narrow.quotes.speaker_kind) == list(c.quotes.speaker_kind)
+    matrix = workbench.stance_matrix(c)
+    assert report.evidence_frame(matrix, c.articles, quotes=narrow.quotes).equals(
+        report.evidence_frame(matrix, c.articles, quotes=c.quotes)
+    )
+
+
+def test_a_long_quote_table_shows_the_newest_and_says_where_the_rest_are(data):
+    view = views.quote_view(report_corpus(data))
+    html = report.quote_table(view, limit=3).data
+    assert f"Showing the 3 newest of {len(view)} quotes" in html
+    assert "workbench export DATA_DIR --what quotes" in html and "workbench sql" in html
+    shown = report.newest(view, 3)
+    assert list(shown.index) == list(view[view.date.notna()].index[-3:])
+    assert report.newest(view, len(view)) is view
+
+
+def test_tables_of_an_older_version_read_as_load_reads_them(data, tmp_path):
+    """Quotes written before speaker_kind, co_speakers and origin: those columns come back null
+    through DuckDB, as workbench.load gives them, not as a binder error."""
+    import shutil
+
+    import pyarrow.parquet as pq
+
+    old = tmp_path / "old"
+    shutil.copytree(data, old)
+    quotes = pq.read_table(old / "quotes.parquet")
+    pq.write_table(
+        quotes.drop_columns(["speaker_kind", "co_speakers", "origin"]), old / "quotes.parquet"
+    )
+    chosen = views.select(workbench.load(old))
+    assert chosen.quotes.speaker_kind.isna().all()
+    pd.testing.assert_frame_equal(report_quotes(old), views.quote_view(chosen))
+    narrow = report_corpus(old, quote_columns=EVIDENCE_QUOTES)
+    assert narrow.quotes.speaker_kind.isna().all() and len(narrow.quotes) == len(chosen.quotes)

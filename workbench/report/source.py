@@ -1,0 +1,105 @@
+"""What a report notebook reads from the analysed tables: the selection it covers, read by
+DuckDB so that a corpus larger than memory is never loaded whole.
+
+The reports need the articles' dates, sources, titles and URLs (never their text), the stance
+statements and the quotes of the selection, with the columns the quote views use
+(:data:`~workbench.aggregate.duck.QUOTE_NEEDS`). DuckDB reads only those columns and filters the
+countries and topics while it reads (:mod:`workbench.aggregate.duck`); entities and blocks are
+not read at all. The result is the :class:`~workbench.schema.Corpus` that
+``views.select(workbench.load(data_dir), …)`` gives, less what no report shows (the article text,
+the quotes' cue and speaker offsets, entities and blocks), so every figure and table is the same
+(``tests/report/test_source.py``). The reports that list quotes (the timeline, the dashboard) get
+their quote view from DuckDB too (:func:`report_quotes`), and read no quote table beside it.
+
+This is the reports' only path, whatever the corpus size: on the demo corpus it is as fast as
+loading the tables with pandas, and on the tables of 100,000 articles it reads about a third of
+what ``load`` holds (``benchmarks/access.py``, figures in ``benchmarks/README.md``).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+
+import pandas as pd
+
+from workbench.aggregate import duck
+from workbench.schema import Corpus
+from workbench.store.sql import connect as connect_tables
+
+# DuckDB's own memory while it joins and sorts for a report (past it, it spills to a temporary
+# folder): the quote view of 795,400 quotes peaked at 1,428 MB without a limit, 874 MB with this
+# one (benchmarks/README.md); the frames it returns are outside the limit
+MEMORY_LIMIT = "400MB"
+
+# the quote columns the evidence table reads (blocks.evidence_table's speaker kinds)
+EVIDENCE_QUOTES = ("article_id", "quote_id", "speaker_kind", "co_speakers")
+
+
+@contextmanager
+def connect(data_dir: str | os.PathLike) -> Iterator:
+    """A DuckDB connection over the tables (:func:`workbench.store.sql.connect`) held to
+    :data:`MEMORY_LIMIT`, spilling to a temporary folder removed afterwards."""
+    con = connect_tables(data_dir)
+    with tempfile.TemporaryDirectory(prefix="workbench-duckdb-") as spill:
+        try:
+            con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+            con.execute("SET temp_directory = ?", [spill])
+            yield con
+        finally:
+            con.close()
+
+
+def report_corpus(
+    data_dir: str | os.PathLike,
+    countries: str | Iterable[str] | None = None,
+    topics: str | Iterable[str] | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    quote_columns: Iterable[str] | None = duck.QUOTE_NEEDS,
+) -> Corpus:
+    """The part of the tables in ``data_dir`` a report covers (filters as
+    :func:`workbench.aggregate.views.select`): articles without their text, stances, quotes;
+    entities and blocks empty. ``quote_columns``: the quotes' columns to read (the stance matrix
+    needs only ``EVIDENCE_QUOTES``, the speaker kinds of its evidence; None: no quotes, the
+    reports that list quotes read them with :func:`report_quotes`). Raises FileNotFoundError
+    without tables and :class:`~workbench.store.publish.MixedTables` for tables of different
+    runs."""
+    with connect(data_dir) as con:
+        chosen = duck.selected(con, countries, topics, start, end)
+        if quote_columns is not None:
+            quotes = duck.selected_quotes(con, countries, start, end, quote_columns)
+            chosen = replace(chosen, quotes=quotes)
+    return chosen
+
+
+def report_quotes(
+    data_dir: str | os.PathLike,
+    countries: str | Iterable[str] | None = None,
+    topics: str | Iterable[str] | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    view_topics: str | Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """The quote view of the selection, as
+    ``views.quote_view(views.select(load(data_dir), countries, topics, start, end), view_topics)``
+    gives it, computed by DuckDB (:func:`workbench.aggregate.duck.quote_view`): the quotes are
+    read once, as the view, never as a table beside it."""
+    with connect(data_dir) as con:
+        return duck.quote_view(con, countries, topics, start, end, view_topics)
+
+
+def report_history(
+    data_dir: str | os.PathLike,
+    countries: str | Iterable[str] | None = None,
+    topics: str | Iterable[str] | None = None,
+    start: str | None = None,
+    end: str | None = None,
+) -> pd.DataFrame:
+    """``views.history`` of the selection (a position per country, topic and day), summed by
+    DuckDB (:func:`workbench.aggregate.duck.history`) instead of a merge of every statement."""
+    with connect(data_dir) as con:
+        return duck.history(con, "country", countries, topics, start, end)
