@@ -834,6 +834,18 @@ def test_an_as_clause_attributes_the_sentence_around_it(analyse, line, text, spe
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "We will keep training soldiers for as long as Kyiv asks.",
+        "The crossing stays open as long as the ministry requests.",
+        "The convoy will leave as soon as Kowal says.",
+    ],
+)
+def test_an_as_of_a_comparison_is_no_attribution(quotes_of, line):
+    assert quotes_of(INTRO + line + "\n") == []
+
+
+@pytest.mark.parametrize(
     "line, speaker",
     [
         ("A wide array of economists say the recovery was slow.", "A wide array of economists"),

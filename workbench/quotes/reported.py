@@ -189,11 +189,19 @@ def _noun_object(verb: Token, i: int) -> bool:
 
 def _as_clause(verb: Token) -> bool:
     """ "As the Post reported, …", "…, as she noted": the sentence around is what was said."""
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
     return (
         verb.dep_ == "advcl"
-        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and mark is not None
+        and _opens_clause(mark)
         and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children)
     )
+
+
+def _opens_clause(mark: Token) -> bool:
+    """The "as" opens its sentence or follows a comma or "and", not a comparison ("as long as")."""
+    before = mark.doc[mark.i - 1] if mark.i > mark.sent.start else None
+    return before is None or before.is_punct or before.pos_ == "CCONJ"
 
 
 def _outside(verb: Token, sent: Span, end: int) -> tuple[int, int] | None:
