@@ -7,13 +7,17 @@ Method (also in docs/method/stances.md):
    (``as_of``: statements from articles dated on or before it; undated ones are then left out).
 2. Wire copies count once: statements with the same holder, topic and evidence text are merged, and
    the merged evidence lists every article that carried it.
-3. A cell's score is the mean of its statements' stances weighted by confidence × recency, where a
-   statement loses half its weight for every ``half_life`` days it is older than the cell's newest
-   statement (undated statements weigh as the newest).
+3. The headline is the cell's latest position: the statements of its latest window, those dated
+   at most ``half_life`` days before the cell's newest statement (and the undated ones; a cell with
+   no dates is one window). Its score is their mean stance weighted by confidence × recency, where
+   a statement loses half its weight for every ``half_life`` days it is older than the newest.
 4. The score is snapped to the nearest point of the scale (-1, -0.5, 0, 0.5, 1); support qualified
-   by a condition stays conditional (all statements positive, one conditional → 0.5).
-5. A cell is flagged ``changed`` when the position snapped from the statements of its earliest date
-   differs from that of its latest date ("sceptical (2026-05-02) → conditional (2026-06-10)").
+   by a condition stays conditional (all statements of the window positive, one conditional →
+   0.5). A condition qualifies only the statements of its own window: a March condition does not
+   make April's unconditional support conditional.
+5. A cell is flagged ``changed`` when the position of its earliest date differs from the headline
+   ("sceptical (2026-05-02) → conditional (2026-06-10)", the date of the newest statement), so
+   the headline never contradicts its own history. Older statements stay in the evidence.
 """
 
 from __future__ import annotations
@@ -124,32 +128,44 @@ def cells(
     st = st.sort_values([key, "topic", "_w"], ascending=[True, True, False], kind="stable")
     out = []
     for (k, topic), group in st.groupby([key, "topic"], sort=False):
-        cell = _aggregate(group.to_dict("records"))
+        cell = _aggregate(group.to_dict("records"), half_life)
         out.append({"key": k, "topic": topic, **cell.__dict__})
     return pd.DataFrame(out, columns=CELL_COLUMNS)
 
 
-def _aggregate(rows: list[dict]) -> Cell:
+def _aggregate(rows: list[dict], half_life: float = 14.0) -> Cell:
     """A cell from its statements (records with ``_w`` and ``_day``), strongest first."""
-    stance, score = position([float(r["stance"]) for r in rows], [r["_w"] for r in rows])
-    changed, change = _change(rows)
+    window = latest_window(rows, half_life)
+    stance, score = position([float(r["stance"]) for r in window], [r["_w"] for r in window])
+    changed, change = _change(rows, stance)
     evidence = [_evidence(r) for r in rows]
     return Cell(stance, SCALE[stance], round(score, 3), len(rows), evidence, changed, change)
 
 
-def _change(rows: list[dict]) -> tuple[bool, str | None]:
+def latest_window(rows: list[dict], half_life: float) -> list[dict]:
+    """The statements that make a cell's headline: those dated at most ``half_life`` days before
+    the newest (``_day``), and the undated ones; all of them when none is dated."""
+    days = [r["_day"] for r in rows if not pd.isna(r["_day"])]
+    if not days:
+        return rows
+    since = max(days) - pd.Timedelta(days=half_life)
+    return [r for r in rows if pd.isna(r["_day"]) or r["_day"] >= since]
+
+
+def _change(rows: list[dict], headline: float) -> tuple[bool, str | None]:
+    """Whether the earliest date's position differs from the headline, and how it read."""
     dated = [r for r in rows if not pd.isna(r["_day"])]
     days = {r["_day"] for r in dated}
     if len(days) < 2:
         return False, None
     first_day, last_day = min(days), max(days)
     before = _position([r for r in dated if r["_day"] == first_day])
-    after = _position([r for r in dated if r["_day"] == last_day])
-    if before == after:
+    if before == headline:
         return False, None
     fmt = "%Y-%m-%d"
     return True, (
-        f"{SCALE[before]} ({first_day.strftime(fmt)}) → {SCALE[after]} ({last_day.strftime(fmt)})"
+        f"{SCALE[before]} ({first_day.strftime(fmt)}) → {SCALE[headline]} "
+        f"({last_day.strftime(fmt)})"
     )
 
 

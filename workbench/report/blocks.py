@@ -148,11 +148,12 @@ it: the holder itself (<i>self</i>), someone else (<i>reported</i>) or the narra
 (<i>narrated</i>). The <code>voices</code> parameter keeps all, only self-stated or only
 government voices.</p>
 <p><b>Aggregation.</b> Wire copies (same holder, topic and evidence) count once and list every
-source. A cell is the mean stance of its statements weighted by confidence &times; recency (a
-statement loses half its weight per 14 days it is older than the cell's newest), snapped to the
-nearest point of the scale; support qualified by a condition stays conditional. A cell is marked
-&#8635; when the position of its earliest date differs from that of its latest, and &#9998; when an
-analyst override set it.</p>
+source. A cell shows its latest position: the statements of its last 14 days (before its newest
+statement), their stances weighted by confidence &times; recency (a statement loses half its weight
+per 14 days it is older than the newest), snapped to the nearest point of the scale; support
+qualified by a condition in that window stays conditional. A cell is marked &#8635; when the
+position of its earliest date differs from the one shown, and &#9998; when an analyst override set
+it. Older statements stay in its evidence.</p>
 <p><b>Speakers.</b> {kinds} Only the first three, and joint statements, count as speaking for a
 country in the dashboard; the <code>speaker_kinds</code> parameter keeps the quotes of the kinds
 listed.</p>
