@@ -83,6 +83,16 @@ def test_filter_quotes_by_each_control():
     assert len(filter_quotes(v)) == len(v)
 
 
+@pytest.mark.parametrize(
+    "min_words, kept",
+    [(0, {"a:1", "b:2", "b:1", "c:1"}), (3, {"b:2", "b:1"}), (4, {"b:1"}), (5, set())],
+)
+def test_short_fragments_are_left_out(min_words, kept):
+    # "too early" and "no comment" are two words, "we are ready" three, "only with a backstop" four
+    v = quote_view(hand_corpus())
+    assert set(filter_quotes(v, min_words=min_words).quote_id) == kept
+
+
 def test_history_gives_a_position_per_dated_day():
     h = history(hand_corpus())
     deu = h[(h.key == "DEU") & (h.topic == "troop_deployment")]

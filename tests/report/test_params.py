@@ -146,6 +146,8 @@ def test_numbers_must_be_in_range():
         assert says in _problems({"half_life": value})[0]
     assert "greater than or equal to 1" in _problems({"max_points": "0"})[0]
     assert "valid integer" in _problems({"max_points": "2.5"})[0]
+    assert "greater than or equal to 0" in _problems({"min_words": "-1"})[0]
+    assert check_parameters({"min_words": "0"}, REPORTS) == {"min_words": 0}
 
 
 def test_choices_and_text_parameters():

@@ -217,11 +217,15 @@ def filter_quotes(
     topic: str | None = None,
     text: str | None = None,
     speaker_kinds: str | Iterable[str] | None = None,
+    min_words: int = 0,
 ) -> pd.DataFrame:
     """Quotes of a :func:`quote_view` narrowed by country code, speaker, topic id, free text
-    (case-insensitive, in the quote, speaker or title) and speaker kinds (``speaker_kind`` one of
-    them; a quote with no speaker has none); empty values do not filter."""
+    (case-insensitive, in the quote, speaker or title), speaker kinds (``speaker_kind`` one of
+    them; a quote with no speaker has none) and length: ``min_words`` leaves out fragments of
+    fewer words ("the plan"); empty values and 0 do not filter."""
     keep = pd.Series(True, index=view.index)
+    if min_words > 0:
+        keep &= view.text.fillna("").str.split().str.len() >= min_words
     kinds = as_list(speaker_kinds)
     if kinds:
         keep &= view.speaker_kind.isin(kinds)

@@ -188,6 +188,7 @@ RULES: dict[str, Any] = {
     "color_by": Literal["stance", "country"],
     "half_life": Annotated[StrictFloat, Field(gt=0, allow_inf_nan=False)],
     "max_points": Annotated[StrictInt, Field(ge=1)],
+    "min_words": Annotated[StrictInt, Field(ge=0)],
     "overrides": Annotated[StrictStr, AfterValidator(existing_file)],
 }
 # Types papermill infers from a parameters cell (``name: type = default``), for the other names.
