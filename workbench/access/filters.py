@@ -10,9 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic import ValidationError, create_model
-
-from workbench.report.params import RULES, ParameterError, _line, parse_value
+from workbench.report.params import RULES, parse_value, validated
 
 # The parameters of the stance matrix report that narrow or shape what an export holds.
 FILTERS = ("countries", "topics", "start", "end", "voices", "overrides", "half_life")
@@ -30,15 +28,5 @@ def check_filters(values: Mapping[str, object]) -> dict[str, Any]:
             given[name] = parse_value(value)
         else:
             given[name] = value
-    model = create_model("ExportFilters", **{name: (RULES[name], None) for name in FILTERS})
-    checked: dict[str, Any] = {}
-    try:
-        checked = model.model_validate(given).model_dump(exclude_unset=True)
-    except ValidationError as exc:
-        problems += [_line(error, given) for error in exc.errors()]
-    start, end = checked.get("start"), checked.get("end")
-    if start and end and start > end:
-        problems.append(f"-p start {start} is after -p end {end}: no article can match")
-    if problems:
-        raise ParameterError(problems)
-    return checked
+    fields = {name: (RULES[name], None) for name in FILTERS}
+    return validated("ExportFilters", fields, given, problems)

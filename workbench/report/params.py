@@ -243,15 +243,24 @@ def check_parameters(
         name: (RULES.get(name, TYPES.get(info["inferred_type_name"], Any)), None)
         for name, info in params.items()
     }
-    model = create_model("ReportParameters", **fields)
-    checked: dict[str, object] = {}
+    return validated("ReportParameters", fields, given, problems)
+
+
+def validated(
+    name: str, fields: dict[str, tuple], given: Mapping[str, object], problems: list[str]
+) -> dict[str, Any]:
+    """``given`` checked by a model of ``fields`` (name -> (type, default)) and normalised;
+    ``start`` after ``end`` is a problem too. Raises :class:`ParameterError` with ``problems`` and
+    every new one, one line each."""
+    model = create_model(name, **fields)
+    checked: dict[str, Any] = {}
     try:
         checked = model.model_validate(given).model_dump(exclude_unset=True)
     except ValidationError as exc:
-        problems += [_line(error, given) for error in exc.errors()]
+        problems = [*problems, *(_line(error, given) for error in exc.errors())]
     start, end = checked.get("start"), checked.get("end")
     if start and end and start > end:
-        problems.append(f"-p start {start} is after -p end {end}: no article can match")
+        problems = [*problems, f"-p start {start} is after -p end {end}: no article can match"]
     if problems:
         raise ParameterError(problems)
     return checked
