@@ -49,15 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument(
         "--out", default="reports", metavar="DIR", help="report folder (default: reports)"
     )
-    r.add_argument(
-        "-p",
-        "--parameter",
-        nargs=2,
-        action="append",
-        default=[],
-        metavar=("NAME", "VALUE"),
-        help="notebook parameter, VALUE read as YAML: -p countries '[FRA, DEU]'",
-    )
+    _parameter_option(r, "notebook parameter, VALUE read as YAML: -p countries '[FRA, DEU]'")
     r.add_argument("--notebooks", metavar="DIR", help="report notebooks (default: notebooks/)")
     r.add_argument(
         "--report",
@@ -121,14 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     x.add_argument("--bom", action="store_true", help="CSV: start each file with a UTF-8 BOM")
     x.add_argument("--topics", metavar="FILE", help="topic catalogue for the labels")
-    x.add_argument(
-        "-p",
-        "--parameter",
-        nargs=2,
-        action="append",
-        default=[],
-        metavar=("NAME", "VALUE"),
-        help="a report filter (countries, topics, start, end, voices, overrides, half_life)",
+    _parameter_option(
+        x, "a report filter (countries, topics, start, end, voices, overrides, half_life)"
     )
     q = sub.add_parser("sql", help="query the tables with SQL (DuckDB): print or write the rows")
     q.add_argument("data_dir", metavar="DATA_DIR", help="the tables (workbench analyse --out DIR)")
@@ -144,6 +130,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="rows printed at most (default: 40; --out writes all)",
     )
     return parser
+
+
+def _parameter_option(parser: argparse.ArgumentParser, help: str) -> None:
+    """``-p NAME VALUE``, repeatable: report parameters (render) or report filters (export)."""
+    parser.add_argument(
+        "-p",
+        "--parameter",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("NAME", "VALUE"),
+        help=help,
+    )
 
 
 def _analysis_options(a: argparse.ArgumentParser) -> None:
