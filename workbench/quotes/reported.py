@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from workbench.nlp.model import text_of
 from workbench.nlp.syntax import subject
@@ -206,16 +206,21 @@ def _opens_clause(mark: Token) -> bool:
 
 def _outside(verb: Token, sent: Span, end: int) -> tuple[int, int] | None:
     """The longer stretch of ``sent`` before or after the clause of ``verb``."""
-    doc = verb.doc
+    return _longer(verb.doc, (sent.start, verb.left_edge.i), (verb.right_edge.i + 1, end))
+
+
+def _longer(doc: Doc, *ranges: tuple[int, int]) -> tuple[int, int] | None:
+    """The longest of the token ``ranges`` (in characters), each without its edge punctuation;
+    None when all are empty."""
     pieces = []
-    for lo, hi in ((sent.start, verb.left_edge.i), (verb.right_edge.i + 1, end)):
+    for lo, hi in ranges:
         while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
             lo += 1
         while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
             hi -= 1
         if hi > lo:
             pieces.append((lo, hi))
-    return max(pieces, key=lambda p: p[1] - p[0]) if pieces else None
+    return max(pieces, key=lambda p: doc[p[1] - 1].idx - doc[p[0]].idx) if pieces else None
 
 
 def _within(tok: Token, verb: Token) -> bool:
@@ -268,17 +273,7 @@ def _around(cue: Cue, sent: Span, end: int) -> tuple[int, int] | None:
     left = (sent.start, first)
     after = subj.right_edge.i if subj is not None and subj.i > cue.last else cue.last
     right = (after + 1, end)  # "…, said Ann Doe, a professor who …": not the speaker's words
-    pieces = []
-    for lo, hi in (left, right):
-        while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
-            lo += 1
-        while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
-            hi -= 1
-        if hi > lo:
-            pieces.append((lo, hi))
-    if not pieces:
-        return None
-    return max(pieces, key=lambda p: doc[p[1] - 1].idx - doc[p[0]].idx)
+    return _longer(doc, left, right)
 
 
 def according_to(tok: Token, sent: Span) -> tuple[Token, tuple[int, int]] | None:
