@@ -80,9 +80,20 @@ def clause_terms(clause) -> list[str]:
     return out
 
 
+UNPLACED = "_unplaced"  # a clause with a holder the rules put on no topic (variant 5)
+
+
 def _patch() -> None:
-    """Record each candidate's clause text and terms beside its features."""
-    shipped = statements.statement_features
+    """Record each candidate's clause text and terms beside its features; and, for the topic
+    classifier variant, keep every (holder, clause) the rules put on no topic as an extra
+    candidate on topic ``_unplaced`` (never in the rules' own statements, never touching them:
+    the variants 1-4 drop these records, and they are checked to be unchanged)."""
+    from workbench.resources.topics import Topic
+    from workbench.stances import extract
+    from workbench.stances.features import Context
+
+    shipped, score, collect = statements.statement_features, extract.score_reading, extract.collect
+    placeholder = Topic(id=UNPLACED, label="", description="")
 
     def with_clause(rec, ctx):
         t0 = time.perf_counter()
@@ -96,12 +107,57 @@ def _patch() -> None:
         CLOCK["text"] += time.perf_counter() - t0
         return shipped(rec, ctx)
 
+    def score_reading(state, k, reading):
+        score(state, k, reading)
+        if not state.candidates:
+            return
+        stance_, why_, cue, own = reading
+        clause = state.clauses[k]
+        holders, _ = statements._holders(state, clause, cue, own)
+        seen = state.__dict__.setdefault("x_unplaced", {})
+        for holder, how, forced in holders:
+            if not holder.get("country_code"):
+                continue
+            stance, why = (forced, "speech noun") if forced is not None else (stance_, why_)
+            codes = state.unit_codes | {holder["country_code"]}
+            if statements._reading_topics(state, k, stance, why, cue, own, codes, how):
+                continue
+            key = (holder["country_code"], clause[0].i)
+            if key in seen and (stance is None or seen[key]["stance"] is not None):
+                continue
+            rule = f"{why or 'no cue'} · holder: {how} · topic: unplaced"
+            rec = statements.record(
+                state.doc, clause, state.unit, holder, how, UNPLACED, stance, rule, False
+            )
+            ctx = Context(
+                clause,
+                k,
+                len(state.clauses),
+                cue,
+                why or "",
+                how,
+                "unplaced",
+                placeholder,
+                0,
+                state.unit_codes,
+                state.unit.quote,
+                holder.get("kind"),
+            )
+            rec["features"] = statements.statement_features(rec, ctx)
+            rec["by_rules"] = False
+            seen[key] = rec
+
+    def collect_all(state):
+        return collect(state) + list(state.__dict__.get("x_unplaced", {}).values())
+
     statements.statement_features = with_clause
+    extract.score_reading = score_reading
+    extract.collect = collect_all
 
 
 def build(cache: Path) -> tuple[dict, dict]:
     """gold file -> Examples (with clause text and terms), and the timings."""
-    path = cache / "candidates.pkl"
+    path = cache / "candidates2.pkl"
     if path.exists():
         return pickle.loads(path.read_bytes())
     from workbench.nlp.model import load_model, parse, resolve_model
@@ -171,9 +227,10 @@ class Encoder:
         return np.vstack(out) if out else np.zeros((0, 384), np.float32)
 
 
-def embed(sets: dict, cache: Path, tokenizer_json: Path) -> tuple[dict, float]:
-    """clause text -> embedding, and seconds per article (the article's distinct clauses)."""
-    path = cache / "embeddings.pkl"
+def embed(sets: dict, cache: Path, tokenizer_json: Path, extra: list[str]) -> tuple[dict, float]:
+    """clause text -> embedding, and seconds per article (the article's distinct clauses); also
+    the ``extra`` texts (the gold evidence sentences, for the topic classifier)."""
+    path = cache / "embeddings2.pkl"
     if path.exists():
         return pickle.loads(path.read_bytes())
     enc = Encoder(tokenizer_json)
@@ -186,6 +243,8 @@ def embed(sets: dict, cache: Path, tokenizer_json: Path) -> tuple[dict, float]:
             seconds += time.perf_counter() - t0
             n += 1
             vectors.update(zip(texts, vs, strict=True))
+    rest = sorted(set(extra) - set(vectors))
+    vectors.update(zip(rest, enc.encode(rest), strict=True))
     result = (vectors, seconds / max(n, 1))
     path.write_bytes(pickle.dumps(result))
     return result
@@ -223,13 +282,18 @@ class Model:
                 self.cat = CountVectorizer(analyzer=_identity, binary=True, lowercase=False)
                 self.cat.fit([r[1] for r in rows])
                 scale = np.array(
-                    [10.0 if f.startswith("rule=") and "|" not in f else 1.0 for f in self.cat.get_feature_names_out()]
+                    [
+                        10.0 if f.startswith("rule=") and "|" not in f else 1.0
+                        for f in self.cat.get_feature_names_out()
+                    ]
                 )
                 self.scale = sparse.diags(scale)
             parts.append(self.cat.transform([r[1] for r in rows]) @ self.scale)
         if "text" in self.blocks:
             if fit:
-                self.text = TfidfVectorizer(analyzer=_identity, lowercase=False, sublinear_tf=True, min_df=2)
+                self.text = TfidfVectorizer(
+                    analyzer=_identity, lowercase=False, sublinear_tf=True, min_df=2
+                )
                 self.text.fit([r[0]["x_terms"] for r in rows])
             parts.append(self.tw * self.text.transform([r[0]["x_terms"] for r in rows]))
         if "emb" in self.blocks:
@@ -296,6 +360,121 @@ def results_at(sets: dict, oof: dict, threshold: float) -> dict:
     }
 
 
+# ---------------------------------------------------------------- variant 5: a topic classifier
+
+
+def gold_sentences(gold: Path) -> list[list[tuple]]:
+    """Per article: (topic, start, end, sentence) of each gold cell's evidence, widened to its
+    sentence (the evidence may be a short phrase)."""
+    import yaml
+
+    articles, _ = load_stance_gold(gold)
+    data = yaml.safe_load(gold.read_text(encoding="utf-8"))
+    out = []
+    for article, item in zip(articles, data["articles"], strict=True):
+        text, spans = article.text, []
+        for c in item.get("cells") or []:
+            at = text.find(c.get("evidence") or "\0")
+            if at < 0:
+                continue
+            lo = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1, 0)
+            hi = min(
+                x
+                for x in (text.find(". ", at + len(c["evidence"])), text.find("\n", at), len(text))
+                if x >= 0
+            )
+            spans.append((c["topic"], at, at + len(c["evidence"]), text[lo:hi].strip()))
+        out.append(spans)
+    return out
+
+
+class TopicModel:
+    """Clause -> topic (catalogue ids, or ``other``): logistic regression over the MiniLM
+    embedding and word 1-2-gram TF-IDF. Trained on the gold evidence sentences of the training
+    files (their topic) and on the candidate clauses there that overlap no gold evidence
+    (``other``)."""
+
+    def __init__(self, vectors: dict):
+        self.vectors = vectors
+
+    def _x(self, texts, fit=False):
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        if fit:
+            self.tfidf = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
+            self.tfidf.fit(texts)
+        e = np.vstack([self.vectors[t] for t in texts])
+        return sparse.hstack([self.tfidf.transform(texts), sparse.csr_matrix(e)]).tocsr()
+
+    def fit(self, examples: list, evidence: list) -> TopicModel:
+        from sklearn.linear_model import LogisticRegression
+
+        texts, labels = [], []
+        for ex, spans in zip(examples, evidence, strict=True):
+            for topic, _, _, sentence in spans:
+                texts.append(sentence)
+                labels.append(topic)
+            for r in ex.records:
+                if not any(r["start_char"] < hi and lo < r["end_char"] for _, lo, hi, _ in spans):
+                    texts.append(r["x_clause"])
+                    labels.append("other")
+        self.lr = LogisticRegression(C=3.0, max_iter=3000).fit(self._x(texts, True), labels)
+        return self
+
+    def predict(self, texts: list[str]) -> list[tuple[str, float]]:
+        if not texts:
+            return []
+        p = self.lr.predict_proba(self._x(texts))
+        cls = list(self.lr.classes_)
+        out = []
+        for row in p:
+            j = max((j for j, c in enumerate(cls) if c != "other"), key=lambda j: row[j])
+            out.append((cls[j], float(row[j])))
+        return out
+
+
+def with_topics(ex, preds: list, tau: float, catalogue) -> train.Example:
+    """The article's candidates with the topic classifier's: each placed candidate gets
+    ``topic_clf=agrees|differs``; each unplaced (holder, clause) whose likeliest topic has
+    p >= tau becomes a candidate on it (``topic_found=classifier``)."""
+    out = []
+    recs = ex.records
+    placed = {(r.get("country_code"), r["topic"]) for r in recs if r["topic"] != UNPLACED}
+    for r, (topic, p) in zip(recs, preds, strict=True):
+        if r["topic"] != UNPLACED:
+            agree = "agrees" if topic == r["topic"] else "differs"
+            out.append({**r, "features": [*r["features"], f"topic_clf={agree}"]})
+            continue
+        if p < tau:
+            continue
+        t = catalogue.for_holder(catalogue.by_id(topic), r["country_code"]).id
+        if (r["country_code"], t) in placed:
+            continue
+        feats = [f for f in r["features"] if not f.startswith("topic=") and "topic_found=" not in f]
+        feats += [
+            f"topic={t}",
+            "topic_found=classifier",
+            f"rule={r['label'] or 'none'}|topic_found=classifier",
+            f"topic_p={'high' if p >= 0.6 else 'low'}",
+        ]
+        out.append({**r, "topic": t, "features": feats})
+    return train.Example(ex.path, out, ex.gold)
+
+
+def topic_predictions(all_sets, evidence, names, vectors, held) -> dict:
+    """file -> per article the classifier's (topic, p) of each candidate, for the fold leaving
+    out ``held``: the held file's from a classifier trained on the other 8; each training file's
+    from one trained on the other 7 (so its training rows look like unseen text)."""
+    out = {}
+    for n in names:
+        train_on = [o for o in names if o not in (n, held)]
+        model = TopicModel(vectors).fit(
+            [ex for o in train_on for ex in all_sets[o]], [s for o in train_on for s in evidence[o]]
+        )
+        out[n] = [model.predict([r["x_clause"] for r in ex.records]) for ex in all_sets[n]]
+    return out
+
+
 # ---------------------------------------------------------------- report
 
 
@@ -338,7 +517,9 @@ VARIANTS = {
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--cache", type=Path, default=Path("/tmp/x17"))
     ap.add_argument("--tokenizer", type=Path, default=Path("/tmp/x17dl/tok/tokenizer.json"))
     ap.add_argument("--variants", default=",".join(VARIANTS))
@@ -346,11 +527,23 @@ def main(argv=None) -> int:
     ap.add_argument("--tw", default="1")
     ap.add_argument("--ew", default="1")
     ap.add_argument("--thresholds", default="0.4,0.5,0.6")
-    ap.add_argument("--nested", action="store_true", help="choose C/threshold inside the training folds")
+    ap.add_argument("--nested", action="store_true", help="choose options inside training folds")
+    ap.add_argument("--topics", action="store_true", help="variant 5: the topic classifier")
+    ap.add_argument("--taus", default="0.3,0.5", help="topic classifier: p to add a candidate")
     args = ap.parse_args(argv)
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)  # small problems: threads only contend on 2 shared cores
     args.cache.mkdir(parents=True, exist_ok=True)
-    sets, clock = build(args.cache)
-    names = list(sets)
+    all_sets, clock = build(args.cache)
+    names = list(all_sets)
+    sets = {  # the shipped candidates: without the unplaced (holder, clause)s
+        n: [
+            train.Example(ex.path, [r for r in ex.records if r["topic"] != UNPLACED], ex.gold)
+            for ex in exs
+        ]
+        for n, exs in all_sets.items()
+    }
     n_art = clock["articles"]
     print(
         f"per article: spaCy parse {1000 * clock['parse'] / n_art:.1f} ms, stance candidates "
@@ -358,9 +551,11 @@ def main(argv=None) -> int:
         f"{1000 * clock['text'] / n_art:.2f} ms)"
     )
     variants = [v for v in args.variants.split(",") if v]
+    evidence = {n: gold_sentences(g) for n, g in zip(names, GOLD, strict=True)}
     vectors = {}
-    if any("emb" in VARIANTS[v] for v in variants):
-        vectors, sec = embed(sets, args.cache, args.tokenizer)
+    if args.topics or any("emb" in VARIANTS[v] for v in variants):
+        extra = [s[3] for spans in evidence.values() for art in spans for s in art]
+        vectors, sec = embed(all_sets, args.cache, args.tokenizer, extra)
         print(f"per article: MiniLM embedding of its distinct clauses {1000 * sec:.1f} ms")
 
     rec = recall(sets)
@@ -379,10 +574,22 @@ def main(argv=None) -> int:
     cur = {}
     for n in names:
         scorer = train.fit(*train.training_rows([ex for o in names if o != n for ex in sets[o]]))
-        cur[n] = score_articles(
-            sets[n], [train.apply_scorer(ex.records, scorer) for ex in sets[n]]
-        )
+        cur[n] = score_articles(sets[n], [train.apply_scorer(ex.records, scorer) for ex in sets[n]])
     cols["current (shipped trainer)"] = cur
+    cols["oracle on these candidates"] = {
+        n: score_articles(
+            sets[n],
+            [
+                [
+                    {**r, "stance": VALUES[ex.gold[k]], "confidence": 1.0}
+                    for r in ex.records
+                    if (k := (r.get("country_code"), r["topic"])) in ex.gold
+                ]
+                for ex in sets[n]
+            ],
+        )
+        for n in names
+    }
     print("\n" + table(sets, cols), flush=True)
 
     thresholds = [float(t) for t in args.thresholds.split(",")]
@@ -397,17 +604,75 @@ def main(argv=None) -> int:
         blocks = VARIANTS[v]
         lines = {}
         for c, tw, ew in grid:
-            if "text" not in blocks and tw != float(args.tw.split(",")[0]):
+            if "text" not in blocks and tw != grid[0][1]:
                 continue
-            if "emb" not in blocks and ew != float(args.ew.split(",")[0]):
+            if "emb" not in blocks and ew != grid[0][2]:
                 continue
-            oof = oof_proba(sets, names, lambda: Model(blocks, c, tw, ew, vectors))
+            oof = oof_proba(
+                sets, names, lambda b=blocks, c=c, tw=tw, ew=ew: Model(b, c, tw, ew, vectors)
+            )
             for t in thresholds:
                 lines[f"{v} C{c:g} tw{tw:g} ew{ew:g} t{t:g}"] = results_at(sets, oof, t)
         print("\n" + table(sets, lines), flush=True)
         if args.nested:
             print(nested(sets, names, blocks, grid, thresholds, vectors, v), flush=True)
+    if args.topics:
+        print(topic_variant(all_sets, evidence, names, vectors, args, thresholds), flush=True)
     return 0
+
+
+def topic_variant(all_sets, evidence, names, vectors, args, thresholds) -> str:
+    """Variant 5: candidates from the topic classifier too, judged by the position model."""
+    from workbench.resources.topics import load_topics
+
+    catalogue = load_topics()
+    taus = [float(t) for t in args.taus.split(",")]
+    cs = [float(c) for c in args.c.split(",")]
+    preds = {}
+    for held in names:
+        preds[held] = topic_predictions(all_sets, evidence, names, vectors, held)
+        print(f"topic classifier: fold {held} done", file=sys.stderr, flush=True)
+    lines, recalls = {}, {}
+    for tau in taus:
+        per_fold = {
+            held: {
+                n: [
+                    with_topics(ex, p, tau, catalogue)
+                    for ex, p in zip(all_sets[n], preds[held][n], strict=True)
+                ]
+                for n in names
+            }
+            for held in names
+        }
+        recalls[tau] = recall({h: per_fold[h][h] for h in names})
+        for blocks in (("cat",), ("cat", "text", "emb")):
+            for c in cs:
+                oof = {}
+                for held in names:
+                    ts = per_fold[held]
+                    trainrows = rows_of([ex for o in names if o != held for ex in ts[o]])
+                    model = Model(blocks, c, 1.0, 1.0, vectors).fit(trainrows)
+                    per = [rows_of([ex]) for ex in ts[held]]
+                    oof[held] = [(rows, model.proba(rows)) for rows in per]
+                for t in thresholds:
+                    label = f"topics tau{tau:g} {'+'.join(blocks)} C{c:g} t{t:g}"
+                    lines[label] = {
+                        held: score_articles(
+                            per_fold[held][held], [keep(rows, p, t) for rows, p in oof[held]]
+                        )
+                        for held in names
+                    }
+    out = [
+        "",
+        table(all_sets, lines),
+        "",
+        "candidate recall with the topic classifier's candidates",
+    ]
+    for tau, rec in recalls.items():
+        g, h = sum(v[0] for v in rec.values()), sum(v[1] for v in rec.values())
+        per = " ".join(f"{n[9]}:{rec[n][1] / rec[n][0]:.3f}" for n in names)
+        out.append(f"  tau {tau:g}: {per}  pooled {h / g:.3f}")
+    return "\n".join(out)
 
 
 def nested(sets, names, blocks, grid, thresholds, vectors, label) -> str:
@@ -417,15 +682,21 @@ def nested(sets, names, blocks, grid, thresholds, vectors, label) -> str:
         inner = [o for o in names if o != n]
         best = None
         for c, tw, ew in grid:
-            oof = oof_proba(sets, inner, lambda: Model(blocks, c, tw, ew, vectors))
+            oof = oof_proba(
+                sets, inner, lambda b=blocks, c=c, tw=tw, ew=ew: Model(b, c, tw, ew, vectors)
+            )
             for t in thresholds:
                 r = results_at(sets, oof, t)
                 acc = _mean([a for o in inner for a, _, _ in r[o]])
                 if best is None or acc > best[0]:
                     best = (acc, c, tw, ew, t)
         _, c, tw, ew, t = best
-        chosen.append(f"{n.removeprefix('gold_set_').removesuffix('.yml').upper()}:C{c:g}/tw{tw:g}/ew{ew:g}/t{t:g}")
-        model = Model(blocks, c, tw, ew, vectors).fit(rows_of(inner and [ex for o in inner for ex in sets[o]]))
+        chosen.append(
+            f"{n.removeprefix('gold_set_').removesuffix('.yml').upper()}:C{c:g}/tw{tw:g}/ew{ew:g}/t{t:g}"
+        )
+        model = Model(blocks, c, tw, ew, vectors).fit(
+            rows_of(inner and [ex for o in inner for ex in sets[o]])
+        )
         kept = []
         for ex in sets[n]:
             rows = rows_of([ex])
