@@ -632,9 +632,9 @@ def topic_variant(all_sets, evidence, names, vectors, args, thresholds) -> str:
     for held in names:
         preds[held] = topic_predictions(all_sets, evidence, names, vectors, held)
         print(f"topic classifier: fold {held} done", file=sys.stderr, flush=True)
-    lines, recalls = {}, {}
+    lines, recalls, per_folds = {}, {}, {}
     for tau in taus:
-        per_fold = {
+        per_fold = per_folds[tau] = {
             held: {
                 n: [
                     with_topics(ex, p, tau, catalogue)
@@ -675,6 +675,45 @@ def topic_variant(all_sets, evidence, names, vectors, args, thresholds) -> str:
     return "\n".join(out)
 
 
+def topic_nested(per_folds, names, taus, cs, thresholds, vectors) -> str:
+    """Variant 5 with (tau, C, threshold) chosen per outer fold by LOSO over its 8 training files
+    (their topic candidates come from classifiers that never saw the outer file)."""
+    out = []
+    for blocks in (("cat",), ("cat", "text", "emb")):
+        res, chosen = {}, []
+        for held in names:
+            inner = [o for o in names if o != held]
+            best = None
+            for tau, c in itertools.product(taus, cs):
+                ts = per_folds[tau][held]
+                oof = {}
+                for o in inner:
+                    rows = rows_of([ex for x in inner if x != o for ex in ts[x]])
+                    model = Model(blocks, c, 1.0, 1.0, vectors).fit(rows)
+                    oof[o] = [(r, model.proba(r)) for r in (rows_of([ex]) for ex in ts[o])]
+                for t in thresholds:
+                    acc = _mean(
+                        [
+                            a
+                            for o in inner
+                            for a, _, _ in results_at({o: ts[o] for o in inner}, oof, t)[o]
+                        ]
+                    )
+                    if best is None or acc > best[0]:
+                        best = (acc, tau, c, t)
+            _, tau, c, t = best
+            ts = per_folds[tau][held]
+            model = Model(blocks, c, 1.0, 1.0, vectors).fit(
+                rows_of([ex for o in inner for ex in ts[o]])
+            )
+            kept = [keep(r, model.proba(r), t) for r in (rows_of([ex]) for ex in ts[held])]
+            res[held] = score_articles(ts[held], kept)
+            chosen.append(f"{held[9].upper()}:tau{tau:g}/C{c:g}/t{t:g}")
+        label = f"topics {'+'.join(blocks)} nested"
+        out.append(table(per_folds[taus[0]], {label: res}) + "\n  chosen: " + " ".join(chosen))
+    return "\n".join(out)
+
+
 def nested(sets, names, blocks, grid, thresholds, vectors, label) -> str:
     """Per outer fold, choose (C, tw, ew, threshold) by LOSO over the 8 training files only."""
     res, chosen = {}, []
@@ -695,7 +734,7 @@ def nested(sets, names, blocks, grid, thresholds, vectors, label) -> str:
             f"{n.removeprefix('gold_set_').removesuffix('.yml').upper()}:C{c:g}/tw{tw:g}/ew{ew:g}/t{t:g}"
         )
         model = Model(blocks, c, tw, ew, vectors).fit(
-            rows_of(inner and [ex for o in inner for ex in sets[o]])
+            rows_of([ex for o in inner for ex in sets[o]])
         )
         kept = []
         for ex in sets[n]:
