@@ -394,8 +394,8 @@ class TopicModel:
     files (their topic) and on the candidate clauses there that overlap no gold evidence
     (``other``)."""
 
-    def __init__(self, vectors: dict):
-        self.vectors = vectors
+    def __init__(self, vectors: dict, embed: bool = True):
+        self.vectors, self.embed = vectors, embed
 
     def _x(self, texts, fit=False):
         from sklearn.feature_extraction.text import TfidfVectorizer
@@ -403,6 +403,8 @@ class TopicModel:
         if fit:
             self.tfidf = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
             self.tfidf.fit(texts)
+        if not self.embed:
+            return self.tfidf.transform(texts)
         e = np.vstack([self.vectors[t] for t in texts])
         return sparse.hstack([self.tfidf.transform(texts), sparse.csr_matrix(e)]).tocsr()
 
@@ -461,14 +463,14 @@ def with_topics(ex, preds: list, tau: float, catalogue) -> train.Example:
     return train.Example(ex.path, out, ex.gold)
 
 
-def topic_predictions(all_sets, evidence, names, vectors, held) -> dict:
+def topic_predictions(all_sets, evidence, names, vectors, held, embed: bool = True) -> dict:
     """file -> per article the classifier's (topic, p) of each candidate, for the fold leaving
     out ``held``: the held file's from a classifier trained on the other 8; each training file's
     from one trained on the other 7 (so its training rows look like unseen text)."""
     out = {}
     for n in names:
         train_on = [o for o in names if o not in (n, held)]
-        model = TopicModel(vectors).fit(
+        model = TopicModel(vectors, embed).fit(
             [ex for o in train_on for ex in all_sets[o]], [s for o in train_on for s in evidence[o]]
         )
         out[n] = [model.predict([r["x_clause"] for r in ex.records]) for ex in all_sets[n]]
@@ -534,6 +536,10 @@ def main(argv=None) -> int:
     ap.add_argument("--thresholds", default="0.4,0.5,0.6")
     ap.add_argument("--nested", action="store_true", help="choose options inside training folds")
     ap.add_argument("--topics", action="store_true", help="variant 5: the topic classifier")
+    ap.add_argument(
+        "--topic-features", default="both", choices=["both", "tfidf"], help="topic classifier"
+    )
+    ap.add_argument("--position-blocks", default="cat,cat+text+emb", help="variant 5 scorers")
     ap.add_argument("--timing", action="store_true", help="time spaCy and MiniLM, same texts")
     ap.add_argument("--taus", default="0.3,0.5", help="topic classifier: p to add a candidate")
     args = ap.parse_args(argv)
@@ -681,10 +687,14 @@ def topic_variant(all_sets, evidence, names, vectors, args, thresholds) -> str:
 
     catalogue = load_topics()
     taus = [float(t) for t in args.taus.split(",")]
+    position_blocks = [VARIANTS[v] for v in args.position_blocks.split(",")]
+    tag = "" if args.topic_features == "both" else "(tfidf)"
     cs = [float(c) for c in args.c.split(",")]
     preds = {}
     for held in names:
-        preds[held] = topic_predictions(all_sets, evidence, names, vectors, held)
+        preds[held] = topic_predictions(
+            all_sets, evidence, names, vectors, held, args.topic_features == "both"
+        )
         print(f"topic classifier: fold {held} done", file=sys.stderr, flush=True)
     lines, recalls, per_folds = {}, {}, {}
     for tau in taus:
@@ -699,7 +709,7 @@ def topic_variant(all_sets, evidence, names, vectors, args, thresholds) -> str:
             for held in names
         }
         recalls[tau] = recall({h: per_fold[h][h] for h in names})
-        for blocks in (("cat",), ("cat", "text", "emb")):
+        for blocks in position_blocks:
             for c in cs:
                 oof = {}
                 for held in names:
@@ -709,7 +719,7 @@ def topic_variant(all_sets, evidence, names, vectors, args, thresholds) -> str:
                     per = [rows_of([ex]) for ex in ts[held]]
                     oof[held] = [(rows, model.proba(rows)) for rows in per]
                 for t in thresholds:
-                    label = f"topics tau{tau:g} {'+'.join(blocks)} C{c:g} t{t:g}"
+                    label = f"topics{tag} tau{tau:g} {'+'.join(blocks)} C{c:g} t{t:g}"
                     lines[label] = {
                         held: score_articles(
                             per_fold[held][held], [keep(rows, p, t) for rows, p in oof[held]]
@@ -727,15 +737,15 @@ def topic_variant(all_sets, evidence, names, vectors, args, thresholds) -> str:
         per = " ".join(f"{n[9]}:{rec[n][1] / rec[n][0]:.3f}" for n in names)
         out.append(f"  tau {tau:g}: {per}  pooled {h / g:.3f}")
     if args.nested:
-        out += ["", topic_nested(per_folds, names, taus, cs, thresholds, vectors)]
+        out += ["", topic_nested(per_folds, names, taus, cs, thresholds, vectors, position_blocks)]
     return "\n".join(out)
 
 
-def topic_nested(per_folds, names, taus, cs, thresholds, vectors) -> str:
+def topic_nested(per_folds, names, taus, cs, thresholds, vectors, position_blocks) -> str:
     """Variant 5 with (tau, C, threshold) chosen per outer fold by LOSO over its 8 training files
     (their topic candidates come from classifiers that never saw the outer file)."""
     out = []
-    for blocks in (("cat",), ("cat", "text", "emb")):
+    for blocks in position_blocks:
         res, chosen = {}, []
         for held in names:
             inner = [o for o in names if o != held]
