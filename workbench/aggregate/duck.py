@@ -18,7 +18,9 @@ brings the connection.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
+from functools import cache
 
 import pandas as pd
 
@@ -50,6 +52,20 @@ QUOTE_NEEDS = [
     "speaker_kind",
     "co_speakers",
 ]
+
+
+@cache
+def word_pattern() -> str:
+    """A word as Python's ``str.split()`` finds it, as a regular expression for DuckDB: a run of
+    characters that are not whitespace (every code point for which ``str.isspace()`` holds)."""
+    space = "".join(f"\\x{{{c:x}}}" for c in range(sys.maxunicode + 1) if chr(c).isspace())
+    return f"[^{space}]+"
+
+
+def words_sql(column: str) -> str:
+    """SQL counting the words of ``column`` as ``len(text.split())`` does (null: 0): what
+    :func:`workbench.aggregate.views.filter_quotes`'s ``min_words`` counts."""
+    return f"coalesce(length(regexp_extract_all({column}, '{word_pattern()}')), 0)"
 
 
 def _articles_where(start: str | None, end: str | None) -> tuple[str, list]:
@@ -222,18 +238,25 @@ def quote_view(
     start: str | None = None,
     end: str | None = None,
     view_topics: str | Iterable[str] | None = None,
+    text: bool = True,
 ) -> pd.DataFrame:
     """:func:`workbench.aggregate.views.quote_view` of the selection (``countries``, ``topics``,
     ``start``, ``end`` as :func:`selected`; ``view_topics`` as ``quote_view``'s ``topics``), the
     joins, the most confident stance of each quote and the order in its article done by DuckDB:
-    the quotes are read once, as the view, and the stance statements not at all."""
-    from workbench.aggregate.views import QUOTE_VIEW_COLUMNS, country_name
+    the quotes are read once, as the view, and the stance statements not at all.
+
+    ``text=False``: the view without the quotes' text (null), with a column ``words`` instead
+    (the words of the text, which ``views.filter_quotes``'s ``min_words`` reads): what a report
+    shows of a quote's text is the few thousand rows of its chart and tables, fetched for them
+    alone (:func:`quote_texts`), not the text of every quote of a large corpus."""
+    from workbench.aggregate.views import QUOTE_VIEW_COLUMNS, QUOTE_WORDS, country_name
 
     where, params = _articles_where(start, end)
     codes, wanted = _in("q.speaker_country", as_list(countries)), _in("topic", as_list(topics))
     holders = _in("country_code", as_list(countries))
     only = _in("topic", as_list(view_topics))
     keep = "TRUE" if not as_list(view_topics) else "s.quote_id IS NOT NULL"
+    said = "q.text" if text else f"CAST(NULL AS VARCHAR) AS text, {words_sql('q.text')} AS words"
     view = _rows(
         con,
         f"""
@@ -256,7 +279,8 @@ def quote_view(
             FROM st GROUP BY quote_id
         ),
         q AS (
-            SELECT q.*, row_number() OVER () AS _row FROM {_full(con, "quotes")} q
+            SELECT q.* EXCLUDE (text), {said}, row_number() OVER () AS _row
+            FROM {_full(con, "quotes")} q
             WHERE {codes[0]} AND q.article_id IN (SELECT article_id FROM a)
         )
         SELECT q.article_id, q.quote_id, a.date, a.title, a.source, q.speaker, q.speaker_kind,
@@ -265,7 +289,7 @@ def quote_view(
                CASE WHEN q.start_char IS NOT NULL THEN row_number() OVER (
                    PARTITION BY q.article_id, q.start_char IS NULL ORDER BY q.start_char, q._row
                ) END AS "order",
-               q.start_char, q.end_char, q.origin
+               q.start_char, q.end_char, q.origin{", q.words" if not text else ""}
         FROM q JOIN a USING (article_id) LEFT JOIN s USING (quote_id)
         WHERE {keep}
         ORDER BY a.date NULLS LAST, q.article_id NULLS LAST, q.start_char NULLS LAST, q._row
@@ -274,4 +298,24 @@ def quote_view(
     )
     names = {c: country_name(c) for c in view.country.dropna().unique()}
     view = view.assign(country_name=view.country.map(names).fillna("unknown").astype("string"))
-    return view.reindex(columns=QUOTE_VIEW_COLUMNS)
+    return view.reindex(columns=QUOTE_VIEW_COLUMNS + ([] if text else [QUOTE_WORDS]))
+
+
+def quote_texts(con, quote_ids: Iterable[str]) -> pd.Series:
+    """The text of the quotes ``quote_ids`` (a Series indexed by quote id; ids not in the table
+    are left out). A quote id names one span of one article (``ARTICLE:START-END``), so one
+    text. The ids are joined as a table, not a list searched for each quote."""
+    import pyarrow as pa
+
+    wanted = pa.table({"quote_id": pa.array(list(dict.fromkeys(quote_ids)), pa.string())})
+    con.register("_wanted_quotes", wanted)
+    try:
+        rows = _rows(
+            con,
+            f"""SELECT quote_id, any_value(text) AS text FROM {_full(con, "quotes")}
+            WHERE quote_id IN (SELECT quote_id FROM _wanted_quotes) GROUP BY quote_id""",
+            [],
+        )
+    finally:
+        con.unregister("_wanted_quotes")
+    return rows.set_index("quote_id").text

@@ -7,7 +7,7 @@ current selection as a DataFrame attribute, so the filtering can be tested witho
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import ipywidgets as w
 import pandas as pd
@@ -145,9 +145,11 @@ class CountryPanel:
         country: str | None = None,
         speaker_kinds: Iterable[str] | None = None,
         view: pd.DataFrame | None = None,
+        with_text: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
     ) -> None:
         self.corpus, self.matrix = corpus, matrix
         self.view = quote_view(corpus) if view is None else view
+        self.with_text = with_text
         codes = [c for c in matrix.index if c] or sorted(self.view.country.dropna().unique())
         self.choice = w.Dropdown(
             options=[(country_name(c), c) for c in codes],
@@ -178,7 +180,7 @@ class CountryPanel:
                 display(
                     report.evidence_table(cells, self.corpus.articles, quotes=self.corpus.quotes)
                 )
-            display(report.quote_table(self.quotes))
+            display(report.quote_table(self.quotes, with_text=self.with_text))
 
 
 def explorer(
@@ -194,8 +196,11 @@ def country_panel(
     country: str | None = None,
     speaker_kinds: Iterable[str] | None = None,
     view: pd.DataFrame | None = None,
+    with_text: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
 ) -> CountryPanel:
     """The live country panel of ``country_dashboard.ipynb`` (``speaker_kinds``: the kinds
     selected at first; ``view``: the corpus's :func:`~workbench.aggregate.views.quote_view` when
-    the notebook has it already, not computed twice on a large corpus)."""
-    return CountryPanel(corpus, matrix, country, speaker_kinds, view)
+    the notebook has it already, not computed twice on a large corpus; ``with_text``: for a view
+    read without the quotes' text, what gives the rows its quote table shows their text,
+    :func:`workbench.report.source.text_of`)."""
+    return CountryPanel(corpus, matrix, country, speaker_kinds, view, with_text)
