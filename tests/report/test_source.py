@@ -47,17 +47,26 @@ def _fig(fig) -> dict:
     return json.loads(pio.to_json(fig))
 
 
-def _pages(corpus: Corpus, view, narrow: Corpus | None = None, with_text=None) -> dict:
+def _pages(
+    corpus: Corpus,
+    view,
+    narrow: Corpus | None = None,
+    with_text=None,
+    filtered=None,
+    quotes_of=None,
+) -> dict:
     """What the three reports show of ``corpus`` and its quote ``view``: figures as JSON, tables
     as frames and HTML, the header. ``narrow``: the corpus with the evidence's quote columns
-    only. ``with_text``: the view has no quote text, this function fetches it for what is shown
-    (the report notebooks' way)."""
+    only. ``with_text``: the view has no quote text, this function fetches it for what is shown;
+    ``filtered``: the view of the quotes of 4 words or more (default: filter_quotes); and
+    ``quotes_of``: one country's view, for the live panel (the report notebooks' way)."""
     matrix = workbench.stance_matrix(corpus)
     evidence = narrow if narrow is not None else corpus
     shown = report.newest(view, report.QUOTE_TABLE_LIMIT)
-    filtered = views.filter_quotes(view, min_words=4)  # the notebooks' default
+    if filtered is None:
+        filtered = views.filter_quotes(view, min_words=4)  # the notebooks' default
     fetch = with_text or (lambda v: v)
-    panel = country_panel(corpus, matrix, None, None, view, with_text)
+    panel = country_panel(corpus, matrix, None, None, quotes_of or view, with_text)
     return {
         "view": view if with_text is None else with_text(view).drop(columns=views.QUOTE_WORDS),
         "header": report.header(corpus, "t", {}).data,
@@ -76,8 +85,18 @@ def _pages(corpus: Corpus, view, narrow: Corpus | None = None, with_text=None) -
             )
         ),
         "speakers": speakers_frame(view),
+        "speakers, 4 words or more": speakers_frame(filtered),
         "panel quotes": report.quote_frame(fetch(panel.quotes)),
+        "panel quote table": _panel_table(panel),
     }
+
+
+def _panel_table(panel) -> str:
+    """The HTML the live country panel shows for its first country."""
+    from ipywidgets import Output
+
+    assert isinstance(panel.out, Output)
+    return report.quote_table(panel.quotes, with_text=panel.with_text).data
 
 
 @pytest.mark.parametrize("filters", FILTERS)
@@ -95,6 +114,8 @@ def test_the_reports_show_the_same_through_duckdb_and_pandas(data, filters, monk
         report_quotes(data, **filters, text=False),
         report_corpus(data, **filters, quote_columns=EVIDENCE_QUOTES),
         with_text=text_of(data),
+        filtered=report_quotes(data, **filters, text=False, min_words=4),
+        quotes_of=lambda code: report_quotes(data, **filters, text=False, country=code),
     )
     assert len(want["evidence"]) > 0 and len(want["view"]) > 0 or filters  # not vacuous
     assert want["view"].text.notna().any() or filters  # quotes with their text
@@ -136,6 +157,29 @@ def test_the_quote_view_without_text_counts_the_words_and_fetches_the_text(data,
     assert text_of(data)(lean.iloc[0:0]).empty
     with pytest.raises(ValueError, match="without the quotes' text"):
         views.filter_quotes(lean, text="troops")
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        {"min_words": 3},
+        {"min_words": 3, "speaker_kinds": ["person", "government"]},
+        {"speaker_kinds": "group"},
+        {"country": "DEU"},
+        {"country": "FRA", "min_words": 3},
+        {"country": "XXX"},
+    ],
+)
+@pytest.mark.parametrize("text", [True, False])
+def test_duckdb_keeps_the_quotes_filter_quotes_keeps(data, shown, text):
+    """report_quotes(country=, speaker_kinds=, min_words=): the rows of the whole view that
+    views.filter_quotes keeps, with the same stance and order."""
+    for filters in ({}, {"topics": ["troop_deployment"]}, {"countries": "DEU,FRA"}):
+        whole = report_quotes(data, **filters, text=text)
+        want = views.filter_quotes(whole, **shown).reset_index(drop=True)
+        got = report_quotes(data, **filters, text=text, **shown)
+        assert len(want) > 0 or shown.get("country") == "XXX" or filters
+        pd.testing.assert_frame_equal(got, want)
 
 
 def test_duckdb_counts_words_as_python_splits_them():

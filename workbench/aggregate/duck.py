@@ -159,7 +159,10 @@ def _rows(con, query: str, params: list) -> pd.DataFrame:
             return pd.StringDtype()
         return None
 
-    return con.sql(query, params=params or None).to_arrow_table().to_pandas(types_mapper=dtype)
+    table = con.sql(query, params=params or None).to_arrow_table()
+    # each column freed as soon as it is converted: the Arrow table and the frame are not held
+    # whole at once
+    return table.to_pandas(types_mapper=dtype, self_destruct=True, split_blocks=True)
 
 
 def _typed(df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
@@ -239,24 +242,42 @@ def quote_view(
     end: str | None = None,
     view_topics: str | Iterable[str] | None = None,
     text: bool = True,
+    *,
+    country: str | None = None,
+    speaker_kinds: str | Iterable[str] | None = None,
+    min_words: int = 0,
 ) -> pd.DataFrame:
     """:func:`workbench.aggregate.views.quote_view` of the selection (``countries``, ``topics``,
     ``start``, ``end`` as :func:`selected`; ``view_topics`` as ``quote_view``'s ``topics``), the
     joins, the most confident stance of each quote and the order in its article done by DuckDB:
     the quotes are read once, as the view, and the stance statements not at all.
 
+    ``country``, ``speaker_kinds``, ``min_words``: only the rows that
+    ``views.filter_quotes(view, country=…, speaker_kinds=…, min_words=…)`` keeps, filtered by
+    DuckDB (the view is computed on the whole selection first, so each quote's stance and order
+    are the same): the frame of every quote and its filtered copy are never held together.
+
     ``text=False``: the view without the quotes' text (null), with a column ``words`` instead
     (the words of the text, which ``views.filter_quotes``'s ``min_words`` reads): what a report
     shows of a quote's text is the few thousand rows of its chart and tables, fetched for them
     alone (:func:`quote_texts`), not the text of every quote of a large corpus."""
-    from workbench.aggregate.views import QUOTE_VIEW_COLUMNS, QUOTE_WORDS, country_name
+    from workbench.aggregate.views import QUOTE_WORDS, country_name
 
     where, params = _articles_where(start, end)
     codes, wanted = _in("q.speaker_country", as_list(countries)), _in("topic", as_list(topics))
     holders = _in("country_code", as_list(countries))
     only = _in("topic", as_list(view_topics))
     keep = "TRUE" if not as_list(view_topics) else "s.quote_id IS NOT NULL"
-    said = "q.text" if text else f"CAST(NULL AS VARCHAR) AS text, {words_sql('q.text')} AS words"
+    said = "q.text" if text else "CAST(NULL AS VARCHAR) AS text"
+    words = words_sql("q.text") if not text or min_words > 0 else "0"
+    kinds = _in("speaker_kind", as_list(speaker_kinds))
+    shown, shown_params = [kinds[0]], list(kinds[1])
+    if min_words > 0:
+        shown.append("_words >= ?")
+        shown_params.append(int(min_words))
+    if country:
+        shown.append("country = ?")
+        shown_params.append(str(country))
     view = _rows(
         con,
         f"""
@@ -279,26 +300,34 @@ def quote_view(
             FROM st GROUP BY quote_id
         ),
         q AS (
-            SELECT q.* EXCLUDE (text), {said}, row_number() OVER () AS _row
+            SELECT q.* EXCLUDE (text), {said}, {words} AS _words,
+                   row_number() OVER () AS _row
             FROM {_full(con, "quotes")} q
             WHERE {codes[0]} AND q.article_id IN (SELECT article_id FROM a)
+        ),
+        v AS (
+            SELECT q.article_id, q.quote_id, a.date, a.title, a.source, q.speaker,
+                   q.speaker_kind, q.co_speakers, q.speaker_country AS country,
+                   CAST(NULL AS VARCHAR) AS country_name, q.text, q.kind, s.topics, s.stance,
+                   s.label,
+                   CASE WHEN q.start_char IS NOT NULL THEN row_number() OVER (
+                       PARTITION BY q.article_id, q.start_char IS NULL
+                       ORDER BY q.start_char, q._row
+                   ) END AS "order",
+                   q.start_char, q.end_char, q.origin, q._words, q._row
+            FROM q JOIN a USING (article_id) LEFT JOIN s USING (quote_id)
+            WHERE {keep}
         )
-        SELECT q.article_id, q.quote_id, a.date, a.title, a.source, q.speaker, q.speaker_kind,
-               q.co_speakers, q.speaker_country AS country, q.text, q.kind, s.topics, s.stance,
-               s.label,
-               CASE WHEN q.start_char IS NOT NULL THEN row_number() OVER (
-                   PARTITION BY q.article_id, q.start_char IS NULL ORDER BY q.start_char, q._row
-               ) END AS "order",
-               q.start_char, q.end_char, q.origin{", q.words" if not text else ""}
-        FROM q JOIN a USING (article_id) LEFT JOIN s USING (quote_id)
-        WHERE {keep}
-        ORDER BY a.date NULLS LAST, q.article_id NULLS LAST, q.start_char NULLS LAST, q._row
+        SELECT * EXCLUDE (_words, _row){"" if text else f", _words AS {QUOTE_WORDS}"}
+        FROM v WHERE {" AND ".join(shown)}
+        ORDER BY date NULLS LAST, article_id NULLS LAST, start_char NULLS LAST, _row
         """,
-        [*params, *holders[1], *wanted[1], *only[1], *codes[1]],
+        [*params, *holders[1], *wanted[1], *only[1], *codes[1], *shown_params],
     )
+    # the country names set in place: no copy of the other columns
     names = {c: country_name(c) for c in view.country.dropna().unique()}
-    view = view.assign(country_name=view.country.map(names).fillna("unknown").astype("string"))
-    return view.reindex(columns=QUOTE_VIEW_COLUMNS + ([] if text else [QUOTE_WORDS]))
+    view["country_name"] = view.country.map(names).fillna("unknown").astype("string")
+    return view
 
 
 def quote_texts(con, quote_ids: Iterable[str]) -> pd.Series:

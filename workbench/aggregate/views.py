@@ -231,7 +231,11 @@ def filter_quotes(
     keep = pd.Series(True, index=view.index)
     lean = QUOTE_WORDS in view.columns
     if min_words > 0:
-        words = view[QUOTE_WORDS] if lean else view.text.fillna("").str.split().str.len()
+        words = (
+            view[QUOTE_WORDS].fillna(0).astype("int64")
+            if lean
+            else view.text.fillna("").str.split().str.len()
+        )
         keep &= words >= min_words
     kinds = as_list(speaker_kinds)
     if kinds:

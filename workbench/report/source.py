@@ -84,14 +84,31 @@ def report_quotes(
     end: str | None = None,
     view_topics: str | Iterable[str] | None = None,
     text: bool = True,
+    *,
+    country: str | None = None,
+    speaker_kinds: str | Iterable[str] | None = None,
+    min_words: int = 0,
 ) -> pd.DataFrame:
     """The quote view of the selection, as
     ``views.quote_view(views.select(load(data_dir), countries, topics, start, end), view_topics)``
     gives it, computed by DuckDB (:func:`workbench.aggregate.duck.quote_view`): the quotes are
     read once, as the view, never as a table beside it. ``text=False``: without the quotes' text
-    (a column ``words`` instead), which :func:`text_of` fetches for the rows a report shows."""
+    (a column ``words`` instead), which :func:`text_of` fetches for the rows a report shows.
+    ``country``, ``speaker_kinds``, ``min_words``: only the rows ``views.filter_quotes`` keeps
+    with them, filtered by DuckDB."""
     with connect(data_dir) as con:
-        return duck.quote_view(con, countries, topics, start, end, view_topics, text=text)
+        return duck.quote_view(
+            con,
+            countries,
+            topics,
+            start,
+            end,
+            view_topics,
+            text=text,
+            country=country,
+            speaker_kinds=speaker_kinds,
+            min_words=min_words,
+        )
 
 
 def text_of(data_dir: str | os.PathLike) -> Callable[[pd.DataFrame], pd.DataFrame]:
