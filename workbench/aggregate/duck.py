@@ -105,14 +105,18 @@ def selected(
     topics: str | Iterable[str] | None = None,
     start: str | None = None,
     end: str | None = None,
+    stances: bool = True,
 ) -> Corpus:
     """The articles (without their text) and the stance statements that
-    :func:`workbench.aggregate.views.select` keeps, in the same order; the other tables empty."""
+    :func:`workbench.aggregate.views.select` keeps, in the same order; the other tables empty
+    (``stances=False``: the statements too)."""
     where, params = _articles_where(start, end)
     articles = _typed(
         _rows(con, f"SELECT {', '.join(META)} FROM {_full(con, 'articles')} WHERE {where}", params),
         ARTICLE_COLUMNS,
     )
+    if not stances:
+        return Corpus(articles=articles)
     codes, wanted = _in("country_code", as_list(countries)), _in("topic", as_list(topics))
     stances = _rows(
         con,

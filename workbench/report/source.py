@@ -60,16 +60,18 @@ def report_corpus(
     start: str | None = None,
     end: str | None = None,
     quote_columns: Iterable[str] | None = duck.QUOTE_NEEDS,
+    stances: bool = True,
 ) -> Corpus:
     """The part of the tables in ``data_dir`` a report covers (filters as
     :func:`workbench.aggregate.views.select`): articles without their text, stances, quotes;
     entities and blocks empty. ``quote_columns``: the quotes' columns to read (the stance matrix
     needs only ``EVIDENCE_QUOTES``, the speaker kinds of its evidence; None: no quotes, the
-    reports that list quotes read them with :func:`report_quotes`). Raises FileNotFoundError
+    reports that list quotes read them with :func:`report_quotes`). ``stances=False``: no
+    statements (the timeline shows none: its articles alone). Raises FileNotFoundError
     without tables and :class:`~workbench.store.publish.MixedTables` for tables of different
     runs."""
     with connect(data_dir) as con:
-        chosen = duck.selected(con, countries, topics, start, end)
+        chosen = duck.selected(con, countries, topics, start, end, stances)
         if quote_columns is not None:
             quotes = duck.selected_quotes(con, countries, start, end, quote_columns)
             chosen = replace(chosen, quotes=quotes)
