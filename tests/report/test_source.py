@@ -13,7 +13,13 @@ from workbench.aggregate import views
 from workbench.report import blocks as report
 from workbench.report.dashboard import country_dashboard, first_country, speakers_frame
 from workbench.report.figures import quote_timeline, stance_heatmap
-from workbench.report.source import EVIDENCE_QUOTES, report_corpus, report_quotes, text_of
+from workbench.report.source import (
+    EVIDENCE_QUOTES,
+    evidence_quotes,
+    report_corpus,
+    report_quotes,
+    text_of,
+)
 from workbench.report.widgets import country_panel
 from workbench.schema import Corpus
 
@@ -180,6 +186,25 @@ def test_duckdb_keeps_the_quotes_filter_quotes_keeps(data, shown, text):
         got = report_quotes(data, **filters, text=text, **shown)
         assert len(want) > 0 or shown.get("country") == "XXX" or filters
         pd.testing.assert_frame_equal(got, want)
+
+
+@pytest.mark.parametrize("filters", FILTERS)
+def test_the_evidence_reads_the_speaker_kinds_of_the_quotes_it_cites_only(data, filters):
+    """evidence_quotes: the quotes the matrix's evidence cites, and the evidence table and the
+    heatmap the same as with every quote's speaker kind."""
+    c = report_corpus(data, **filters, quote_columns=EVIDENCE_QUOTES)
+    matrix = workbench.stance_matrix(c)
+    cited = evidence_quotes(data, matrix)
+    assert len(cited) > 0 or filters
+    assert set(cited.quote_id) < set(c.quotes.quote_id) or filters
+    assert cited.text.isna().all() and list(cited.columns) == list(c.quotes.columns)
+    want = report.evidence_frame(matrix, c.articles, quotes=c.quotes)
+    assert report.evidence_frame(matrix, c.articles, quotes=cited).equals(want)
+    same = c.quotes[c.quotes.quote_id.isin(set(cited.quote_id))]
+    pd.testing.assert_frame_equal(
+        cited.sort_values("quote_id", ignore_index=True),
+        same.sort_values("quote_id", ignore_index=True),
+    )
 
 
 def test_duckdb_counts_words_as_python_splits_them():

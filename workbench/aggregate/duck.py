@@ -337,18 +337,28 @@ def quote_view(
 def quote_texts(con, quote_ids: Iterable[str]) -> pd.Series:
     """The text of the quotes ``quote_ids`` (a Series indexed by quote id; ids not in the table
     are left out). A quote id names one span of one article (``ARTICLE:START-END``), so one
-    text. The ids are joined as a table, not a list searched for each quote."""
+    text."""
+    return quotes_by_id(con, quote_ids, ["quote_id", "text"]).set_index("quote_id").text
+
+
+def quotes_by_id(con, quote_ids: Iterable[str], columns: Iterable[str]) -> pd.DataFrame:
+    """The quotes ``quote_ids`` (one row per id found, in no particular order) with ``columns``
+    (the others null, as the quotes table's dtypes). The ids are joined as a table, not a list
+    searched for each quote."""
     import pyarrow as pa
 
     wanted = pa.table({"quote_id": pa.array(list(dict.fromkeys(quote_ids)), pa.string())})
+    cols = ", ".join(
+        f"any_value({c}) AS {c}" for c in QUOTE_COLUMNS if c in set(columns) and c != "quote_id"
+    )
     con.register("_wanted_quotes", wanted)
     try:
         rows = _rows(
             con,
-            f"""SELECT quote_id, any_value(text) AS text FROM {_full(con, "quotes")}
+            f"""SELECT quote_id{", " + cols if cols else ""} FROM {_full(con, "quotes")}
             WHERE quote_id IN (SELECT quote_id FROM _wanted_quotes) GROUP BY quote_id""",
             [],
         )
     finally:
         con.unregister("_wanted_quotes")
-    return rows.set_index("quote_id").text
+    return _typed(rows, QUOTE_COLUMNS)

@@ -33,7 +33,7 @@ from workbench.store.sql import connect as connect_tables
 # DuckDB's own memory while it joins and sorts for a report (past it, it spills to a temporary
 # folder): the quote view of 795,400 quotes peaked at 1,428 MB without a limit, 874 MB with this
 # one (benchmarks/README.md); the frames it returns are outside the limit
-MEMORY_LIMIT = "400MB"
+MEMORY_LIMIT = "250MB"
 
 # the quote columns the evidence table reads (blocks.evidence_table's speaker kinds)
 EVIDENCE_QUOTES = ("article_id", "quote_id", "speaker_kind", "co_speakers")
@@ -76,6 +76,22 @@ def report_corpus(
             quotes = duck.selected_quotes(con, countries, start, end, quote_columns)
             chosen = replace(chosen, quotes=quotes)
     return chosen
+
+
+def evidence_quotes(data_dir: str | os.PathLike, matrix: pd.DataFrame) -> pd.DataFrame:
+    """Of the quotes, the columns the evidence table reads (:data:`EVIDENCE_QUOTES`, the speaker
+    kinds) for the quotes the evidence of ``matrix``'s cells cites, not for every quote: the
+    evidence table and its hover are the same as with ``report_corpus(...,
+    quote_columns=EVIDENCE_QUOTES).quotes``."""
+    ids = {
+        ev.get("quote_id")
+        for cell in matrix.to_numpy().ravel()
+        if cell is not None
+        for ev in cell.evidence
+        if isinstance(ev.get("quote_id"), str)
+    }
+    with connect(data_dir) as con:
+        return duck.quotes_by_id(con, sorted(ids), EVIDENCE_QUOTES)
 
 
 def report_quotes(
