@@ -268,6 +268,11 @@ def quote_view(
     from workbench.aggregate.views import QUOTE_WORDS, country_name
 
     where, params = _articles_where(start, end)
+    if country:  # only the articles quoting the country: each of their quotes' stance and order
+        # depend on their own article alone, so the rows of the country are the same
+        where += f" AND article_id IN (SELECT article_id FROM {_full(con, 'quotes')} q"
+        where += " WHERE q.speaker_country = ?)"
+        params = [*params, str(country)]
     codes, wanted = _in("q.speaker_country", as_list(countries)), _in("topic", as_list(topics))
     holders = _in("country_code", as_list(countries))
     only = _in("topic", as_list(view_topics))
