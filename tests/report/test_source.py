@@ -144,22 +144,25 @@ def test_the_timeline_quote_view_narrowed_by_topic_is_the_same(data, filters):
 
 @pytest.mark.parametrize("filters", FILTERS[:3])
 def test_the_quote_view_without_text_counts_the_words_and_fetches_the_text(data, filters):
-    """report_quotes(text=False): the same rows and columns, the text null and its number of
-    words beside it; min_words keeps the same quotes; text_of gives the text back."""
+    """report_quotes(text=False): the same rows and columns, the text, title and source null and
+    the text's number of words beside them; min_words keeps the same quotes; text_of gives the
+    text, title and source back."""
     full = report_quotes(data, **filters)
     lean = report_quotes(data, **filters, text=False)
-    assert len(full) > 0 and lean.text.isna().all()
+    fetched = ["text", "title", "source"]
+    assert len(full) > 0 and lean[fetched].isna().all().all()
+    assert full.title.notna().any() and full.source.notna().any()
     words = full.text.fillna("").str.split().str.len()
     assert list(lean[views.QUOTE_WORDS]) == list(words)
     pd.testing.assert_frame_equal(
-        lean.drop(columns=["text", views.QUOTE_WORDS]), full.drop(columns="text")
+        lean.drop(columns=[*fetched, views.QUOTE_WORDS]), full.drop(columns=fetched)
     )
     for n in (0, 4, 8):
         assert list(views.filter_quotes(lean, min_words=n).quote_id) == list(
             views.filter_quotes(full, min_words=n).quote_id
         )
     back = text_of(data)(lean.iloc[::-1])
-    pd.testing.assert_series_equal(back.text, full.text.iloc[::-1])
+    pd.testing.assert_frame_equal(back[fetched], full[fetched].iloc[::-1])
     assert text_of(data)(lean.iloc[0:0]).empty
     with pytest.raises(ValueError, match="without the quotes' text"):
         views.filter_quotes(lean, text="troops")

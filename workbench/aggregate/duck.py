@@ -261,10 +261,11 @@ def quote_view(
     DuckDB (the view is computed on the whole selection first, so each quote's stance and order
     are the same): the frame of every quote and its filtered copy are never held together.
 
-    ``text=False``: the view without the quotes' text (null), with a column ``words`` instead
-    (the words of the text, which ``views.filter_quotes``'s ``min_words`` reads): what a report
-    shows of a quote's text is the few thousand rows of its chart and tables, fetched for them
-    alone (:func:`quote_texts`), not the text of every quote of a large corpus."""
+    ``text=False``: the view without the quotes' text and their articles' titles and sources
+    (null), with a column ``words`` instead (the words of the text, which
+    ``views.filter_quotes``'s ``min_words`` reads): what a report shows of them is the few
+    thousand rows of its chart and tables, fetched for those alone (:func:`quote_texts`,
+    :func:`article_titles`), not for every quote of a large corpus."""
     from workbench.aggregate.views import QUOTE_WORDS, country_name
 
     where, params = _articles_where(start, end)
@@ -278,6 +279,12 @@ def quote_view(
     only = _in("topic", as_list(view_topics))
     keep = "TRUE" if not as_list(view_topics) else "s.quote_id IS NOT NULL"
     said = "q.text" if text else "CAST(NULL AS VARCHAR) AS text"
+    # the articles' titles and sources, like the text, only for the rows shown (text=False)
+    meta = (
+        "title, source"
+        if text
+        else "CAST(NULL AS VARCHAR) AS title, CAST(NULL AS VARCHAR) AS source"
+    )
     words = words_sql("q.text") if not text or min_words > 0 else "0"
     kinds = _in("speaker_kind", as_list(speaker_kinds))
     shown, shown_params = [kinds[0]], list(kinds[1])
@@ -291,7 +298,7 @@ def quote_view(
         con,
         f"""
         WITH a AS (
-            SELECT article_id, date, title, source FROM {_full(con, "articles")} WHERE {where}
+            SELECT article_id, date, {meta} FROM {_full(con, "articles")} WHERE {where}
         ),
         st AS (
             SELECT quote_id, topic, stance, label, confidence, row_number() OVER () AS _row
@@ -367,3 +374,23 @@ def quotes_by_id(con, quote_ids: Iterable[str], columns: Iterable[str]) -> pd.Da
     finally:
         con.unregister("_wanted_quotes")
     return _typed(rows, QUOTE_COLUMNS)
+
+
+def article_titles(con, article_ids: Iterable[str]) -> pd.DataFrame:
+    """The title and source of the articles ``article_ids`` (a frame indexed by article id;
+    ids not in the table are left out)."""
+    import pyarrow as pa
+
+    wanted = pa.table({"article_id": pa.array(list(dict.fromkeys(article_ids)), pa.string())})
+    con.register("_wanted_articles", wanted)
+    try:
+        rows = _rows(
+            con,
+            f"""SELECT article_id, any_value(title) AS title, any_value(source) AS source
+            FROM {_full(con, "articles")}
+            WHERE article_id IN (SELECT article_id FROM _wanted_articles) GROUP BY article_id""",
+            [],
+        )
+    finally:
+        con.unregister("_wanted_articles")
+    return rows.set_index("article_id")
