@@ -9,7 +9,11 @@ not read at all. The result is the :class:`~workbench.schema.Corpus` that
 ``views.select(workbench.load(data_dir), …)`` gives, less what no report shows (the article text,
 the quotes' cue and speaker offsets, entities and blocks), so every figure and table is the same
 (``tests/report/test_source.py``). The reports that list quotes (the timeline, the dashboard) get
-their quote view from DuckDB too (:func:`report_quotes`), and read no quote table beside it.
+their quote view from DuckDB too (:func:`report_quotes`), and read no quote table beside it:
+without the quotes' text and their articles' titles and sources, which :func:`text_of` fetches
+for the rows a chart or table shows (at most 3,000 points and 5,000 rows), and filtered by
+DuckDB. The matrix reports read the speaker kinds of the quotes their evidence cites only
+(:func:`evidence_quotes`).
 
 This is the reports' only path, whatever the corpus size: on the demo corpus it is as fast as
 loading the tables with pandas, and on the tables of 100,000 articles it reads about a third of
@@ -31,8 +35,9 @@ from workbench.schema import Corpus
 from workbench.store.sql import connect as connect_tables
 
 # DuckDB's own memory while it joins and sorts for a report (past it, it spills to a temporary
-# folder): the quote view of 795,400 quotes peaked at 1,428 MB without a limit, 874 MB with this
-# one (benchmarks/README.md); the frames it returns are outside the limit
+# folder): the quote view of 795,400 quotes peaked at 1,428 MB without a limit, 874 MB with
+# 400 MB; without its text 966 MB with 400 MB, 691 MB with this one (150 MB fails: a block that
+# cannot spill; benchmarks/README.md); the frames it returns are outside the limit
 MEMORY_LIMIT = "250MB"
 
 # the quote columns the evidence table reads (blocks.evidence_table's speaker kinds)
