@@ -174,6 +174,7 @@ def test_the_quote_view_without_text_counts_the_words_and_fetches_the_text(data,
         {"min_words": 3},
         {"min_words": 3, "speaker_kinds": ["person", "government"]},
         {"speaker_kinds": "group"},
+        {"speaker_kinds": ["group", "anonymous"]},  # no speaker of these has a country
         {"country": "DEU"},
         {"country": "FRA", "min_words": 3},
         {"country": "XXX"},

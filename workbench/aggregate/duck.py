@@ -342,7 +342,10 @@ def quote_view(
     )
     # the country names set in place: no copy of the other columns
     names = {c: country_name(c) for c in view.country.dropna().unique()}
-    view["country_name"] = view.country.map(names).fillna("unknown").astype("string")
+    # (a list, not Series.map: a view whose countries are all null, as of the speaker kinds
+    # without a country, would map to a float column)
+    named = [names[c] if isinstance(c, str) else "unknown" for c in view.country]
+    view["country_name"] = pd.Series(named, index=view.index, dtype="string")
     return view
 
 
