@@ -18,7 +18,9 @@ brings the connection.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
+from functools import cache
 
 import pandas as pd
 
@@ -50,6 +52,20 @@ QUOTE_NEEDS = [
     "speaker_kind",
     "co_speakers",
 ]
+
+
+@cache
+def word_pattern() -> str:
+    """A word as Python's ``str.split()`` finds it, as a regular expression for DuckDB: a run of
+    characters that are not whitespace (every code point for which ``str.isspace()`` holds)."""
+    space = "".join(f"\\x{{{c:x}}}" for c in range(sys.maxunicode + 1) if chr(c).isspace())
+    return f"[^{space}]+"
+
+
+def words_sql(column: str) -> str:
+    """SQL counting the words of ``column`` as ``len(text.split())`` does (null: 0): what
+    :func:`workbench.aggregate.views.filter_quotes`'s ``min_words`` counts."""
+    return f"coalesce(length(regexp_extract_all({column}, '{word_pattern()}')), 0)"
 
 
 def _articles_where(start: str | None, end: str | None) -> tuple[str, list]:
@@ -89,14 +105,18 @@ def selected(
     topics: str | Iterable[str] | None = None,
     start: str | None = None,
     end: str | None = None,
+    stances: bool = True,
 ) -> Corpus:
     """The articles (without their text) and the stance statements that
-    :func:`workbench.aggregate.views.select` keeps, in the same order; the other tables empty."""
+    :func:`workbench.aggregate.views.select` keeps, in the same order; the other tables empty
+    (``stances=False``: the statements too)."""
     where, params = _articles_where(start, end)
     articles = _typed(
         _rows(con, f"SELECT {', '.join(META)} FROM {_full(con, 'articles')} WHERE {where}", params),
         ARTICLE_COLUMNS,
     )
+    if not stances:
+        return Corpus(articles=articles)
     codes, wanted = _in("country_code", as_list(countries)), _in("topic", as_list(topics))
     stances = _rows(
         con,
@@ -143,7 +163,10 @@ def _rows(con, query: str, params: list) -> pd.DataFrame:
             return pd.StringDtype()
         return None
 
-    return con.sql(query, params=params or None).to_arrow_table().to_pandas(types_mapper=dtype)
+    table = con.sql(query, params=params or None).to_arrow_table()
+    # each column freed as soon as it is converted: the Arrow table and the frame are not held
+    # whole at once
+    return table.to_pandas(types_mapper=dtype, self_destruct=True, split_blocks=True)
 
 
 def _typed(df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
@@ -222,23 +245,60 @@ def quote_view(
     start: str | None = None,
     end: str | None = None,
     view_topics: str | Iterable[str] | None = None,
+    text: bool = True,
+    *,
+    country: str | None = None,
+    speaker_kinds: str | Iterable[str] | None = None,
+    min_words: int = 0,
 ) -> pd.DataFrame:
     """:func:`workbench.aggregate.views.quote_view` of the selection (``countries``, ``topics``,
     ``start``, ``end`` as :func:`selected`; ``view_topics`` as ``quote_view``'s ``topics``), the
     joins, the most confident stance of each quote and the order in its article done by DuckDB:
-    the quotes are read once, as the view, and the stance statements not at all."""
-    from workbench.aggregate.views import QUOTE_VIEW_COLUMNS, country_name
+    the quotes are read once, as the view, and the stance statements not at all.
+
+    ``country``, ``speaker_kinds``, ``min_words``: only the rows that
+    ``views.filter_quotes(view, country=…, speaker_kinds=…, min_words=…)`` keeps, filtered by
+    DuckDB (the view is computed on the whole selection first, so each quote's stance and order
+    are the same): the frame of every quote and its filtered copy are never held together.
+
+    ``text=False``: the view without the quotes' text and their articles' titles and sources
+    (null), with a column ``words`` instead (the words of the text, which
+    ``views.filter_quotes``'s ``min_words`` reads): what a report shows of them is the few
+    thousand rows of its chart and tables, fetched for those alone (:func:`quote_texts`,
+    :func:`article_titles`), not for every quote of a large corpus."""
+    from workbench.aggregate.views import QUOTE_WORDS, country_name
 
     where, params = _articles_where(start, end)
+    if country:  # only the articles quoting the country: each of their quotes' stance and order
+        # depend on their own article alone, so the rows of the country are the same
+        where += f" AND article_id IN (SELECT article_id FROM {_full(con, 'quotes')} q"
+        where += " WHERE q.speaker_country = ?)"
+        params = [*params, str(country)]
     codes, wanted = _in("q.speaker_country", as_list(countries)), _in("topic", as_list(topics))
     holders = _in("country_code", as_list(countries))
     only = _in("topic", as_list(view_topics))
     keep = "TRUE" if not as_list(view_topics) else "s.quote_id IS NOT NULL"
+    said = "q.text" if text else "CAST(NULL AS VARCHAR) AS text"
+    # the articles' titles and sources, like the text, only for the rows shown (text=False)
+    meta = (
+        "title, source"
+        if text
+        else "CAST(NULL AS VARCHAR) AS title, CAST(NULL AS VARCHAR) AS source"
+    )
+    words = words_sql("q.text") if not text or min_words > 0 else "0"
+    kinds = _in("speaker_kind", as_list(speaker_kinds))
+    shown, shown_params = [kinds[0]], list(kinds[1])
+    if min_words > 0:
+        shown.append("_words >= ?")
+        shown_params.append(int(min_words))
+    if country:
+        shown.append("country = ?")
+        shown_params.append(str(country))
     view = _rows(
         con,
         f"""
         WITH a AS (
-            SELECT article_id, date, title, source FROM {_full(con, "articles")} WHERE {where}
+            SELECT article_id, date, {meta} FROM {_full(con, "articles")} WHERE {where}
         ),
         st AS (
             SELECT quote_id, topic, stance, label, confidence, row_number() OVER () AS _row
@@ -256,22 +316,84 @@ def quote_view(
             FROM st GROUP BY quote_id
         ),
         q AS (
-            SELECT q.*, row_number() OVER () AS _row FROM {_full(con, "quotes")} q
+            SELECT q.* EXCLUDE (text), {said}, {words} AS _words,
+                   row_number() OVER () AS _row
+            FROM {_full(con, "quotes")} q
             WHERE {codes[0]} AND q.article_id IN (SELECT article_id FROM a)
+        ),
+        v AS (
+            SELECT q.article_id, q.quote_id, a.date, a.title, a.source, q.speaker,
+                   q.speaker_kind, q.co_speakers, q.speaker_country AS country,
+                   CAST(NULL AS VARCHAR) AS country_name, q.text, q.kind, s.topics, s.stance,
+                   s.label,
+                   CASE WHEN q.start_char IS NOT NULL THEN row_number() OVER (
+                       PARTITION BY q.article_id, q.start_char IS NULL
+                       ORDER BY q.start_char, q._row
+                   ) END AS "order",
+                   q.start_char, q.end_char, q.origin, q._words, q._row
+            FROM q JOIN a USING (article_id) LEFT JOIN s USING (quote_id)
+            WHERE {keep}
         )
-        SELECT q.article_id, q.quote_id, a.date, a.title, a.source, q.speaker, q.speaker_kind,
-               q.co_speakers, q.speaker_country AS country, q.text, q.kind, s.topics, s.stance,
-               s.label,
-               CASE WHEN q.start_char IS NOT NULL THEN row_number() OVER (
-                   PARTITION BY q.article_id, q.start_char IS NULL ORDER BY q.start_char, q._row
-               ) END AS "order",
-               q.start_char, q.end_char, q.origin
-        FROM q JOIN a USING (article_id) LEFT JOIN s USING (quote_id)
-        WHERE {keep}
-        ORDER BY a.date NULLS LAST, q.article_id NULLS LAST, q.start_char NULLS LAST, q._row
+        SELECT * EXCLUDE (_words, _row){"" if text else f", _words AS {QUOTE_WORDS}"}
+        FROM v WHERE {" AND ".join(shown)}
+        ORDER BY date NULLS LAST, article_id NULLS LAST, start_char NULLS LAST, _row
         """,
-        [*params, *holders[1], *wanted[1], *only[1], *codes[1]],
+        [*params, *holders[1], *wanted[1], *only[1], *codes[1], *shown_params],
     )
+    # the country names set in place: no copy of the other columns
     names = {c: country_name(c) for c in view.country.dropna().unique()}
-    view = view.assign(country_name=view.country.map(names).fillna("unknown").astype("string"))
-    return view.reindex(columns=QUOTE_VIEW_COLUMNS)
+    # (a list, not Series.map: a view whose countries are all null, as of the speaker kinds
+    # without a country, would map to a float column)
+    named = [names[c] if isinstance(c, str) else "unknown" for c in view.country]
+    view["country_name"] = pd.Series(named, index=view.index, dtype="string")
+    return view
+
+
+def quote_texts(con, quote_ids: Iterable[str]) -> pd.Series:
+    """The text of the quotes ``quote_ids`` (a Series indexed by quote id; ids not in the table
+    are left out). A quote id names one span of one article (``ARTICLE:START-END``), so one
+    text."""
+    return quotes_by_id(con, quote_ids, ["quote_id", "text"]).set_index("quote_id").text
+
+
+def quotes_by_id(con, quote_ids: Iterable[str], columns: Iterable[str]) -> pd.DataFrame:
+    """The quotes ``quote_ids`` (one row per id found, in no particular order) with ``columns``
+    (the others null, as the quotes table's dtypes). The ids are joined as a table, not a list
+    searched for each quote."""
+    import pyarrow as pa
+
+    wanted = pa.table({"quote_id": pa.array(list(dict.fromkeys(quote_ids)), pa.string())})
+    cols = ", ".join(
+        f"any_value({c}) AS {c}" for c in QUOTE_COLUMNS if c in set(columns) and c != "quote_id"
+    )
+    con.register("_wanted_quotes", wanted)
+    try:
+        rows = _rows(
+            con,
+            f"""SELECT quote_id{", " + cols if cols else ""} FROM {_full(con, "quotes")}
+            WHERE quote_id IN (SELECT quote_id FROM _wanted_quotes) GROUP BY quote_id""",
+            [],
+        )
+    finally:
+        con.unregister("_wanted_quotes")
+    return _typed(rows, QUOTE_COLUMNS)
+
+
+def article_titles(con, article_ids: Iterable[str]) -> pd.DataFrame:
+    """The title and source of the articles ``article_ids`` (a frame indexed by article id;
+    ids not in the table are left out)."""
+    import pyarrow as pa
+
+    wanted = pa.table({"article_id": pa.array(list(dict.fromkeys(article_ids)), pa.string())})
+    con.register("_wanted_articles", wanted)
+    try:
+        rows = _rows(
+            con,
+            f"""SELECT article_id, any_value(title) AS title, any_value(source) AS source
+            FROM {_full(con, "articles")}
+            WHERE article_id IN (SELECT article_id FROM _wanted_articles) GROUP BY article_id""",
+            [],
+        )
+    finally:
+        con.unregister("_wanted_articles")
+    return rows.set_index("article_id")

@@ -37,6 +37,9 @@ QUOTE_VIEW_COLUMNS = [
     "end_char",
     "origin",
 ]
+# a quote view read without the quotes' text (aggregate.duck.quote_view(text=False)) has their
+# number of words in this column instead, which filter_quotes's min_words reads
+QUOTE_WORDS = "words"
 NON_COUNTRIES = {"EUU": "European Union"}
 
 
@@ -222,10 +225,18 @@ def filter_quotes(
     """Quotes of a :func:`quote_view` narrowed by country code, speaker, topic id, free text
     (case-insensitive, in the quote, speaker or title), speaker kinds (``speaker_kind`` one of
     them; a quote with no speaker has none) and length: ``min_words`` leaves out fragments of
-    fewer words ("the plan"); empty values and 0 do not filter."""
+    fewer words ("the plan"); empty values and 0 do not filter. A view without the quotes' text
+    (a column ``words`` instead: ``aggregate.duck.quote_view(text=False)``) filters by length
+    the same way, but not by free text."""
     keep = pd.Series(True, index=view.index)
+    lean = QUOTE_WORDS in view.columns
     if min_words > 0:
-        keep &= view.text.fillna("").str.split().str.len() >= min_words
+        words = (
+            view[QUOTE_WORDS].fillna(0).astype("int64")
+            if lean
+            else view.text.fillna("").str.split().str.len()
+        )
+        keep &= words >= min_words
     kinds = as_list(speaker_kinds)
     if kinds:
         keep &= view.speaker_kind.isin(kinds)
@@ -236,6 +247,8 @@ def filter_quotes(
     if topic:
         keep &= view.topics.fillna("").str.split(", ").apply(lambda ts: topic in ts)
     if text and text.strip():
+        if lean:
+            raise ValueError("a quote view without the quotes' text cannot be searched for text")
         needle = text.strip().casefold()
         hay = view.text.fillna("") + " " + view.speaker.fillna("") + " " + view.title.fillna("")
         keep &= hay.str.casefold().str.contains(needle, regex=False)

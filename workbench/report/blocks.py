@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import os
 import re
+from collections.abc import Callable
 from datetime import datetime, timezone
 
 import pandas as pd
@@ -319,13 +320,19 @@ def newest(view: pd.DataFrame, limit: int) -> pd.DataFrame:
 
 
 def quote_table(
-    view: pd.DataFrame, limit: int = QUOTE_TABLE_LIMIT, table_id: str = "wb-quotes"
+    view: pd.DataFrame,
+    limit: int = QUOTE_TABLE_LIMIT,
+    table_id: str = "wb-quotes",
+    with_text: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
 ) -> HTML:
     """Quotes as an interactive table (search, sort, pages, CSV download of the filtered rows), its
     caption saying what the kinds mean. Past ``limit`` quotes it shows the ``limit`` newest
     (:func:`newest`) and says so above the table ("N of M shown"), naming where all of them are:
-    ``workbench export`` and ``workbench sql``."""
-    frame = quote_frame(newest(view, limit))
+    ``workbench export`` and ``workbench sql``. ``with_text``: for a view read without the quotes'
+    text, the function that gives the rows shown their text
+    (:func:`workbench.report.source.text_of`)."""
+    shown = newest(view, limit)
+    frame = quote_frame(shown if with_text is None else with_text(shown))
     more = ""
     if len(view) > limit:
         more = (

@@ -10,6 +10,8 @@ Filters that must keep working in an exported HTML file are plotly ``updatemenus
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -144,16 +146,21 @@ def quote_timeline(
     color_by: str = "stance",
     max_points: int = MAX_TIMELINE_POINTS,
     max_speakers: int = MAX_TIMELINE_SPEAKERS,
+    with_text: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
 ) -> go.Figure:
     """Quotes by date (x), one row per speaker (y), coloured by ``stance`` or ``country``.
 
     Quotes from undated articles sit in a right-hand panel, placed by their order in the article,
     and the chart says so. A dropdown filters by country and keeps working in exported HTML.
     Past ``max_speakers`` rows or ``max_points`` quotes the chart keeps the busiest speakers and a
-    deterministic sample, and its subtitle states what it left out."""
+    deterministic sample, and its subtitle states what it left out. ``with_text``: for a view
+    read without the quotes' text, the function that gives the points drawn their text
+    (:func:`workbench.report.source.text_of`)."""
     if color_by not in ("stance", "country"):
         raise ValueError(f"color_by must be 'stance' or 'country', not {color_by!r}")
     view, notes = _limit(view, max_points, max_speakers)
+    if with_text is not None:
+        view = with_text(view)
     undated = view[view.date.isna()]
     both = not undated.empty and view.date.notna().any()
     fig = make_subplots(

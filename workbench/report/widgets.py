@@ -7,7 +7,7 @@ current selection as a DataFrame attribute, so the filtering can be tested witho
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import ipywidgets as w
 import pandas as pd
@@ -144,11 +144,19 @@ class CountryPanel:
         matrix: pd.DataFrame,
         country: str | None = None,
         speaker_kinds: Iterable[str] | None = None,
-        view: pd.DataFrame | None = None,
+        view: pd.DataFrame | Callable[[str | None], pd.DataFrame] | None = None,
+        with_text: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
     ) -> None:
         self.corpus, self.matrix = corpus, matrix
-        self.view = quote_view(corpus) if view is None else view
-        codes = [c for c in matrix.index if c] or sorted(self.view.country.dropna().unique())
+        if callable(view):  # one country's quotes read when it is chosen (None: every quote)
+            self.quotes_of = view
+        else:
+            whole = quote_view(corpus) if view is None else view
+            self.quotes_of = lambda _code: whole
+        self.with_text = with_text
+        codes = [c for c in matrix.index if c] or sorted(
+            self.quotes_of(None).country.dropna().unique()
+        )
         self.choice = w.Dropdown(
             options=[(country_name(c), c) for c in codes],
             value=country if country in codes else (codes[0] if codes else None),
@@ -156,7 +164,7 @@ class CountryPanel:
         )
         self.kinds = kind_selector(speaker_kinds)
         self.out = w.Output()
-        self.quotes = self.view.iloc[0:0]
+        self.quotes = pd.DataFrame()
         self.choice.observe(self.refresh, names="value")
         self.kinds.observe(self.refresh, names="value")
         self.refresh()
@@ -165,9 +173,9 @@ class CountryPanel:
     def refresh(self, _change: object = None) -> None:
         code = self.choice.value
         self.quotes = (
-            filter_quotes(self.view, country=code, speaker_kinds=self.kinds.value)
+            filter_quotes(self.quotes_of(code), country=code, speaker_kinds=self.kinds.value)
             if code
-            else self.view.iloc[0:0]
+            else self.quotes_of(None).iloc[0:0]
         )
         self.out.clear_output(wait=True)
         if code is None:
@@ -178,7 +186,7 @@ class CountryPanel:
                 display(
                     report.evidence_table(cells, self.corpus.articles, quotes=self.corpus.quotes)
                 )
-            display(report.quote_table(self.quotes))
+            display(report.quote_table(self.quotes, with_text=self.with_text))
 
 
 def explorer(
@@ -193,9 +201,14 @@ def country_panel(
     matrix: pd.DataFrame,
     country: str | None = None,
     speaker_kinds: Iterable[str] | None = None,
-    view: pd.DataFrame | None = None,
+    view: pd.DataFrame | Callable[[str | None], pd.DataFrame] | None = None,
+    with_text: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
 ) -> CountryPanel:
     """The live country panel of ``country_dashboard.ipynb`` (``speaker_kinds``: the kinds
     selected at first; ``view``: the corpus's :func:`~workbench.aggregate.views.quote_view` when
-    the notebook has it already, not computed twice on a large corpus)."""
-    return CountryPanel(corpus, matrix, country, speaker_kinds, view)
+    the notebook has it already, not computed twice on a large corpus, or a function giving the
+    rows of that view of one country (of every country for None), called when the country is
+    chosen, so that a large corpus's view is never held whole; ``with_text``: for a view
+    read without the quotes' text, what gives the rows its quote table shows their text,
+    :func:`workbench.report.source.text_of`)."""
+    return CountryPanel(corpus, matrix, country, speaker_kinds, view, with_text)
