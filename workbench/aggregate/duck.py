@@ -358,42 +358,33 @@ def quote_texts(con, quote_ids: Iterable[str]) -> pd.Series:
 
 def quotes_by_id(con, quote_ids: Iterable[str], columns: Iterable[str]) -> pd.DataFrame:
     """The quotes ``quote_ids`` (one row per id found, in no particular order) with ``columns``
-    (the others null, as the quotes table's dtypes). The ids are joined as a table, not a list
-    searched for each quote."""
-    import pyarrow as pa
-
-    wanted = pa.table({"quote_id": pa.array(list(dict.fromkeys(quote_ids)), pa.string())})
-    cols = ", ".join(
-        f"any_value({c}) AS {c}" for c in QUOTE_COLUMNS if c in set(columns) and c != "quote_id"
-    )
-    con.register("_wanted_quotes", wanted)
-    try:
-        rows = _rows(
-            con,
-            f"""SELECT quote_id{", " + cols if cols else ""} FROM {_full(con, "quotes")}
-            WHERE quote_id IN (SELECT quote_id FROM _wanted_quotes) GROUP BY quote_id""",
-            [],
-        )
-    finally:
-        con.unregister("_wanted_quotes")
-    return _typed(rows, QUOTE_COLUMNS)
+    (the others null, as the quotes table's dtypes)."""
+    wanted = [c for c in QUOTE_COLUMNS if c in set(columns) and c != "quote_id"]
+    return _typed(_by_id(con, "quotes", "quote_id", quote_ids, wanted), QUOTE_COLUMNS)
 
 
 def article_titles(con, article_ids: Iterable[str]) -> pd.DataFrame:
     """The title and source of the articles ``article_ids`` (a frame indexed by article id;
     ids not in the table are left out)."""
+    return _by_id(con, "articles", "article_id", article_ids, ["title", "source"]).set_index(
+        "article_id"
+    )
+
+
+def _by_id(con, table: str, key: str, ids: Iterable[str], columns: list[str]) -> pd.DataFrame:
+    """The rows of ``table`` whose ``key`` is one of ``ids`` (one row per id found) with
+    ``columns``. The ids are joined as a table, not a list searched for each row."""
     import pyarrow as pa
 
-    wanted = pa.table({"article_id": pa.array(list(dict.fromkeys(article_ids)), pa.string())})
-    con.register("_wanted_articles", wanted)
+    name = f"_wanted_{table}"
+    con.register(name, pa.table({key: pa.array(list(dict.fromkeys(ids)), pa.string())}))
+    cols = "".join(f", any_value({c}) AS {c}" for c in columns)
     try:
-        rows = _rows(
+        return _rows(
             con,
-            f"""SELECT article_id, any_value(title) AS title, any_value(source) AS source
-            FROM {_full(con, "articles")}
-            WHERE article_id IN (SELECT article_id FROM _wanted_articles) GROUP BY article_id""",
+            f"""SELECT {key}{cols} FROM {_full(con, table)}
+            WHERE {key} IN (SELECT {key} FROM {name}) GROUP BY {key}""",
             [],
         )
     finally:
-        con.unregister("_wanted_articles")
-    return rows.set_index("article_id")
+        con.unregister(name)
