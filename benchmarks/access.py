@@ -14,7 +14,8 @@ its own Python process (timings and memory peaks separate):
   evidence sheets;
 * ``report aggregation``: what the stance matrix report needs, by DuckDB
   (``aggregate.duck.selected`` + ``stance_matrix``) against ``load`` + ``select`` +
-  ``stance_matrix``, the reports' way before they read through ``report.source``;
+  ``stance_matrix``, the reports' way before they read through ``report.source``, and
+  ``report.source.report_matrix`` (the same matrix, one topic at a time: the reports' way now);
 * ``render``: ``render_reports`` of each of the three reports alone (papermill, HTML export and
   the index page), the peak memory summed over the process and its notebook kernel.
 
@@ -152,6 +153,16 @@ def step_matrix_duck(p: dict) -> dict:
     return {"seconds": t1 - t0, "cells": int(matrix.notna().sum().sum()), **mem.result()}
 
 
+def step_matrix_topics(p: dict) -> dict:
+    from workbench.report.source import report_matrix
+
+    with MemorySampler() as mem:
+        t0 = time.perf_counter()
+        matrix = report_matrix(p["data"])
+        t1 = time.perf_counter()
+    return {"seconds": t1 - t0, "cells": int(matrix.notna().sum().sum()), **mem.result()}
+
+
 def step_matrix_pandas(p: dict) -> dict:
     import workbench
     from workbench.aggregate import views
@@ -188,6 +199,7 @@ STEPS = {
     "export": step_export,
     "matrix_duck": step_matrix_duck,
     "matrix_pandas": step_matrix_pandas,
+    "matrix_topics": step_matrix_topics,
     "render": step_render,
 }
 
@@ -282,6 +294,7 @@ def main(argv: list[str] | None = None) -> int:
                 r[f"export_{what}"] = run_step("export", params, log)
             r["matrix_duck"] = run_step("matrix_duck", {"data": data}, log)
             r["matrix_pandas"] = run_step("matrix_pandas", {"data": data}, log)
+            r["matrix_topics"] = run_step("matrix_topics", {"data": data}, log)
         for name in REPORTS:
             params = {"data": data, "out": str(work / "reports"), "report": name}
             r[f"render_{name}"] = run_step("render", params, log)
@@ -322,6 +335,7 @@ def report(r: dict) -> None:
         ("export matrix, cells, evidence (xlsx)", r["export_matrix,cells,evidence"], None),
         ("stance matrix, DuckDB selection", r["matrix_duck"], None),
         ("stance matrix, load + select (reports before)", r["matrix_pandas"], None),
+        ("stance matrix topic by topic (the reports)", r["matrix_topics"], None),
         *((f"render {name}", r[f"render_{name}"], 180.0) for name in REPORTS),
     ]
     print(f"{'step':<48} {'seconds':>8} {'peak MB':>8}  target")
@@ -335,12 +349,14 @@ def report(r: dict) -> None:
             f"{name:<48} {res['seconds']:>8.1f} {mem:>8.0f}  {target if measured else ''} {verdict}"
         )
     pc, sc = r["pandas_count"], r["sql_count_single"]
-    md, mp = r["matrix_duck"], r["matrix_pandas"]
+    md, mp, mt = r["matrix_duck"], r["matrix_pandas"], r["matrix_topics"]
     print(
         f"\nratios: sql count / pandas count time {sc['seconds'] / pc['seconds']:.2f}, "
         f"peak memory {peak(sc) / peak(pc):.2f}; matrix by DuckDB / pandas time "
         f"{md['seconds'] / mp['seconds']:.2f}, peak memory {peak(md) / peak(mp):.2f}; "
-        f"same count: {sc['quotes'] == pc['quotes']}, same cells: {md['cells'] == mp['cells']}"
+        f"same count: {sc['quotes'] == pc['quotes']}, same cells: {md['cells'] == mp['cells']}; "
+        f"topic by topic / DuckDB selection peak memory {peak(mt) / peak(md):.2f}, same cells: "
+        f"{mt['cells'] == md['cells']}"
     )
     report_renders(r)
 

@@ -172,6 +172,26 @@ def test_the_country_choice_changes_the_dashboard_and_its_tables(browser, render
     page.page.close()
 
 
+def test_the_dashboard_history_hover_reads_topic_position_count_and_day(browser, rendered):
+    page = Page(browser, rendered / "country_dashboard.html")
+    got = page.page.evaluate(
+        """() => {
+            const gd = document.querySelector(".js-plotly-plot");
+            const i = gd.data.findIndex(t => t.visible !== false && t.customdata);
+            const t = gd.data[i];
+            Plotly.Fx.hover(gd, [{curveNumber: i, pointNumber: 0}], t.xaxis + t.yaxis);
+            const shown = document.querySelector(".hoverlayer .hovertext");
+            return {shown: shown ? shown.textContent : null, name: t.name,
+                    point: t.customdata[0], day: t.x[0]};
+        }"""
+    )
+    label, n = got["point"]
+    assert label in {"support", "conditional", "neutral", "sceptical", "oppose"}
+    assert got["shown"] == f"{got['name']}: {label} ({n} statements), {got['day']}"
+    assert page.errors == []
+    page.page.close()
+
+
 def test_the_country_filter_changes_the_timeline_and_its_table(browser, rendered):
     page = Page(browser, rendered / "quote_timeline.html")
 

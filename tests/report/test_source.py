@@ -17,6 +17,7 @@ from workbench.report.source import (
     EVIDENCE_QUOTES,
     evidence_quotes,
     report_corpus,
+    report_matrix,
     report_quotes,
     text_of,
 )
@@ -131,6 +132,44 @@ def test_the_reports_show_the_same_through_duckdb_and_pandas(data, filters, monk
                 assert pages[part].equals(value), part
             else:
                 assert pages[part] == value, part
+
+
+def _cells(matrix) -> list:
+    """A matrix as comparable rows: every field of every cell, in the long form's order (as
+    text, so a missing score compares equal)."""
+    return [
+        repr((row.key, row.topic, matrix.loc[row.key, row.topic].__dict__))
+        for row in matrix.attrs["cells"].itertuples()
+    ]
+
+
+@pytest.mark.parametrize("filters", FILTERS)
+@pytest.mark.parametrize(
+    ("voices", "half_life"), [("all", 14.0), ("self", 3.0), ("government", 60)]
+)
+def test_the_matrix_worked_out_topic_by_topic_is_the_same(data, filters, voices, half_life):
+    whole = workbench.stance_matrix(
+        views.select(workbench.load(data), **filters), voices=voices, half_life=half_life
+    )
+    parts = report_matrix(data, **filters, voices=voices, half_life=half_life)
+    assert len(_cells(whole)) > 0 or filters or voices != "all"  # not vacuous
+    assert _cells(parts) == _cells(whole)
+    assert parts.map(str).equals(whole.map(str))
+
+
+def test_the_matrix_topic_by_topic_takes_overrides_and_checks_its_voices(data, tmp_path):
+    ov = tmp_path / "cells.yml"
+    ov.write_text(
+        "cells:\n  - {country: ITA, topic: sanctions, label: oppose, note: briefing}\n",
+        encoding="utf-8",
+    )
+    parts = report_matrix(data, overrides=ov)
+    whole = workbench.stance_matrix(workbench.load(data), overrides=ov)
+    assert parts.loc["ITA", "sanctions"].origin == "analyst"
+    assert _cells(parts) == _cells(whole)
+    with pytest.raises(ValueError, match="voices must be one of"):
+        report_matrix(data, voices="mine")
+    assert report_matrix(data, topics=["no_such_topic"]).empty
 
 
 @pytest.mark.parametrize("filters", FILTERS[:3])

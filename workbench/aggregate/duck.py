@@ -117,15 +117,42 @@ def selected(
     )
     if not stances:
         return Corpus(articles=articles)
+    kept = articles.article_id if start or end else None
+    return Corpus(articles=articles, stances=selected_stances(con, countries, topics, kept))
+
+
+def selected_stances(
+    con,
+    countries: str | Iterable[str] | None = None,
+    topics: str | Iterable[str] | None = None,
+    article_ids: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """The stance statements of ``countries`` on ``topics`` (empty: all), of the articles
+    ``article_ids`` (None: all), in the files' order."""
     codes, wanted = _in("country_code", as_list(countries)), _in("topic", as_list(topics))
     stances = _rows(
         con,
         f"SELECT * FROM {_full(con, 'stances')} WHERE {codes[0]} AND {wanted[0]}",
         [*codes[1], *wanted[1]],
     )
-    if start or end:  # the statements of the kept articles (a filter keeps the files' order)
-        stances = stances[stances.article_id.isin(set(articles.article_id))]
-    return Corpus(articles=articles, stances=_typed(stances, STANCE_COLUMNS))
+    if article_ids is not None:  # a filter keeps the files' order
+        stances = stances[stances.article_id.isin(set(article_ids))]
+    return _typed(stances, STANCE_COLUMNS)
+
+
+def stance_topics(
+    con,
+    countries: str | Iterable[str] | None = None,
+    topics: str | Iterable[str] | None = None,
+) -> list[str]:
+    """The topics the statements of ``countries`` cover, of ``topics`` (empty: all), sorted."""
+    codes, wanted = _in("country_code", as_list(countries)), _in("topic", as_list(topics))
+    rows = con.execute(
+        f"SELECT DISTINCT topic FROM {_full(con, 'stances')} "
+        f"WHERE topic IS NOT NULL AND {codes[0]} AND {wanted[0]} ORDER BY topic",
+        [*codes[1], *wanted[1]],
+    ).fetchall()
+    return [r[0] for r in rows]
 
 
 def selected_quotes(
@@ -152,6 +179,11 @@ def _rows(con, query: str, params: list) -> pd.DataFrame:
     """The rows of ``query`` as a DataFrame, through Arrow (``con.sql``): the peak memory of
     DuckDB's own ``execute(...).df()`` is about twice as high on the 552,400 stances of the
     100,000-article benchmark (1,219 MB against 503 MB; benchmarks/README.md)."""
+    return _frame(con.sql(query, params=params or None).to_arrow_table())
+
+
+def _frame(table) -> pd.DataFrame:
+    """An Arrow table as a DataFrame with the tables' nullable dtypes, the table consumed."""
     import pyarrow as pa
 
     def dtype(t):
@@ -163,7 +195,6 @@ def _rows(con, query: str, params: list) -> pd.DataFrame:
             return pd.StringDtype()
         return None
 
-    table = con.sql(query, params=params or None).to_arrow_table()
     # each column freed as soon as it is converted: the Arrow table and the frame are not held
     # whole at once
     return table.to_pandas(types_mapper=dtype, self_destruct=True, split_blocks=True)
@@ -238,7 +269,13 @@ def history(
     return out[columns].astype({"n_statements": "int64"}).reset_index(drop=True)
 
 
-def quote_view(
+def quote_view(con, *args, **kwargs) -> pd.DataFrame:
+    """:func:`workbench.aggregate.views.quote_view` of the selection, computed by DuckDB: the
+    frame of :func:`quote_view_table` (same arguments)."""
+    return view_frame(quote_view_table(con, *args, **kwargs))
+
+
+def quote_view_table(
     con,
     countries: str | Iterable[str] | None = None,
     topics: str | Iterable[str] | None = None,
@@ -250,9 +287,11 @@ def quote_view(
     country: str | None = None,
     speaker_kinds: str | Iterable[str] | None = None,
     min_words: int = 0,
-) -> pd.DataFrame:
+):
     """:func:`workbench.aggregate.views.quote_view` of the selection (``countries``, ``topics``,
-    ``start``, ``end`` as :func:`selected`; ``view_topics`` as ``quote_view``'s ``topics``), the
+    ``start``, ``end`` as :func:`selected`; ``view_topics`` as ``quote_view``'s ``topics``) as an
+    Arrow table, whose frame :func:`view_frame` builds (close the connection in between: that
+    frees DuckDB's memory before the frame is built). The
     joins, the most confident stance of each quote and the order in its article done by DuckDB:
     the quotes are read once, as the view, and the stance statements not at all.
 
@@ -266,7 +305,7 @@ def quote_view(
     ``views.filter_quotes``'s ``min_words`` reads): what a report shows of them is the few
     thousand rows of its chart and tables, fetched for those alone (:func:`quote_texts`,
     :func:`article_titles`), not for every quote of a large corpus."""
-    from workbench.aggregate.views import QUOTE_WORDS, country_name
+    from workbench.aggregate.views import QUOTE_WORDS
 
     where, params = _articles_where(start, end)
     if country:  # only the articles quoting the country: each of their quotes' stance and order
@@ -294,8 +333,7 @@ def quote_view(
     if country:
         shown.append("country = ?")
         shown_params.append(str(country))
-    view = _rows(
-        con,
+    return con.sql(
         f"""
         WITH a AS (
             SELECT article_id, date, {meta} FROM {_full(con, "articles")} WHERE {where}
@@ -338,8 +376,16 @@ def quote_view(
         FROM v WHERE {" AND ".join(shown)}
         ORDER BY date NULLS LAST, article_id NULLS LAST, start_char NULLS LAST, _row
         """,
-        [*params, *holders[1], *wanted[1], *only[1], *codes[1], *shown_params],
-    )
+        params=[*params, *holders[1], *wanted[1], *only[1], *codes[1], *shown_params],
+    ).to_arrow_table()
+
+
+def view_frame(table) -> pd.DataFrame:
+    """The quote view's frame from :func:`quote_view_table`'s Arrow table (consumed), with the
+    speakers' country names."""
+    from workbench.aggregate.views import country_name
+
+    view = _frame(table)
     # the country names set in place: no copy of the other columns
     names = {c: country_name(c) for c in view.country.dropna().unique()}
     # (a list, not Series.map: a view whose countries are all null, as of the speaker kinds

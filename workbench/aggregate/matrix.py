@@ -218,7 +218,12 @@ def stance_matrix(
     ``overrides`` (a path or :class:`workbench.aggregate.overrides.Overrides`) sets or corrects
     cells; such cells carry ``origin == "analyst"``. The long form is in
     ``result.attrs["cells"]``."""
-    long = cells(corpus, by, as_of, voices, half_life)
+    return matrix_of(cells(corpus, by, as_of, voices, half_life), by, overrides)
+
+
+def matrix_of(long: pd.DataFrame, by: str = "country", overrides=None) -> pd.DataFrame:
+    """The matrix of :func:`stance_matrix` from its long form (:func:`cells`, or cells worked
+    out topic by topic and concatenated), ``overrides`` applied."""
     if overrides is not None:
         long = apply_cell_overrides(long, as_overrides(overrides), by)
     table: dict[str, dict[str, Cell]] = {}
@@ -230,7 +235,7 @@ def stance_matrix(
             row.n_statements,
             row.evidence,
             row.changed,
-            row.change,
+            None if _missing(row.change) else row.change,
             row.origin,
         )
         table.setdefault(row.topic, {})[row.key] = cell

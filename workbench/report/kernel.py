@@ -172,6 +172,9 @@ def _execute(
             cwd=str(output.parent),
             progress_bar=False,
             log_output=False,
+            # the notebook written when it is done, not after every cell (papermill still saves
+            # it every 30 s and on a failure): each save serialises every output so far
+            request_save_on_cell_execute=False,
             start_timeout=start_timeout,
             timeout_func=clock,
             # Quiet the kernel's own log (its loopback-TCP notice); cell errors still surface.

@@ -14,10 +14,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from workbench.report.index import COLUMNS_READ, TABLES_READ, write_index
 from workbench.report.notebooks import REPORTS, RenderError, notebooks_dir
 from workbench.report.params import check_parameters
-from workbench.store.tables import load
 
 CELL_TIMEOUT = 300.0  # seconds one notebook cell may run (``render --cell-timeout``)
 RENDER_TIMEOUT = 1800.0  # seconds all the notebooks of one render may run (``--render-timeout``)
@@ -126,6 +124,10 @@ def render_reports(
             f"({time.perf_counter() - start:.1f} s)"
         )
         written.append(html_path)
+    # imported here: pandas, pyarrow and plotly are not in this process while the kernels run
+    from workbench.report.index import COLUMNS_READ, TABLES_READ, write_index
+    from workbench.store.tables import load
+
     index = write_index(load(data, TABLES_READ, COLUMNS_READ), out, reports)
     say(f"workbench: index of the reports: {index}")
     return written
