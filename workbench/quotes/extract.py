@@ -9,7 +9,8 @@
   the previous quote's speaker when the quote simply continues; a partial quote hangs on its cue
   (called the plan “a dangerous escalation”). Quoted words with no cue that are not a sentence
   ("coalition of those who wish", titles, so-called …) are not quotes;
-- **reported speech** (reported.py): a cue verb with a named speaker as subject.
+- **reported speech** (reportedspeech.py; cues and content spans in reported.py): a cue verb
+  with a speaker phrase as subject.
 
 Pronouns and roles name the last fitting speaker (speakers.py). Nothing here raises on odd input:
 a document the rules cannot read yields fewer quotes.
@@ -24,22 +25,18 @@ from spacy.tokens import Doc, Span, Token
 from workbench.nlp.model import text_of
 from workbench.quotes.country import assign_countries
 from workbench.quotes.kinds import speaker_kind
-from workbench.quotes.leadins import colon_speaker, is_lead_in, lead_in, plain_cue, token_range
+from workbench.quotes.leadins import colon_speaker, lead_in
 from workbench.quotes.marks import Quoted, find_quoted, is_title
 from workbench.quotes.official import Official
 from workbench.quotes.reported import (
     Cue,
-    according_to,
-    content_span,
     governing_subject,
     is_passive,
     match_cue,
-    passive_report,
     quote_cue,
-    skippable,
     subject_of,
-    withheld,
 )
+from workbench.quotes.reportedspeech import ReportedSpeech
 from workbench.quotes.speakers import Speaker, SpeakerFinder
 from workbench.read.interviews import answerer, interviewee
 from workbench.resources.cues import Cues
@@ -72,7 +69,7 @@ def extract_quotes(
     return assign_countries(doc, blocks, entities, found, gaz)  # country.py: where they speak
 
 
-class _Extractor:
+class _Extractor(ReportedSpeech):
     def __init__(
         self, doc: Doc, blocks: list[Block], entities: list[dict], cues: Cues, gaz: Gazetteer
     ):
@@ -83,6 +80,7 @@ class _Extractor:
         self.quoted = [
             q for q in find_quoted(self.text, blocks) if blocks[q.first_block].kind != "blockquote"
         ]
+        self.index_marks()  # the characters inside quote marks (_inside_quote)
         spans = [(q.start, q.end) for q in self.quoted]
         spans += [(b.start, b.end) for b in blocks if b.kind == "blockquote"]
         attributions = [(b.start, b.end) for b in blocks if b.kind == "attribution"]
@@ -377,108 +375,6 @@ class _Extractor:
         if _naming(list(self.doc[max(0, lo - 3) : lo]), self.cues):
             return False
         return any(t.pos_ in ("VERB", "AUX") for t in self.doc[lo:hi])
-
-    # -- reported speech ----------------------------------------------------------------------
-    def _reported(self, bi: int, block: Block) -> None:
-        lo, hi = self._tokens(block.start, block.end)
-        for sent in self.doc[lo:hi].sents:
-            if is_lead_in(self.blocks, self.quoted, bi, sent):
-                continue
-            self.reported_spans = []
-            for tok in sent:
-                if tok.i in self.used_cues and tok.i not in self.lead_cues:
-                    continue
-                if self._inside_quote(tok.idx) or tok.i in self.cue_words:
-                    continue
-                if any(a <= tok.i < b for a, b in self.reported_spans):
-                    continue  # "said Moscow would respond to …": respond is content
-                hit = according_to(tok, sent)
-                if hit is not None:
-                    speaker = self.official.speaker(hit[0], self.finder.phrase(hit[0]))
-                    if speaker is not None and (speaker.name or not self._reports(hit[1])):
-                        cue = match_cue(tok, self.cues) or plain_cue(tok, 2)
-                        self._statement(hit[1], speaker, cue, bi)
-                    continue
-                cue = match_cue(tok, self.cues)
-                if cue is None or withheld(tok):
-                    continue
-                if is_passive(tok):
-                    self._passive(cue, bi)
-                    continue
-                subj = subject_of(tok, self.cues)
-                if subj is None and skippable(tok):  # "met … to underscore", ", saying …"
-                    subj = self.official.purpose_subject(tok) or governing_subject(tok)
-                elif skippable(tok):
-                    continue
-                if subj is None or self._inside_quote(subj.idx):
-                    continue
-                speaker = self.official.speaker(subj, self.finder.phrase(subj), tok)
-                if speaker is None:
-                    continue
-                span = content_span(cue, sent, self.cues)
-                if span is not None:
-                    span = self._with_list(bi, sent, span)
-                    self._statement(span, speaker, cue, bi)
-
-    def _passive(self, cue, bi: int) -> None:
-        """ "It was reported that …" (no speaker), "… was first reported by the Times"."""
-        found = passive_report(cue.token)
-        if found is None:
-            return
-        agent, span = found
-        speaker = self.finder.phrase(agent) if agent is not None else None
-        if agent is None or speaker is not None:
-            self._statement(span, speaker, cue, bi)
-
-    def _reports(self, span: tuple[int, int]) -> bool:
-        """The span holds its own attribution ("according to diplomats, he told them …")."""
-        return any(
-            match_cue(t, self.cues) is not None and subject_of(t, self.cues) is not None
-            for t in self.doc[span[0] : span[1]]
-        )
-
-    def _statement(self, span: tuple[int, int], speaker: Speaker, cue, bi: int) -> None:
-        lo, hi = span
-        start, end = self.doc[lo].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1])
-        if cue is None or cue.token.i not in self.lead_cues:  # speech reported inside a clause
-            self.reported_spans.append(span)  # with quoted words is still its own statement
-        if cue is not None:
-            self.cue_words.update(range(cue.token.i, cue.last + 1))
-        if any(q.start <= start and end <= q.end for q in self.quoted):
-            return  # the words are quoted already (the second piece of a split quote)
-        inner = [q for q in self.quoted if start <= q.start < end]
-        if any(q.end > end + 1 for q in inner):
-            return  # a quote that runs on past the clause stands for itself
-        if inner:  # said he had “big plans” for …: one statement, the partial quotes inside it
-            marked = [(q.open_at, q.close_end or q.end) for q in inner]
-            outside = "".join(
-                c
-                for k, c in enumerate(self.text[start:end], start)
-                if not any(a <= k < b for a, b in marked)
-            )
-            if sum(w.isalpha() for w in outside.split()) < 2:
-                return  # said: “We are ready.”: the direct quote stands for itself
-            self.out = [r for r in self.out if not (start <= r["start_char"] < end)]
-        self._emit("indirect", start, end, speaker, cue, bi)
-
-    def _with_list(self, bi: int, sent: Span, span: tuple[int, int]) -> tuple[int, int]:
-        """ "outlined four primary objectives:" + the list items that follow."""
-        if not sent.text.rstrip().endswith(":"):
-            return span
-        j = bi + 1
-        while j < len(self.blocks) and self.blocks[j].kind == "list_item":
-            j += 1
-        if j == bi + 1:
-            return span
-        end_tok = self._tokens(self.blocks[j - 1].start, self.blocks[j - 1].end)[1]
-        return span[0], end_tok
-
-    # -- utilities ----------------------------------------------------------------------------
-    def _inside_quote(self, char: int) -> bool:
-        return any(q.open_at <= char < (q.close_at or q.end) + 1 for q in self.quoted)
-
-    def _tokens(self, start: int, end: int) -> tuple[int, int]:
-        return token_range(self.doc, start, end)
 
 
 def _naming(frame: list[Token], cues: Cues) -> bool:

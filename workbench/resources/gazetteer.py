@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pycountry
@@ -71,6 +72,7 @@ class Gazetteer:
         return entry
 
 
+@lru_cache(maxsize=65536)  # called for every token of every article: the same words recur
 def normalise(text: str) -> str:
     return " ".join(text.replace("’", "'").replace("‘", "'").split()).lower()
 
