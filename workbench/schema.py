@@ -98,6 +98,10 @@ STANCE_COLUMNS = [
     "end_char",
     "quote_id",
     "rule",
+    "cue",
+    "cue_class",
+    "holder_via",
+    "topic_via",
     "origin",
 ]
 TABLES = {

@@ -61,12 +61,62 @@ def analysts_corpus() -> Corpus:
         ],
         QUOTE_COLUMNS,
     )
-    stance_rows = [  # article, quote, actor, country, topic, stance, role
-        ("p1", "p1:0-9", "Claire Morel", "FRA", "sanctions", 1.0, "government"),
-        ("p2", "p2:0-9", "Claire Morel", "FRA", "sanctions", 0.5, "government"),
-        ("p2", "p2:0-9", "Claire Morel", "FRA", "peace_talks", 1.0, "government"),
-        ("p3", "p3:0-9", "Luc Garnier", "FRA", "sanctions", -1.0, "legislature"),
-        ("p3", "p3:20-29", "Jonas Albrecht", "DEU", "sanctions", -0.5, "government"),
+    stance_rows = [  # article, quote, actor, country, topic, stance, role, cue class, topic via
+        (
+            "p1",
+            "p1:0-9",
+            "Claire Morel",
+            "FRA",
+            "sanctions",
+            1.0,
+            "government",
+            "readiness cue",
+            "named",
+        ),
+        (
+            "p2",
+            "p2:0-9",
+            "Claire Morel",
+            "FRA",
+            "sanctions",
+            0.5,
+            "government",
+            "condition",
+            "named",
+        ),
+        (
+            "p2",
+            "p2:0-9",
+            "Claire Morel",
+            "FRA",
+            "peace_talks",
+            1.0,
+            "government",
+            "none",
+            "borrowed",
+        ),
+        (
+            "p3",
+            "p3:0-9",
+            "Luc Garnier",
+            "FRA",
+            "sanctions",
+            -1.0,
+            "legislature",
+            "refusal cue",
+            "named",
+        ),
+        (
+            "p3",
+            "p3:20-29",
+            "Jonas Albrecht",
+            "DEU",
+            "sanctions",
+            -0.5,
+            "government",
+            "hedge",
+            "named",
+        ),
     ]
     stances = frame(
         [
@@ -80,8 +130,10 @@ def analysts_corpus() -> Corpus:
                 "role_class": r,
                 "confidence": 0.9,
                 "evidence": f"words of {who}",
+                "cue_class": cue,
+                "topic_via": via,
             }
-            for a, q, who, c, t, v, r in stance_rows
+            for a, q, who, c, t, v, r, cue, via in stance_rows
         ],
         STANCE_COLUMNS,
     )
@@ -129,6 +181,13 @@ EXPECTED = {
         ("FRA", "sanctions", 3, 0.17),
     ],
     "which outlets mention an organisation, and how often": [("Wire", 3), ("Ledger", 1)],
+    "how each statement was found (the structured trace): the ones to check first are those": [
+        ("condition", "named", 1),
+        ("hedge", "named", 1),
+        ("none", "borrowed", 1),
+        ("readiness cue", "named", 1),
+        ("refusal cue", "named", 1),
+    ],
 }
 
 

@@ -24,6 +24,7 @@ from workbench.resources.lexicon import Lexicon, load_lexicon
 from workbench.resources.topics import Catalogue
 from workbench.resources.words import stance_words
 from workbench.schema import LABELS, SCALE, Block
+from workbench.stances import trace
 from workbench.stances.clauses import clause_stance, split_clauses
 from workbench.stances.holders import find_holders
 from workbench.stances.scorer import apply_scorer
@@ -128,8 +129,18 @@ def _score_answer(doc, unit: Unit, ents, lexicon: Lexicon, catalogue: Catalogue)
                 f"topic: {trigger}"
             )
             key = (holder.get("country_code") or holder["canonical"], topic.id)
+            traced = {**trace.columns(cue, why, how, trigger), "cue_class": "answer"}
             out[key] = record(
-                doc, unit.question + unit.tokens, unit, holder, how, topic.id, value, rule, True
+                doc,
+                unit.question + unit.tokens,
+                unit,
+                holder,
+                how,
+                topic.id,
+                value,
+                rule,
+                True,
+                traced,
             )
     return list(out.values())
 

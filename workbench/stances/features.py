@@ -16,21 +16,7 @@ from spacy.tokens import Token
 from workbench.resources.topics import Topic
 from workbench.resources.words import stance_words
 from workbench.stances.topics import tree_distance, trigger_hits
-
-# the cue classes of a rule trace, most specific first
-# (``polarity.clause_stance``, ``stances._readings``)
-CUE_CLASSES = (
-    "undecided cue",
-    "refusal cue",
-    "negated until",
-    "negated refusal",
-    "negated",
-    "hedge",
-    "condition",
-    "readiness cue",
-    "weak cue",
-    "speech noun",
-)
+from workbench.stances.trace import cue_class, holder_via, topic_via
 
 
 @dataclass
@@ -51,44 +37,17 @@ class Context:
     holder_kind: str | None = None
 
 
-def cue_class(why: str) -> str:
-    """The class of the rule that gave a stance ("hedge 'premature'" -> "hedge")."""
-    if not why:
-        return "none"
-    if " phrase '" in why.split("·")[0]:
-        return "topic phrase"
-    return next((c for c in CUE_CLASSES if why.startswith(c)), "other")
-
-
-def holder_class(how: str) -> str:
-    """How the holder was found: subject, antecedent, speech noun, speaker, clause subject."""
-    if how.startswith("'"):
-        return "speech noun"
-    for name in ("clause subject", "subject", "antecedent", "speaker"):
-        if how.startswith(name):
-            return name
-    return "other"
-
-
 def statement_features(rec: dict, ctx: Context) -> list[str]:
     """Feature names of one candidate statement (``rec`` is its record, its stance the rule's)."""
     label = rec["label"] or "none"
     cue = cue_class(ctx.why)
     attribution = rec["attribution"]
-    found = (
-        "prototype"
-        if ctx.trigger == "prototype"
-        else "title"
-        if ctx.trigger.endswith("(title)")
-        else "borrowed"
-        if ctx.trigger.endswith("(sentence)")
-        else "named"
-    )
+    found = topic_via(ctx.trigger)
     words = {t.lower_ for t in ctx.clause}
     out = [
         f"rule={label}",
         f"cue={cue}",
-        f"holder={holder_class(ctx.how)}",
+        f"holder={holder_via(ctx.how)}",
         f"attribution={attribution}",
         f"topic_found={found}",
         f"topic={ctx.topic.id}",
@@ -101,7 +60,7 @@ def statement_features(rec: dict, ctx: Context) -> list[str]:
         f"distance={_distance(ctx)}",
         f"rule={label}|attribution={attribution}",
         f"rule={label}|topic_found={found}",
-        f"cue={cue}|holder={holder_class(ctx.how)}",
+        f"cue={cue}|holder={holder_via(ctx.how)}",
     ]
     if ctx.cue is not None:
         out.append(f"cue_pos={ctx.cue.pos_}")

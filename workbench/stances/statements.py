@@ -16,6 +16,7 @@ from workbench.nlp.model import text_of
 from workbench.resources.lexicon import Lexicon
 from workbench.resources.topics import Catalogue
 from workbench.schema import SCALE
+from workbench.stances import trace
 from workbench.stances.clauses import condition_span, refers_back
 from workbench.stances.features import Context, statement_features
 from workbench.stances.holders import clause_subject_holders, find_holders
@@ -175,7 +176,16 @@ def _add(
         _qualify(state.found, key[0], rule)  # only under a mandate"
     rule = f"{rule}{contrast} · holder: {how} · topic: {trigger}"
     rec = into[key] = record(
-        state.doc, clause, state.unit, holder, how, topic.id, value, rule, named
+        state.doc,
+        clause,
+        state.unit,
+        holder,
+        how,
+        topic.id,
+        value,
+        rule,
+        named,
+        trace.columns(cue, why, how, trigger),
     )
     if state.candidates:
         state.contexts[id(rec)] = Context(
@@ -258,8 +268,10 @@ def record(
     stance: float | None,
     rule: str,
     by_trigger: bool,
+    traced: dict | None = None,
 ) -> dict:
-    """One statement row: the holder's stance on the topic, with the clause as its evidence."""
+    """One statement row: the holder's stance on the topic, with the clause as its evidence;
+    ``traced``: its structured trace (:func:`workbench.stances.trace.columns`)."""
     start, end = clause[0].idx, clause[-1].idx + len(clause[-1])
     text = text_of(doc)
     while start < end and text[start].isspace():  # a clause opening on a line break
@@ -297,5 +309,6 @@ def record(
         "quote_start": quote["start_char"] if quote else None,
         "quote_end": quote["end_char"] if quote else None,
         "rule": rule,
+        **(traced or {}),
         "origin": "model",
     }
