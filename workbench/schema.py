@@ -102,6 +102,7 @@ STANCE_COLUMNS = [
     "cue_class",
     "holder_via",
     "topic_via",
+    "p",
     "origin",
 ]
 TABLES = {
@@ -111,7 +112,7 @@ TABLES = {
     "quotes": QUOTE_COLUMNS,
     "stances": STANCE_COLUMNS,
 }
-_FLOAT_COLUMNS = {"stance", "confidence"}
+_FLOAT_COLUMNS = {"stance", "confidence", "p"}
 _INT_COLUMNS = {
     "start_char",
     "end_char",

@@ -30,13 +30,14 @@ def tokens(nlp):
         ("No personnel would be sent.", -1.0, "negated"),
         ("Oslo will not send soldiers until a peace accord is signed.", 0.5, "negated until"),
         ("The cabinet has not made up its mind.", 0.0, "undecided cue"),
-        ("The weather in Brussels was grey.", None, ""),
+        ("The weather in Brussels was grey.", None, "none"),
     ],
 )
 def test_clause_stance(tokens, lexicon, text, stance, rule):
     value, why, cue = clause_stance(tokens(text), lexicon)
     assert value == stance
-    assert why.startswith(rule)
+    assert why.cls == rule  # the class the logic reads
+    assert str(why).startswith(rule) or (rule == "none" and str(why) == "")  # the trace shown
     assert (cue is None) == (value is None)
 
 
@@ -71,11 +72,12 @@ def test_the_rules_apply_in_the_order_the_data_file_declares(tmp_path, tokens, l
     declared = [(r["cue"], r["negated"], r["stance"], r["name"]) for r in data["rules"]]
     assert list(lexicon.rules) == declared
     clause = tokens("Norway rejects the plan and is ready to send troops.")
-    assert clause_stance(clause, lexicon)[:2] == (-1.0, "refusal cue 'reject'")
+    value, why, _ = clause_stance(clause, lexicon)
+    assert (value, why.cls, str(why)) == (-1.0, "refusal cue", "refusal cue 'reject'")
     data["rules"].reverse()
     path = tmp_path / "stance.yml"
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
     reordered = load_lexicon(path, scorer="rules")
     assert list(reordered.rules) == declared[::-1]
     assert clause_stance(clause, reordered)[0] == 1.0
-    assert clause_stance(clause, reordered)[1].startswith("readiness cue")
+    assert clause_stance(clause, reordered)[1].cls == "readiness cue"

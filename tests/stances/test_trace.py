@@ -7,23 +7,27 @@ from workbench.schema import STANCE_COLUMNS
 from workbench.stances.trace import (
     CUE_CLASSES,
     HOLDER_VIA,
+    NO_CUE,
+    OTHER_CLASSES,
     TOPIC_VIA,
+    Why,
     cue_class,
     holder_via,
     topic_via,
 )
 
 
-def test_cue_classes_come_from_the_rule_trace():
-    assert cue_class("hedge 'premature'") == "hedge"
-    assert cue_class("negated refusal 'rule out'") == "negated refusal"
-    assert cue_class("negated 'send'") == "negated"
-    assert cue_class("ceasefire_timing phrase 'as soon as a ceasefire holds'") == "topic phrase"
-    assert cue_class("speech noun (support)") == "speech noun"
-    assert cue_class("") == "none"
+def test_the_scorer_reads_the_cue_class_not_the_text():
+    assert cue_class(Why("hedge", "hedge 'premature'")) == "hedge"
+    assert cue_class(Why("negated refusal", "negated refusal 'rule out'")) == "negated refusal"
+    assert cue_class(Why("negated", "whatever the trace says")) == "negated"
+    assert cue_class(Why("topic phrase", "ceasefire_timing phrase 'as soon as'")) == "topic phrase"
+    assert cue_class(Why("speech noun", "speech noun (support)")) == "speech noun"
+    assert cue_class(Why("addressed", "addressed to RUS 'Kremlin'")) == "other"
+    assert cue_class(NO_CUE) == "none" and not NO_CUE and str(NO_CUE) == ""
 
 
-def test_holder_viaes():
+def test_holder_origins():
     assert holder_via("subject 'Russia'") == "subject"
     assert holder_via("clause subject 'Bulgaria'") == "clause subject"
     assert holder_via("'affirmations from London'") == "speech noun"
@@ -55,8 +59,8 @@ def stances(tmp_path_factory):
 
 
 def test_the_stances_table_carries_the_trace_as_columns(stances):
-    assert {"cue", "cue_class", "holder_via", "topic_via"} <= set(STANCE_COLUMNS)
-    assert set(stances.cue_class) <= {*CUE_CLASSES, "topic phrase", "answer", "none", "other"}
+    assert {"cue", "cue_class", "holder_via", "topic_via", "p"} <= set(STANCE_COLUMNS)
+    assert set(stances.cue_class) <= {*CUE_CLASSES, *OTHER_CLASSES, "answer"}
     assert set(stances.holder_via) <= set(HOLDER_VIA)
     assert set(stances.topic_via) <= set(TOPIC_VIA)
     rows = {(r.country_code, r.topic): r for r in stances.itertuples()}
@@ -79,3 +83,4 @@ def test_the_stances_table_carries_the_trace_as_columns(stances):
     )
     for r in stances.itertuples():  # the readable trace says the same
         assert "topic: " in r.rule and (r.cue is None or r.cue in r.rule.lower())
+        assert 0 < r.p <= 1 and f"model p={r.p:.2f}" in r.rule

@@ -14,6 +14,7 @@ from workbench.nlp.phrases import find_phrases, word_index
 from workbench.nlp.syntax import in_question
 from workbench.resources.lexicon import Lexicon
 from workbench.resources.words import stance_words
+from workbench.stances.trace import NO_CUE, Why
 
 _NOT_CUE_POS = {"ADP", "PART", "DET"}
 _DIRECTIONS = {"back", "forward", "ahead", "up", "off", "out"}
@@ -45,8 +46,9 @@ def _subordinate(clause: list[Token], lexicon: Lexicon) -> bool:
     return first.lower_ in lexicon.contrast and first.pos_ == "SCONJ" and first.dep_ == "mark"
 
 
-def clause_stance(clause: list[Token], lexicon: Lexicon) -> tuple[float | None, str, Token | None]:
-    """Stance of a clause, the rule that gave it and the cue token (None, "", None without one)."""
+def clause_stance(clause: list[Token], lexicon: Lexicon) -> tuple[float | None, Why, Token | None]:
+    """Stance of a clause, the rule that gave it and the cue token (None, NO_CUE, None without
+    one)."""
     hits = _longest_hits(clause, lexicon)
     inside = {t.i for t in clause}
 
@@ -79,21 +81,21 @@ def clause_stance(clause: list[Token], lexicon: Lexicon) -> tuple[float | None, 
             if neg is None or negated(i) == neg:
                 cue = clause[i]
                 if name == "negated" and _held_back(cue):  # "will not send troops until …"
-                    return 0.5, f"negated until '{phrase}'", cue
+                    return 0.5, Why("negated until", f"negated until '{phrase}'"), cue
                 if cat == "conditional":  # "Stockholm would commit … only if the US agreed …"
                     cue = _conditioned(cue)
-                return stance, f"{name} '{phrase}'", cue
-    return None, "", None
+                return stance, Why(name, f"{name} '{phrase}'"), cue
+    return None, NO_CUE, None
 
 
-def condition_span(clause: list[Token], cue: Token | None, why: str) -> set[int]:
+def condition_span(clause: list[Token], cue: Token | None, why: Why) -> set[int]:
     """Token indices of the condition in a conditional clause: the phrase under "only under"
     ("contribute ships only under a mandate"), or the words from the condition marker ("if",
     "provided", "without", "until") to the next comma or the clause's end."""
-    if cue is None or not why.startswith(("condition", "negated until")):
+    if cue is None or why.cls not in ("condition", "negated until"):
         return set()
     marker = cue.head if cue.dep_ == "advmod" else cue  # "only" -> "under"
-    if why.startswith("condition") and marker.dep_ == "prep":
+    if why.cls == "condition" and marker.dep_ == "prep":
         return {t.i for t in marker.subtree}
     out: set[int] = set()
     for k, tok in enumerate(clause):

@@ -39,6 +39,7 @@ from workbench.stances.statements import (
 )
 from workbench.stances.topicreadings import addressed, topic_stance
 from workbench.stances.topics import main_clause, topics_of
+from workbench.stances.trace import NEGATED, Why
 from workbench.stances.units import Unit, block_of, build_units, mark_answers, with_country
 
 __all__ = ["SCALE", "Lexicon", "extract_stances", "load_lexicon"]
@@ -229,17 +230,15 @@ def _readings(
         return general + [
             (
                 value,
-                f"addressed to {topic.addressee} '{word}'{doubt}",
+                Why("addressed", f"addressed to {topic.addressee} '{word}'{doubt}"),
                 root,
                 (topic, SCALE[value], word, tok),
             )
         ]
-    out = [(LABELS[own[1]], f"{own[0].id} phrase '{own[2]}'", own[3], own)]
+    out = [(LABELS[own[1]], Why("topic phrase", f"{own[0].id} phrase '{own[2]}'"), own[3], own)]
     phrase = {t.i for t in own[3].subtree}
-    general = why.startswith(("readiness cue", "refusal cue", "hedge", "undecided cue")) or (
-        why.startswith("negated")
-        and cue is not None
-        and cue.lower_ not in stance_words().demand_modals
+    general = why.cls in ("readiness cue", "refusal cue", "hedge", "undecided cue") or (
+        why.cls in NEGATED and cue is not None and cue.lower_ not in stance_words().demand_modals
     )  # "will not send soldiers until a peace accord" is on troops; "should not begin before …" not
     if general and cue is not None and cue.i not in phrase:  # not "should not begin before …"
         out.append((stance, why, cue, (own[0], own[1], "")))  # the other topics

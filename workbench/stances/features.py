@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from workbench.resources.topics import Topic
 from workbench.resources.words import stance_words
 from workbench.stances.topics import tree_distance, trigger_hits
-from workbench.stances.trace import cue_class, holder_via, topic_via
+from workbench.stances.trace import Why, cue_class, holder_via, topic_via
 
 
 @dataclass
@@ -27,7 +27,7 @@ class Context:
     k: int  # the clause's index in its unit
     n_clauses: int
     cue: Token | None
-    why: str  # the rule trace's cue part ("hedge 'premature'"), "" without a cue
+    why: Why  # the reading's cue class and text ("hedge 'premature'"), NO_CUE without a cue
     how: str  # how the holder was found
     trigger: str  # the topic trigger, "… (sentence)" or "… (title)" when borrowed, or "prototype"
     topic: Topic

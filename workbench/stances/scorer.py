@@ -62,6 +62,7 @@ def apply_scorer(records: list[dict], scorer: Scorer) -> list[dict]:
             label=label,
             confidence=round(max(weight.get(scorer.confidence, rec["confidence"]), 0.01), 2),
             rule=f"{rec['rule']} · model p={p[best]:.2f}",
+            p=round(p[best], 2),  # the scorer's probability of that label
         )
         out.append(kept)
     return out

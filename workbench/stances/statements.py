@@ -21,23 +21,17 @@ from workbench.stances.clauses import condition_span, refers_back
 from workbench.stances.features import Context, statement_features
 from workbench.stances.holders import clause_subject_holders, find_holders
 from workbench.stances.topics import inverted, main_clause, nearest_topics, topics_of, within
+from workbench.stances.trace import Why
 from workbench.stances.units import Unit
 
 _WEAK_ARCS = 4
 INVERT = {1.0: -1.0, -1.0: 1.0, -0.5: 0.5}
 # bare readiness or refusal: on a topic named only by a trigger, it is about the thing proposed
-_PLAIN_POSITIONS = ("readiness cue", "refusal cue", "negated '", "weak cue", "speech noun")
+_PLAIN_POSITIONS = ("readiness cue", "refusal cue", "negated", "weak cue", "speech noun")
 FROM_TITLE = " (title)"  # a topic borrowed from the title
 _BORROWED = ("(sentence)", "(title)")
 # only a named holder's plain position takes the title's topic ("Rome has kept its own counsel")
-_TITLE_CUES = (
-    "undecided cue",
-    "readiness cue",
-    "refusal cue",
-    "hedge",
-    "negated '",
-    "negated until",
-)
+_TITLE_CUES = ("undecided cue", "readiness cue", "refusal cue", "hedge", "negated", "negated until")
 
 
 @dataclass
@@ -65,7 +59,9 @@ def score_reading(state: UnitState, k: int, reading: tuple) -> None:
     holders, fallback = _holders(state, clause, cue, own)
     for holder, how, forced in holders:
         stance, why = (
-            (forced, f"speech noun ({SCALE[forced]})") if forced is not None else (stance_, why_)
+            (forced, Why("speech noun", f"speech noun ({SCALE[forced]})"))
+            if forced is not None
+            else (stance_, why_)
         )
         if stance is None and not state.candidates:
             continue
@@ -113,7 +109,7 @@ def _reading_topics(
     state: UnitState,
     k: int,
     stance: float | None,
-    why: str,
+    why: Why,
     cue: Token | None,
     own: tuple | None,
     codes: set[str],
@@ -137,7 +133,7 @@ def _reading_topics(
     plain_holder = how.startswith("subject") or (
         how == "speaker" and (state.unit.quote or {}).get("kind") == "indirect"
     )  # "Warsaw backs that line"; "The White House welcomed the offer" (reported)
-    if not (plain_holder and why.startswith(_TITLE_CUES) and refers_back(cue)):
+    if not (plain_holder and why.cls in _TITLE_CUES and refers_back(cue)):
         topics = [x for x in topics if not x[1].endswith(FROM_TITLE)]
     return topics
 
@@ -149,7 +145,7 @@ def _add(
     holder: dict,
     how: str,
     cue: Token | None,
-    why: str,
+    why: Why,
     stance: float | None,
     topic,
     trigger: str,
@@ -159,14 +155,14 @@ def _add(
     catalogue, clause = state.catalogue, state.clauses[k]
     if (
         topic.plain_positions
-        and why.startswith(_PLAIN_POSITIONS)
+        and why.cls in _PLAIN_POSITIONS
         and tuple(trigger.removesuffix(" (sentence)").removesuffix(FROM_TITLE).split())
         not in topic.plain_unless
     ):
         # "dismissed a plan to station a force after a ceasefire": the force
         topic = catalogue.by_id(topic.plain_positions) or topic
     topic = catalogue.for_holder(topic, holder.get("country_code"))
-    value, rule = stance, why or "no cue"
+    value, rule = stance, str(why) or "no cue"
     if value is not None and inverted(clause, topic):  # "ready to lift sanctions"
         value, rule = INVERT.get(value, value), f"{why} · inverted"
     key = (holder.get("country_code") or holder["canonical"], topic.id)
@@ -208,7 +204,7 @@ def clause_topics(
     clauses: list[list[Token]],
     k: int,
     cue: Token | None,
-    why: str,
+    why: Why,
     codes: set[str],
     catalogue: Catalogue,
     unit_topics: list,
@@ -232,7 +228,7 @@ def clause_topics(
         unit_topics = outside
     else:
         condition = set()
-    if why.startswith("weak cue"):  # "who joined the meeting" is no position
+    if why.cls == "weak cue":  # "who joined the meeting" is no position
         found_topics = [x for x in found_topics if within(cue, x[2], _WEAK_ARCS)]
         return nearest_topics(found_topics, cue)
     before = [t for c in clauses[: k + 1] for t in c if t.i not in condition]  # not a later clause

@@ -8,6 +8,8 @@ Each function maps one part of the trace to a small fixed set of values an analy
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Token
 
 # the cue classes of a rule trace, most specific first (``clauses.clause_stance``,
@@ -25,17 +27,39 @@ CUE_CLASSES = (
     "weak cue",
     "speech noun",
 )
+NEGATED = ("negated", "negated until", "negated refusal")
+# readings that are not a lexicon rule: a topic's own phrase, a clause addressed to a topic's
+# addressee ("make Moscow reconsider"), a speech noun's own position, no cue at all
+OTHER_CLASSES = ("topic phrase", "addressed", "speech noun", "none")
+
+
+@dataclass(frozen=True)
+class Why:
+    """The cue part of a stance reading: its class (a rule name of ``data/stance.yml`` such as
+    ``hedge``, or one of :data:`OTHER_CLASSES`), which the logic reads, and the readable text
+    ("hedge 'premature'"), which only the ``rule`` trace shows."""
+
+    cls: str = "none"
+    text: str = ""
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __bool__(self) -> bool:
+        return bool(self.text)
+
+
+NO_CUE = Why()
 HOLDER_VIA = ("speech noun", "clause subject", "subject", "antecedent", "speaker", "other")
 TOPIC_VIA = ("named", "borrowed", "title", "prototype")
 
 
-def cue_class(why: str) -> str:
-    """The class of the rule that gave a stance ("hedge 'premature'" -> "hedge")."""
-    if not why:
-        return "none"
-    if " phrase '" in why.split("·")[0]:
-        return "topic phrase"
-    return next((c for c in CUE_CLASSES if why.startswith(c)), "other")
+def cue_class(why: Why) -> str:
+    """The class of the rule that gave a stance, as the learned scorer's features name it (a
+    clause addressed to a topic's addressee is "other")."""
+    if why.cls in CUE_CLASSES or why.cls in ("topic phrase", "none"):
+        return why.cls
+    return "other"
 
 
 def holder_via(how: str) -> str:
@@ -61,12 +85,12 @@ def topic_via(trigger: str) -> str:
     return "named"
 
 
-def columns(cue: Token | None, why: str, how: str, trigger: str) -> dict[str, str | None]:
+def columns(cue: Token | None, why: Why, how: str, trigger: str) -> dict[str, str | None]:
     """The structured trace of one statement: its cue word (the lemma, as the lexicons list
     it), cue class, holder and topic origins."""
     return {
         "cue": cue.lemma_.lower() if cue is not None else None,
-        "cue_class": cue_class(why),
+        "cue_class": why.cls,
         "holder_via": holder_via(how),
         "topic_via": topic_via(trigger),
     }
