@@ -130,7 +130,7 @@ def _reading_topics(
         topics = clause_topics(
             state.clauses, k, cue, why, codes, state.catalogue, state.unit_topics, skip
         )
-    plain_holder = how.startswith("subject") or (
+    plain_holder = trace.holder_via(how) == "subject" or (
         how == "speaker" and (state.unit.quote or {}).get("kind") == "indirect"
     )  # "Warsaw backs that line"; "The White House welcomed the offer" (reported)
     if not (plain_holder and why.cls in _TITLE_CUES and refers_back(cue)):
@@ -288,7 +288,8 @@ def record(
     if role is None and holder.get("kind") in ("country", "organisation"):
         role = "government"
     confidence = 0.5 + (0.2 if by_trigger else 0.0) + (0.15 if attribution == "self" else 0.05)
-    confidence += 0.1 if how.startswith(("subject", "'")) or attribution == "self" else 0.0
+    via = trace.holder_via(how)
+    confidence += 0.1 if via in ("subject", "speech noun") or attribution == "self" else 0.0
     return {
         "actor": holder["canonical"],
         "country_code": holder.get("country_code"),
