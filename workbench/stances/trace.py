@@ -1,6 +1,7 @@
 """How a stance statement was found, as categories: the structured columns of the stances table
-(``cue``, ``cue_class``, ``holder_via``, ``topic_via``) beside the readable ``rule`` trace, and the
-learned scorer's features (``stances/features.py``) from the same definitions.
+(``cue``, ``cue_class``, ``holder_via``, ``topic_via``) beside the readable ``rule`` trace, the
+class of a reading's cue (:class:`Why`) that the stance step's decisions read, and the learned
+scorer's features (``stances/features.py``) from the same definitions.
 
 Each function maps one part of the trace to a small fixed set of values an analyst can filter on
 (``WHERE cue_class = 'hedge' AND topic_via = 'named'``).
@@ -12,9 +13,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-# the cue classes of a rule trace, most specific first (``clauses.clause_stance``,
-# ``extract._readings``); "topic phrase" is a topic's own stance phrase, "answer" a short answer
-# to a question, "none" no cue (the topic alone, support by default)
+# the cue classes of the lexicon's rules (their names in data/stance.yml, and "negated until"
+# for a negation held back by "until"), as the learned scorer's features know them; the stance
+# step's decisions test ``Why.cls`` against these names, never the text of the trace
 CUE_CLASSES = (
     "undecided cue",
     "refusal cue",
