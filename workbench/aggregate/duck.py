@@ -269,12 +269,6 @@ def history(
     return out[columns].astype({"n_statements": "int64"}).reset_index(drop=True)
 
 
-def quote_view(con, *args, **kwargs) -> pd.DataFrame:
-    """:func:`workbench.aggregate.views.quote_view` of the selection, computed by DuckDB: the
-    frame of :func:`quote_view_table` (same arguments)."""
-    return view_frame(quote_view_table(con, *args, **kwargs))
-
-
 def quote_view_table(
     con,
     countries: str | Iterable[str] | None = None,

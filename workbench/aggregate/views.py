@@ -37,7 +37,7 @@ QUOTE_VIEW_COLUMNS = [
     "end_char",
     "origin",
 ]
-# a quote view read without the quotes' text (aggregate.duck.quote_view(text=False)) has their
+# a quote view read without the quotes' text (aggregate.duck.quote_view_table(text=False)) has their
 # number of words in this column instead, which filter_quotes's min_words reads
 QUOTE_WORDS = "words"
 NON_COUNTRIES = {"EUU": "European Union"}
@@ -226,7 +226,7 @@ def filter_quotes(
     (case-insensitive, in the quote, speaker or title), speaker kinds (``speaker_kind`` one of
     them; a quote with no speaker has none) and length: ``min_words`` leaves out fragments of
     fewer words ("the plan"); empty values and 0 do not filter. A view without the quotes' text
-    (a column ``words`` instead: ``aggregate.duck.quote_view(text=False)``) filters by length
+    (a column ``words`` instead: ``aggregate.duck.quote_view_table(text=False)``) filters by length
     the same way, but not by free text."""
     keep = pd.Series(True, index=view.index)
     lean = QUOTE_WORDS in view.columns

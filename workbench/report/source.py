@@ -151,7 +151,7 @@ def report_quotes(
 ) -> pd.DataFrame:
     """The quote view of the selection, as
     ``views.quote_view(views.select(load(data_dir), countries, topics, start, end), view_topics)``
-    gives it, computed by DuckDB (:func:`workbench.aggregate.duck.quote_view`): the quotes are
+    gives it, computed by DuckDB (:func:`workbench.aggregate.duck.quote_view_table`): the quotes are
     read once, as the view, never as a table beside it. ``text=False``: without the quotes' text
     (a column ``words`` instead), which :func:`text_of` fetches for the rows a report shows.
     ``country``, ``speaker_kinds``, ``min_words``: only the rows ``views.filter_quotes`` keeps
