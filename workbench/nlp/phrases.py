@@ -90,6 +90,21 @@ def _by_first(entries: Entries) -> tuple[dict[str, list[int]], list[int], frozen
     return firsts, wild, words
 
 
+def entries_to_try(entries: Entries, starts: dict[str, list[int]]) -> list[int]:
+    """Positions (ascending) of the entries that can match a clause whose words start at
+    ``starts`` (:func:`word_index`): those whose first word occurs in it, and those starting
+    with ``*``. ``entries`` should be a list that lives as long as the program (its index is
+    built once)."""
+    firsts, wild, words = _by_first(entries)
+    if not wild and words.isdisjoint(starts):
+        return []
+    if len(starts) < len(firsts):
+        tried = [k for w in starts for k in firsts.get(w, ())]
+    else:
+        tried = [k for w, ks in firsts.items() if w in starts for k in ks]
+    return sorted(tried + wild)
+
+
 def find_phrases(
     tokens: list[Token], entries: Entries, index: WordIndex | None = None
 ) -> list[tuple[int, int, str]]:
@@ -98,17 +113,9 @@ def find_phrases(
     :func:`word_index` of ``tokens``, when the caller already has it. Entries are tried longest
     first (their order), and only those whose first word occurs in ``tokens``."""
     forms, starts = index if index is not None else word_index(tokens)
-    firsts, wild, words = _by_first(entries)
-    if not wild and words.isdisjoint(starts):
-        return []
-    if len(starts) < len(firsts):
-        tried = [k for w in starts for k in firsts.get(w, ())]
-    else:
-        tried = [k for w, ks in firsts.items() if w in starts for k in ks]
-    tried += wild
+    tried = entries_to_try(entries, starts)
     if not tried:
         return []
-    tried.sort()
     out, used = [], set()
     for k in tried:
         entry = entries[k]

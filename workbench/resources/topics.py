@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from workbench.resources.datafiles import default_data_path, phrases, read_data
@@ -33,6 +34,17 @@ class Topic:
 class Catalogue:
     topics: list[Topic] = field(default_factory=list)
     fingerprint: str = ""
+
+    @cached_property
+    def stance_entries(self) -> list[tuple[Topic, str, tuple[str, ...]]]:
+        """Every topic's stance phrases in catalogue order: (topic, label, phrase)."""
+        return [(t, label, phrase) for t in self.topics for label, phrase in t.stance_phrases]
+
+    @cached_property
+    def stance_phrases(self) -> list[tuple[str, ...]]:
+        """The phrases of :attr:`stance_entries`, in the same order (one list per catalogue, so
+        that ``nlp.phrases`` indexes it once)."""
+        return [phrase for _, _, phrase in self.stance_entries]
 
     def ids(self) -> list[str]:
         return [t.id for t in self.topics]

@@ -9,30 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from workbench.nlp.phrases import find_phrases, first_match, word_index
+from workbench.nlp.phrases import entries_to_try, find_phrases, first_match, word_index
 from workbench.resources.topics import Catalogue, Topic
-
-# id(catalogue) -> (catalogue, its stance phrases in order, their positions by first word, those
-# starting with "*"): built once per catalogue
-_PHRASES: dict[int, tuple] = {}
-
-
-def _stance_phrases(catalogue: Catalogue) -> tuple[list, dict[str, list[int]], list[int]]:
-    known = _PHRASES.get(id(catalogue))
-    if known is not None and known[0] is catalogue:
-        return known[1:]
-    entries = [(t, label, phrase) for t in catalogue.topics for label, phrase in t.stance_phrases]
-    firsts: dict[str, list[int]] = {}
-    wild = []
-    for k, (_, _, phrase) in enumerate(entries):
-        if phrase and phrase[0] != "*":
-            firsts.setdefault(phrase[0], []).append(k)
-        else:
-            wild.append(k)
-    if len(_PHRASES) > 64:
-        _PHRASES.clear()
-    _PHRASES[id(catalogue)] = (catalogue, entries, firsts, wild)
-    return entries, firsts, wild
 
 
 def topic_stance(clause: list[Token], catalogue: Catalogue) -> tuple[Topic, str, str, Token] | None:
@@ -40,10 +18,8 @@ def topic_stance(clause: list[Token], catalogue: Catalogue) -> tuple[Topic, str,
     first of the catalogue's phrases, in its order, that matches. Only the phrases whose first
     word is in the clause are tried."""
     index = word_index(clause)
-    entries, firsts, wild = _stance_phrases(catalogue)
-    tried = sorted([k for w in index[1] if w in firsts for k in firsts[w]] + wild)
-    for k in tried:
-        topic, label, phrase = entries[k]
+    for k in entries_to_try(catalogue.stance_phrases, index[1]):
+        topic, label, phrase = catalogue.stance_entries[k]
         at = first_match(phrase, index)
         if at is not None:
             words = clause[at : at + len(phrase)]
