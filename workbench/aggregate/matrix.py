@@ -65,12 +65,17 @@ class Cell:
     __repr__ = __str__
 
 
+def check_voices(voices: str) -> None:
+    """Raise ValueError unless ``voices`` is one of :data:`VOICES`."""
+    if voices not in VOICES:
+        raise ValueError(f"voices must be one of {VOICES}, not {voices!r}")
+
+
 def statements(corpus: Corpus, voices: str = "all", as_of: str | None = None) -> pd.DataFrame:
     """The stance statements that count, with their article's date, wire copies merged: one row
     per (holder, topic, evidence text), the earliest copy, with ``sources`` listing every article
     that carried it."""
-    if voices not in VOICES:
-        raise ValueError(f"voices must be one of {VOICES}, not {voices!r}")
+    check_voices(voices)
     # each statement's article date (a column added, the statements not copied as a merge would)
     dates = corpus.articles.drop_duplicates("article_id").set_index("article_id").date
     st = corpus.stances.assign(date=corpus.stances.article_id.map(dates))

@@ -100,8 +100,7 @@ def report_matrix(
     statements over every topic)."""
     from workbench.aggregate import matrix
 
-    if voices not in matrix.VOICES:
-        raise ValueError(f"voices must be one of {matrix.VOICES}, not {voices!r}")
+    matrix.check_voices(voices)  # also when no statement is read
     with connect(data_dir) as con:
         articles = duck.selected(con, countries, topics, start, end, stances=False).articles
         kept = articles.article_id if start or end else None
