@@ -187,3 +187,50 @@ def test_two_countries_at_the_same_level_give_none(countries_of):
         "Sweden will pay for the ships, Haugen added.\n"
     )
     assert countries_of(text)["Marit Haugen"] == {(None, None)}
+
+
+@pytest.mark.parametrize(
+    "text, speaker, code",
+    [
+        (
+            "“We will not send ground troops,” a senior official in Oslo said.",
+            "a senior official in Oslo",
+            "NOR",
+        ),
+        (
+            "Officials in Warsaw said the convoy would be delayed by a week.",
+            "Officials in Warsaw",
+            "POL",
+        ),
+        (
+            "A government source in Riga told reporters that the plan was “premature”.",
+            "A government source in Riga",
+            "LVA",
+        ),
+        (
+            "“The mandate is too weak,” a senior adviser in Tallinn said on Tuesday.",
+            "a senior adviser in Tallinn",
+            "EST",
+        ),
+    ],
+)
+def test_an_unnamed_speaker_takes_the_country_its_phrase_names(countries_of, text, speaker, code):
+    assert countries_of(TITLE + text + "\n")[speaker] == {(code, "phrase")}
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("“The talks are stuck,” a Western diplomat in Kyiv said.", "a Western diplomat in Kyiv"),
+        (
+            "“The package is ready,” a European diplomat in Tallinn said.",
+            "a European diplomat in Tallinn",
+        ),
+        (
+            "“Nothing is agreed,” a diplomat from Paris in Vilnius said.",
+            "a diplomat from Paris in Vilnius",
+        ),
+    ],
+)
+def test_a_place_that_is_not_the_speakers_side_gives_no_country(countries_of, text, speaker):
+    assert countries_of(TITLE + text + "\n")[speaker] == {(None, None)}

@@ -382,3 +382,26 @@ def test_a_reported_plain_position_takes_the_leads_topic(stances_of):
         "round of talks.\n\nThe White House welcomed the offer and said its envoy would attend.\n"
     )
     assert ("USA", "support") in cells(stances_of(text), "peace_talks")
+
+
+@pytest.mark.parametrize(
+    "text, code, label",
+    [
+        (
+            "“We will not send ground troops to Ukraine,” a senior official in Oslo said.",
+            "NOR",
+            "oppose",
+        ),
+        ("Officials in Warsaw said they would not send troops to Ukraine.", "POL", "oppose"),
+        ("A government source in Riga said Latvia was ready to send troops.", "LVA", "support"),
+    ],
+)
+def test_an_unnamed_official_placed_in_a_capital_speaks_for_its_country(
+    stances_of, text, code, label
+):
+    assert (code, label) in cells(stances_of(INTRO + text + "\n"), "troop_deployment")
+
+
+def test_a_western_diplomat_in_a_capital_does_not_speak_for_it(stances_of):
+    text = "“We will not send ground troops to Ukraine,” a Western diplomat in Kyiv said.\n"
+    assert not {c for c, _ in cells(stances_of(INTRO + text), "troop_deployment")} & {"UKR"}

@@ -21,9 +21,15 @@ evidence. All quotes of one speaker share one country: the strongest kind of evi
 them, when it names one country; two countries at that level give none (a wrong country is worse
 than none).
 
+A speaker the text does not name ("a senior official in Oslo said", "officials in Warsaw",
+``speaker_kind`` anonymous, group or unresolved) takes the country its own phrase places it in:
+``phrase``, when the phrase names one country or one national capital (not a seat of an
+organisation) and nothing that makes the place only where they stand ("a Western diplomat in Kyiv":
+any other named group or place gives none).
+
 Every record gets ``country_via``: ``title`` (the speaker's title, role or name), ``actors`` (the
 actors file), ``context`` (the sentence before their first mention, or a person in their title),
-one of the three above, or None when no country is known.
+one of the three above, ``phrase``, or None when no country is known.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ from workbench.resources.words import country_words, stance_words
 from workbench.schema import Block
 
 _LEVELS = ("sentence", "lead-in", "dateline")
+UNNAMED = ("anonymous", "group", "unresolved")  # speaker kinds whose phrase may place them
 _OWN = {"title": "title", "actors": "actors", "lede": "context", "reference": "context"}
 _LEAD_IN_TOKENS = 6  # "In Bratislava on Monday," at most this many tokens before the comma
 
@@ -65,8 +72,30 @@ def assign_countries(
             q["speaker_country"], q["country_via"] = pick[1], pick[0]
         else:
             q["country_via"] = _via(q, people) if q.get("speaker_country") else None
+        if q.get("speaker_country") is None and q.get("speaker_kind") in UNNAMED:
+            code = _phrase_country(entities, q, gaz)
+            if code is not None:
+                q["speaker_country"], q["country_via"] = code, "phrase"
         out.append(q)
     return out
+
+
+def _phrase_country(entities: list[dict], q: dict, gaz: Gazetteer) -> str | None:
+    """The one country an unnamed speaker's phrase places them in: a country or a national
+    capital ("a senior official in Oslo", "officials in Warsaw"); None when the phrase names
+    anything else as well ("a Western diplomat in Kyiv", "a diplomat from Paris in Kyiv")."""
+    lo, hi = q.get("speaker_start"), q.get("speaker_end")
+    if lo is None or hi is None:
+        return None
+    codes = set()
+    for e in entities:
+        if not (lo <= e["start_char"] and e["end_char"] <= hi):
+            continue
+        code = e.get("country_code") if e["kind"] == "country" else _capital(e, gaz)
+        if code is None:
+            return None  # "a Western diplomat in Kyiv": a place is not a side
+        codes.add(code)
+    return next(iter(codes)) if len(codes) == 1 else None
 
 
 def _named(doc: Doc, q: dict, person: dict) -> bool:

@@ -4,7 +4,8 @@ The quotes table keeps every attribution; the stance stage takes a position as i
 where the speaker is named and the cue is a finite reporting verb. So, for the stance stage:
 
 - reported speech of an unnamed speaker ("officials said …", ``speaker_kind`` not in
-  :data:`~workbench.quotes.kinds.NAMED`, and not a joint subject) and participial attributions
+  :data:`~workbench.quotes.kinds.NAMED`, not a joint subject, and not placed in one country by
+  its own phrase: "a senior official in Oslo" speaks for Norway) and participial attributions
   ("…, saying …") are left to narration, where the holder is found in the clause itself; a direct
   quote of an unnamed speaker is a quote with no speaker;
 - a reported clause with quoted words inside ("said he had “big plans” for …") is voiced by its
@@ -48,8 +49,13 @@ def stance_voices(doc: Doc, quotes: list[dict], blocks: list[Block] | None = Non
 
 
 def _named(q: dict) -> bool:
-    """The speaker is a name: a person, government or organisation, or a joint subject."""
-    return q["speaker_kind"] in NAMED or bool(q["speaker_kind"] == "group" and q.get("co_speakers"))
+    """The speaker is a name: a person, government or organisation, or a joint subject; or an
+    unnamed speaker whose own phrase places them in one country ("a senior official in Oslo")."""
+    return (
+        q["speaker_kind"] in NAMED
+        or bool(q["speaker_kind"] == "group" and q.get("co_speakers"))
+        or q.get("country_via") == "phrase"
+    )
 
 
 def _participial(doc: Doc, q: dict) -> bool:
