@@ -65,3 +65,24 @@ def test_command_writes_loadable_weights(tmp_path, capsys):
     with pytest.raises(SystemExit):
         main([str(GOLD_E), "--cv"])  # one file cannot be left out
     assert "two gold files" in capsys.readouterr().err
+
+
+def test_candidates_read_the_title_and_source_as_the_run_does(tmp_path):
+    """An official document's joint statement ("Both leaders …") needs its front-matter title:
+    training candidates must see it, or they differ from what ``evaluate stances`` scores."""
+    (tmp_path / "readout.md").write_text(
+        '---\ntitle: "Readout of President Tom Aldren’s Call with President Ana Vel of Finland"\n'
+        "source: The White House\n---\n\n"
+        "President Tom Aldren spoke today with President Ana Vel of Finland. Both leaders "
+        "reaffirmed their support for further sanctions on Russia.\n",
+        encoding="utf-8",
+    )
+    gold = tmp_path / "gold.yml"
+    gold.write_text(
+        "articles:\n  - file: readout.md\n    cells:\n"
+        "      - {country: FIN, topic: sanctions, label: support, evidence: further sanctions}\n",
+        encoding="utf-8",
+    )
+    (example,) = candidates([gold])["gold.yml"]
+    ruled = {(r["country_code"], r["topic"]) for r in example.records if r["by_rules"]}
+    assert ("FIN", "sanctions") in ruled

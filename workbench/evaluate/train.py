@@ -48,6 +48,7 @@ def candidates(gold_files: Sequence[str | os.PathLike], model: str | None = None
     from workbench.resources.gazetteer import load_gazetteer
     from workbench.resources.lexicon import load_lexicon
     from workbench.resources.topics import load_topics
+    from workbench.run.pipeline import article_meta
     from workbench.run.stages import analyse_doc
 
     nlp = load_model(resolve_model(model))
@@ -56,7 +57,8 @@ def candidates(gold_files: Sequence[str | os.PathLike], model: str | None = None
     out = {}
     for path in gold_files:
         articles, cells = load_stance_gold(path)
-        docs = parse(nlp, [(a.text, a.blocks) for a in articles])
+        # the title and source too, as the run reads them (official documents: quotes/official.py)
+        docs = parse(nlp, [(a.text, a.blocks, article_meta(a)) for a in articles])
         examples = []
         for article, gold, doc in zip(articles, cells, docs, strict=True):
             recs = analyse_doc(doc, article.blocks, *lexicons, candidates=True)["stances"]
