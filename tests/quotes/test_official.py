@@ -411,3 +411,36 @@ def test_remarks_with_no_labels_are_a_speech_of_the_first_principal(analyse, tit
 def test_found_that_is_a_cue_in_official_documents(analyse, sentence, content):
     found, _ = analyse(FIRST + sentence + "\n", READOUT)
     assert content in [q["text"] for q in found]
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        "Participants in the call included Prime Minister Lena Berg of Sweden and President "
+        "Tomas Rand of Estonia.",
+        "Joining the call were Prime Minister Lena Berg of Sweden and President Tomas Rand of "
+        "Estonia.",
+        "Also participating were Prime Minister Lena Berg of Sweden and President Tomas Rand of "
+        "Estonia.",
+    ],
+)
+def test_a_paragraph_listing_the_participants_names_principals(analyse, listing):
+    text = (
+        "President Tom Aldren held a video call with European leaders today. The leaders "
+        "discussed their support for further sanctions on Russia.\n\n" + listing + "\n"
+    )
+    found, official = analyse(text, "Readout of President Tom Aldren’s Call with European Leaders")
+    names = [(p.name, p.country) for p in official.principals]
+    assert names[0] == ("Tom Aldren", "USA")
+    assert {("Lena Berg", "SWE"), ("Tomas Rand", "EST")} <= set(names)
+    joint = [q for q in found if q["speaker_kind"] == "group"]
+    assert joint and joint[0]["co_speakers"] == "Lena Berg; Tomas Rand"
+
+
+def test_a_later_paragraph_that_only_mentions_people_names_no_principals(analyse):
+    text = (
+        "President Tom Aldren held a video call with European leaders today.\n\n"
+        "Earlier, Prime Minister Lena Berg of Sweden visited the border.\n"
+    )
+    _, official = analyse(text, "Readout of President Tom Aldren’s Call with European Leaders")
+    assert [p.name for p in official.principals] == ["Tom Aldren"]

@@ -405,3 +405,51 @@ def test_an_unnamed_official_placed_in_a_capital_speaks_for_its_country(
 def test_a_western_diplomat_in_a_capital_does_not_speak_for_it(stances_of):
     text = "“We will not send ground troops to Ukraine,” a Western diplomat in Kyiv said.\n"
     assert not {c for c, _ in cells(stances_of(INTRO + text), "troop_deployment")} & {"UKR"}
+
+
+@pytest.fixture(scope="module")
+def readout_stances(nlp, gaz):
+    cues, lexicon, topics = load_cues(), load_lexicon(), load_topics()
+
+    def run(text: str, title: str) -> list[dict]:
+        blocks = parse_blocks(text, first_line_is_title=False)
+        meta = {"title": title, "source": "The White House"}
+        doc = next(parse(nlp, [(text, blocks, meta)]))
+        entities = link_entities(doc, blocks, gaz)
+        quotes = extract_quotes(doc, blocks, entities, cues, gaz)
+        return extract_stances(doc, blocks, entities, quotes, lexicon, topics)
+
+    return run
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The leaders reaffirmed their support for further sanctions on Russia.",
+        "Both leaders underscored their commitment to impose new sanctions on Russia.",
+        "The two presidents welcomed the new package of sanctions against Russia.",
+    ],
+)
+def test_a_joint_statement_is_every_principals_position(readout_stances, sentence):
+    text = "President Tom Aldren spoke today with President Ana Vel of Finland. " + sentence + "\n"
+    title = "Readout of President Tom Aldren’s Call with President Ana Vel of Finland"
+    assert {("USA", "support"), ("FIN", "support")} <= cells(
+        readout_stances(text, title), "sanctions"
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Poland backs a diplomatic resolution of the conflict.",
+        "Poland is ready to support a peaceful resolution to the crisis.",
+        "Poland wants a negotiated resolution, its foreign minister said.",
+    ],
+)
+def test_a_resolution_of_the_conflict_is_not_a_mandate(stances_of, sentence):
+    assert not cells(stances_of(INTRO + sentence + "\n"), "mission_mandate")
+
+
+def test_a_security_council_resolution_still_is(stances_of):
+    found = stances_of(INTRO + "Poland backs a Security Council resolution for the mission.\n")
+    assert ("POL", "support") in cells(found, "mission_mandate")

@@ -1,10 +1,12 @@
-"""The principals of an official document: the people (or countries) its title and first
-paragraph name, with their roles and countries (see quotes/official.py).
+"""The principals of an official document: the people (or countries) its title, first paragraph
+and any paragraph listing the participants name, with their roles and countries (see
+quotes/official.py).
 
 ``Principals(title, home, text, blocks, entities, gaz)`` finds them: the people the title names
 after a role ("Readout of President Vel's Call with President Oran of Estmark"; in a Title Case
 headline the name ends at a word neither the gazetteer nor the text knows), then the people the
-first paragraph names with a title; a title that names no person gives its countries ("Joint
+first paragraph, or a paragraph opening with ``participants`` in cues.yml ("Participants in the
+call included …"), names with a title; a title that names no person gives its countries ("Joint
 Statement on Estmark-Norland Meeting"). A principal's country is "… of <country>" in the title,
 else the gazetteer's, else the organisation's before the role ("NATO Secretary General": none),
 else ``home``, the publisher's country. ``by_name``, ``by_role`` and ``author`` find one of them.
@@ -64,11 +66,15 @@ class Principals:
 
     def _find(self) -> list[Principal]:
         found = self._from_title()
-        first = next((b for b in self.blocks if b.kind == "paragraph"), None)
+        paragraphs = [b for b in self.blocks if b.kind == "paragraph"]
+        first = paragraphs[0] if paragraphs else None
+        listed = [first, *(b for b in paragraphs[1:] if self._lists_participants(b))]
         if first is not None:
             self.found = found
             for e in self.entities:
-                if e["kind"] != "person" or not first.start <= e["start_char"] < first.end:
+                if e["kind"] != "person" or not any(
+                    b.start <= e["start_char"] < b.end for b in listed
+                ):
                     continue
                 if not self._titled(e) or self.by_name(e["canonical"]) is not None:
                     continue
@@ -89,6 +95,15 @@ class Principals:
                         surname = normalise(e["canonical"])
                         found.append(Principal(e["canonical"], surname, None, e["country_code"]))
         return found
+
+    def _lists_participants(self, block: Block) -> bool:
+        """A paragraph that opens by listing the participants ("Participants in the call
+        included …")."""
+        opening = self.text[block.start : block.start + 40].lstrip().lower()
+        return any(
+            opening.startswith(p) and not opening[len(p) : len(p) + 1].isalpha()
+            for p in self.words.participants
+        )
 
     def _title_countries(self) -> list[Principal]:
         words = re.findall(r"[^\W\d][\w.’']*", self.title.replace("-", " "))

@@ -1,4 +1,5 @@
-"""Who holds a position: the subject governing its cue, a speech noun's holders, or the speaker.
+"""Who holds a position: the subject governing its cue, a speech noun's holders, or the speaker
+(with a joint statement's co-speakers: "The leaders discussed …" is every leader's position).
 
 The holder is not always the voice. "russia, which opposes the deployment" is Russia's position;
 "President trump is unlikely to provide such assurances" is Trump's (USA); "it is unlikely that he
@@ -68,8 +69,24 @@ def find_holders(doc, clause: list[Token], cue: Token | None, unit: Unit, ents, 
             "kind": "person",
             "role_class": _speaker_role(q, ents),
         }
-        return [(speaker, "speaker", None)]
+        return [(speaker, "speaker", None), *_co_speakers(q, ents)]
     return []
+
+
+def _co_speakers(quote: dict, ents) -> list[tuple[dict, str, None]]:
+    """The other speakers of a joint statement ("The leaders discussed …": ``co_speakers``), each
+    with the country the article gives them; one per country, none for the speaker's own."""
+    seen = {quote.get("speaker_country")}
+    out = []
+    for name in (quote.get("co_speakers") or "").split("; "):
+        ent = next((e for e in ents if e["canonical"] == name and e["kind"] == "person"), None)
+        code = ent.get("country_code") if ent is not None else None
+        if code and code not in seen:
+            seen.add(code)
+            holder = {"canonical": name, "country_code": code, "kind": "person"}
+            holder["role_class"] = ent.get("role_class")
+            out.append((holder, "speaker", None))
+    return out
 
 
 def _deontic(cue: Token) -> bool:
