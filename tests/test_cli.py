@@ -222,3 +222,33 @@ def test_cli_builds_one_run_options_from_its_arguments():
         )
     args = build_parser().parse_args(["analyse", "x", "--out", "o", "--jobs", "3"])
     assert run_options(args) == RunOptions(jobs=3)
+
+
+def test_train_topics_writes_a_classifier_the_analysis_reads(tmp_path):
+    out = tmp_path / "topic_model.yml"
+    gold = FIXTURES / "stances" / "gold_set_d.yml"
+    proc = run("train", "topics", gold, "--out", out)
+    assert proc.returncode == 0, proc.stderr
+    assert out.exists() and out.with_suffix(".npz").exists()
+    from workbench.resources.topicmodel import load_topic_classifier
+
+    classifier = load_topic_classifier(out)
+    assert classifier.notes["trained_on"] == ["gold_set_d.yml"]
+    assert "troop_deployment" in classifier.classes
+    env = {**os.environ, "WORKBENCH_TOPIC_CLASSIFIER": str(out)}
+    seed = ROOT / "seeds" / "000_9e8ae43d946c058c.txt"
+    analysed = subprocess.run(
+        [sys.executable, "-m", "workbench", "analyse", seed, "--out", tmp_path / "t", "--no-cache"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        env=env,
+    )
+    assert analysed.returncode == 0, analysed.stderr
+
+
+def test_train_topics_names_a_missing_gold_file_in_one_line(tmp_path):
+    proc = run("train", "topics", tmp_path / "nope.yml", "--out", tmp_path / "m.yml")
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == f"{tmp_path / 'nope.yml'}: no such gold file"

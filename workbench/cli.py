@@ -129,6 +129,17 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="rows printed at most (default: 40; --out writes all)",
     )
+    t = sub.add_parser(
+        "train", help="train a learned model on stance gold files and write its weights"
+    )
+    t.add_argument("what", choices=["topics"], help="topics: the learned topic classifier")
+    t.add_argument("gold", nargs="+", metavar="GOLD_FILE", help="stance gold YAML file(s)")
+    t.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE.yml",
+        help="the description to write (the weights go beside it, as FILE.npz)",
+    )
     return parser
 
 
@@ -219,6 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "evaluate": _evaluate,
         "export": _export,
         "sql": _sql,
+        "train": _train,
     }
     return commands[args.command](args)
 
@@ -364,6 +376,22 @@ def _evaluate_polnear(args: argparse.Namespace) -> int:
         print(f"workbench: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     return EXIT_REJECTED if score.failed else EXIT_OK
+
+
+def _train(args: argparse.Namespace) -> int:
+    from workbench.evaluate.train_topics import train
+
+    missing = [g for g in args.gold if not Path(g).is_file()]
+    if missing:
+        print(f"{missing[0]}: no such gold file", file=sys.stderr)
+        return 2
+    try:
+        out = train(args.gold, args.out)
+    except (OSError, ValueError) as exc:
+        print(f"{args.out}: cannot train: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {out} and {out.with_suffix('.npz').name}", file=sys.stderr)
+    return 0
 
 
 def _export(args: argparse.Namespace) -> int:

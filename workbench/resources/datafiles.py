@@ -71,8 +71,9 @@ def check_files(
     ``topics`` in place of the shipped ones, the analyst's ``overrides``): the first bad file
     raises DataFileError. Cheap (no model, no parsing): run it before any analysis."""
     given = {"actors": actors, "topics": topics, "overrides": overrides}
+    optional = ("overrides", "topic_model")  # an analyst's, or named by $WORKBENCH_TOPIC_CLASSIFIER
     for name in SCHEMAS:
-        path = given.get(name) or (None if name == "overrides" else default_data_path(name))
+        path = given.get(name) or (None if name in optional else default_data_path(name))
         if path is not None:
             read_data(path, name)
 

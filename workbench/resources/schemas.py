@@ -204,6 +204,20 @@ class StanceModelFile(Strict):
     weights: dict[Name, dict[ScorerClass, float]] = {}
 
 
+class TopicModelFile(Strict):
+    """``topic_model.yml``: the learned topic classifier's description (its arrays are the
+    ``weights`` file beside it, whose sha256 must match)."""
+
+    weights: Name
+    sha256: Annotated[str, StringConstraints(strict=True, pattern=r"^[0-9a-f]{64}$")]
+    threshold: float = Field(ge=0.0, le=1.0)
+    classes: list[Name]
+    terms: int = Field(ge=0)
+    trained_on: list[Name] = []
+    options: dict[Name, float | int | str] = {}
+    sentences: dict[Name, int] = {}
+
+
 # --- topics ---------------------------------------------------------------------------------
 
 
@@ -303,6 +317,7 @@ SCHEMAS: dict[str, type[Strict]] = {
     "cues": CuesFile,
     "stance": StanceFile,
     "stance_model": StanceModelFile,
+    "topic_model": TopicModelFile,
     "topics": TopicsFile,
     "overrides": OverridesFile,
 }

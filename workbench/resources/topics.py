@@ -1,4 +1,5 @@
-"""The topic catalogue (``data/topics.yml``)."""
+"""The topic catalogue (``data/topics.yml``), with the learned topic classifier that backs its
+triggers (:mod:`workbench.resources.topicmodel`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from functools import cached_property
 from pathlib import Path
 
 from workbench.resources.datafiles import default_data_path, phrases, read_data
+from workbench.resources.topicmodel import TopicClassifier, load_topic_classifier
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class Topic:
 class Catalogue:
     topics: list[Topic] = field(default_factory=list)
     fingerprint: str = ""
+    classifier: TopicClassifier | None = None  # places clauses that name no trigger
 
     @cached_property
     def stance_entries(self) -> list[tuple[Topic, str, tuple[str, ...]]]:
@@ -60,8 +63,11 @@ class Catalogue:
         return topic
 
 
-def load_topics(path: str | Path | None = None) -> Catalogue:
-    """Load the topic catalogue (the shipped one unless ``path`` is given)."""
+def load_topics(path: str | Path | None = None, classifier: str | None = None) -> Catalogue:
+    """Load the topic catalogue (the shipped one unless ``path`` is given) and the topic
+    classifier (:func:`~workbench.resources.topicmodel.load_topic_classifier`'s ``choice``; none
+    unless ``$WORKBENCH_TOPIC_CLASSIFIER`` names one). It places clauses only on topics the
+    catalogue has."""
     path = Path(path) if path else default_data_path("topics")
     data, fingerprint = read_data(path, "topics")  # checked against schemas.TopicsFile
     topics = []
@@ -92,7 +98,10 @@ def load_topics(path: str | Path | None = None) -> Catalogue:
                 addressee_words=tuple(phrases((item.get("addressee") or {}).get("words") or [])),
             )
         )
-    return Catalogue(topics, fingerprint)
+    learned = load_topic_classifier(classifier)
+    return Catalogue(
+        topics, f"{fingerprint}+{learned.fingerprint if learned else 'no classifier'}", learned
+    )
 
 
 def _content_words(sentence: str) -> frozenset[str]:
@@ -102,4 +111,4 @@ def _content_words(sentence: str) -> frozenset[str]:
 def topic_labels(path: str | Path | None = None) -> dict[str, str]:
     """Topic id -> its readable label ("troop_deployment" -> "Troops to Ukraine"), from the
     catalogue (the shipped one unless ``path`` is given). Ids missing from it keep their id."""
-    return {t.id: t.label for t in load_topics(path).topics}
+    return {t.id: t.label for t in load_topics(path, classifier="off").topics}

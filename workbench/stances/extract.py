@@ -192,7 +192,7 @@ def _score_unit(
     unit_codes = codes_in(unit.tokens, ents)
     codes = unit_codes | _speaker_codes(unit)  # not from an aside ("while talks were under way")
     unit_topics = topics_of(main_clause(unit.tokens), catalogue, codes) or topics_of(
-        unit.tokens, catalogue, codes
+        unit.tokens, catalogue, codes, learned=True
     )
     if not unit_topics:
         unit_topics = block_topics(unit.block) or [

@@ -29,7 +29,7 @@ class Context:
     cue: Token | None
     why: Why  # the reading's cue class and text ("hedge 'premature'"), NO_CUE without a cue
     how: str  # how the holder was found
-    trigger: str  # the topic trigger, "… (sentence)" or "… (title)" when borrowed, or "prototype"
+    trigger: str  # a trigger, "… (sentence)"/"… (title)" if borrowed, "prototype", "classifier"
     topic: Topic
     n_topics: int  # topics the clause's reading landed on
     unit_codes: set[str]  # countries named in the unit

@@ -20,7 +20,14 @@ from workbench.stances import trace
 from workbench.stances.clauses import condition_span, refers_back
 from workbench.stances.features import Context, statement_features
 from workbench.stances.holders import clause_subject_holders, find_holders
-from workbench.stances.topics import inverted, main_clause, nearest_topics, topics_of, within
+from workbench.stances.topics import (
+    CLASSIFIER,
+    inverted,
+    main_clause,
+    nearest_topics,
+    topics_of,
+    within,
+)
 from workbench.stances.trace import Why
 from workbench.stances.units import Unit
 
@@ -30,6 +37,7 @@ INVERT = {1.0: -1.0, -1.0: 1.0, -0.5: 0.5}
 _PLAIN_POSITIONS = ("readiness cue", "refusal cue", "negated", "weak cue", "speech noun")
 FROM_TITLE = " (title)"  # a topic borrowed from the title
 _BORROWED = ("(sentence)", "(title)")
+_UNPLACED = ("prototype", CLASSIFIER)  # topics without a trigger position
 # only a named holder's plain position takes the title's topic ("Rome has kept its own counsel")
 _TITLE_CUES = ("undecided cue", "readiness cue", "refusal cue", "hedge", "negated", "negated until")
 
@@ -167,7 +175,7 @@ def _add(
         value, rule = INVERT.get(value, value), f"{why} · inverted"
     key = (holder.get("country_code") or holder["canonical"], topic.id)
     contrast = " after contrast" if k > 0 and key in into else ""
-    named = trigger != "prototype" and not trigger.endswith(_BORROWED)
+    named = trigger not in _UNPLACED and not trigger.endswith(_BORROWED)
     if value == 0.5 and k > 0 and into is state.found:  # "could join the force, but
         _qualify(state.found, key[0], rule)  # only under a mandate"
     rule = f"{rule}{contrast} · holder: {how} · topic: {trigger}"
@@ -214,7 +222,9 @@ def clause_topics(
     it or (for the last clause) from the unit or paragraph; never the topic ``skip``."""
     clause = clauses[k]
     found_topics = [
-        x for x in topics_of(clause, catalogue, codes, with_positions=True) if x[0].id != skip
+        x
+        for x in topics_of(clause, catalogue, codes, with_positions=True, learned=True)
+        if x[0].id != skip
     ]
     condition = condition_span(clause, cue, why)
     rest = [t for c in clauses for t in c if t.i not in condition]
@@ -224,7 +234,7 @@ def clause_topics(
         found_topics = [
             (t, trig, [i for i in where if i not in condition]) for t, trig, where in found_topics
         ]
-        found_topics = [x for x in found_topics if x[2] or x[1] == "prototype"]
+        found_topics = [x for x in found_topics if x[2] or x[1] in _UNPLACED]
         unit_topics = outside
     else:
         condition = set()

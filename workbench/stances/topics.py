@@ -3,7 +3,10 @@
 A clause is on a topic when it holds one of the topic's trigger words or phrases (a word matches a
 token's lower-case form or its lemma). Topics with ``requires_country`` also need that country
 named in the sentence or as the holder (``us_backstop`` is about the United States). A clause with
-no trigger is compared with the topic's prototype sentences by lemma overlap.
+no trigger is compared with the topic's prototype sentences by lemma overlap. When the catalogue has
+a learned topic classifier (``resources/topicmodel.py``; none ships yet), a cue's clause or a unit
+that matches no prototype either goes to it, and is put on its likeliest topic when that topic's
+probability reaches the classifier's threshold.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from workbench.resources.topics import Catalogue, Topic
 from workbench.resources.words import stance_words
 
 PROTOTYPE_MIN = 0.5  # share of a prototype's content lemmas a clause must contain
+CLASSIFIER = "classifier"  # the trigger of a topic the learned classifier chose
 
 
 def inverted(clause: list[Token], topic: Topic, arcs: int = 3) -> bool:
@@ -45,10 +49,15 @@ def trigger_hits(
 
 
 def topics_of(
-    clause: Span | list[Token], catalogue: Catalogue, countries: set[str], with_positions=False
+    clause: Span | list[Token],
+    catalogue: Catalogue,
+    countries: set[str],
+    with_positions=False,
+    learned=False,
 ) -> list[tuple]:
-    """Topics of a clause with the trigger (or "prototype") that put it there, and with
-    ``with_positions`` the token indices (``Token.i``) of the trigger matches.
+    """Topics of a clause with the trigger (or "prototype", or with ``learned`` "classifier")
+    that put it there, and with ``with_positions`` the token indices (``Token.i``) of the trigger
+    matches.
 
     ``countries`` are the codes named in the clause's sentence plus the holder's."""
     tokens = list(clause)
@@ -80,10 +89,31 @@ def topics_of(
             if proto and len(proto & lemmas) / len(proto) >= PROTOTYPE_MIN:
                 out.append((topic, "prototype", []))
                 break
+    if learned and not out and tokens and catalogue.classifier is not None:
+        placed = classified(tokens, catalogue, countries)
+        if placed is not None:
+            out.append((placed, CLASSIFIER, []))
     if not with_positions:  # without positions, overriding topics always win
         replaced = {r for t, _, _ in out for r in t.overrides}
         return [(t, trig) for t, trig, _ in out if t.id not in replaced]
     return out
+
+
+def classified(tokens: list[Token], catalogue: Catalogue, countries: set[str]) -> Topic | None:
+    """The topic the learned classifier puts the clause on (its text from the first token to the
+    last), when its probability reaches the threshold and the catalogue has it (and, for a topic
+    with ``requires_country``, that country is named or holds it). Worked out once per clause."""
+    doc = tokens[0].doc
+    key = (tokens[0].i, tokens[-1].i)
+    cache = doc.user_data.setdefault(f"workbench_topic_classifier:{catalogue.fingerprint}", {})
+    if key not in cache:
+        text = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+        cache[key] = catalogue.classifier.predict(text)
+    topic_id, p = cache[key]
+    topic = catalogue.by_id(topic_id) if p >= catalogue.classifier.threshold else None
+    if topic is None or (topic.requires_country and topic.requires_country not in countries):
+        return None
+    return topic
 
 
 def anaphors(doc: Doc, catalogue: Catalogue) -> dict[int, tuple[str, str]]:

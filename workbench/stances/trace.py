@@ -52,7 +52,7 @@ class Why:
 
 NO_CUE = Why()
 HOLDER_VIA = ("speech noun", "clause subject", "subject", "antecedent", "speaker", "other")
-TOPIC_VIA = ("named", "borrowed", "title", "prototype")
+TOPIC_VIA = ("named", "borrowed", "title", "prototype", "classifier")
 
 
 def cue_class(why: Why) -> str:
@@ -76,9 +76,10 @@ def holder_via(how: str) -> str:
 def topic_via(trigger: str) -> str:
     """Where the topic came from: a trigger ``named`` in the clause (or a noun pointing back to
     one), ``borrowed`` from the sentence or paragraph, the article's ``title``, or a
-    ``prototype`` (the clause's words close to a topic's description)."""
-    if trigger == "prototype":
-        return "prototype"
+    ``prototype`` (the clause's words close to a topic's description), or the learned topic
+    ``classifier``."""
+    if trigger in ("prototype", "classifier"):
+        return trigger
     if trigger.endswith("(title)"):
         return "title"
     if trigger.endswith("(sentence)"):
