@@ -144,3 +144,41 @@ def test_brussels_is_belgium_when_its_sentence_is_about_belgium(link, tmp_path):
     )
     seats = [(e["canonical"], e["country_code"]) for e in link(p) if e["text"] == "Brussels"]
     assert seats == [("Belgium", "BEL"), ("European Union", "EUU")]
+
+
+@pytest.mark.parametrize(
+    "listing, person, code",
+    [
+        (
+            "Participants included NATO Secretary General Piet Laan, President Ana Vel of "
+            "Finland, and Prime Minister Olli Savo of Sweden.",
+            "Piet Laan",
+            None,
+        ),
+        (
+            "Guests were Defence Minister Kalev Rand, Foreign Minister Ilze Liepa of Latvia and "
+            "others.",
+            "Kalev Rand",
+            None,
+        ),
+        (
+            "The call brought together Chancellor Jonas Albrecht, President Ana Vel of Finland "
+            "and Prime Minister Olli Savo of Sweden.",
+            "Jonas Albrecht",
+            None,
+        ),
+    ],
+)
+def test_the_next_person_in_a_list_is_not_a_title(link, tmp_path, listing, person, code):
+    p = tmp_path / "list.txt"
+    p.write_text("Talks in the north\n\n" + listing + "\n", encoding="utf-8")
+    assert {c for c, _ in people(link(p))[person]} == {code}
+
+
+def test_a_person_named_after_a_preposition_still_titles(link, tmp_path):
+    p = tmp_path / "adviser.txt"
+    p.write_text(
+        "Talks\n\n“We are ready,” said Pavel Novak, an adviser to President Ana Vel of Finland.\n",
+        encoding="utf-8",
+    )
+    assert {c for c, _ in people(link(p))["Pavel Novak"]} == {"FIN"}

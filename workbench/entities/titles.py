@@ -107,7 +107,20 @@ def _post_apposition(doc: Doc, end: int, sent: Span) -> Span | None:
         ):
             break
         j += 1
-    return doc[end + 1 : j] if j > end + 1 else None
+    span = doc[end + 1 : j] if j > end + 1 else None
+    return None if span is None or _names_a_person(span) else span
+
+
+def _names_a_person(span: Span) -> bool:
+    """The span names someone else, not through a preposition: "Jens Stoltenberg, President
+    Andrzej Duda of Poland, …" is a list of participants, not Stoltenberg's title ("X, an adviser
+    to President Y" still is X's)."""
+    for t in span:
+        if t.pos_ == "ADP":
+            return False
+        if t.ent_type_ == "PERSON":
+            return True
+    return False
 
 
 def _of_phrase(doc: Doc, end: int, sent: Span) -> Span | None:
