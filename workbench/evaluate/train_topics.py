@@ -1,8 +1,7 @@
 """Training the learned topic classifier (:mod:`workbench.resources.topicmodel`) on stance gold
-files, and cross-validating it.
+files.
 
-    workbench train topics GOLD... --out workbench/resources/data/topic_model.yml
-    workbench train topics GOLD... --cv   # leave one gold file out: cell accuracy with and without
+    workbench train topics GOLD... --out FILE.yml   # then WORKBENCH_TOPIC_CLASSIFIER=FILE.yml
 
 The examples are sentences of the gold articles (spaCy's rule-based sentencizer): a sentence that
 holds a gold cell's evidence is an example of that cell's topic; every other sentence is an example
@@ -27,7 +26,7 @@ import yaml
 from workbench.evaluate.gold import load_stance_gold
 from workbench.resources.topicmodel import OTHER
 
-C = 3.0  # inverse regularisation strength (chosen by leave-one-set-out, docs/method/stances.md)
+C = 3.0  # inverse regularisation strength (the design probe's, benchmarks/stance_text/)
 MIN_DF = 2  # a term must occur in this many training sentences
 THRESHOLD = 0.5  # a clause is placed on its likeliest topic when p reaches this
 
@@ -105,7 +104,7 @@ def dump(fitted: tuple, out: str | os.PathLike, notes: dict, threshold: float = 
     header = (
         "# Learned topic classifier (workbench/resources/topicmodel.py): TF-IDF of word\n"
         "# 1-2-grams, multinomial logistic regression; its arrays are the .npz named below.\n"
-        "# Retrain: workbench train topics GOLD... --out workbench/resources/data/topic_model.yml\n"
+        "# Retrain: workbench train topics GOLD... --out FILE.yml\n"
     )
     text = yaml.safe_dump(description, sort_keys=False, allow_unicode=True, width=100)
     out.write_text(header + text, encoding="utf-8")
