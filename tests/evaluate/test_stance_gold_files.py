@@ -11,7 +11,8 @@ from workbench.resources.topics import load_topics
 from workbench.schema import LABELS
 
 STANCES = Path(__file__).parent.parent / "fixtures" / "stances"
-DEVELOPMENT = sorted(STANCES.glob("gold_set_*.yml"))
+DEV_C = STANCES.parent / "statements" / "dev_c" / "stances.yml"  # State Department documents
+DEVELOPMENT = [*sorted(STANCES.glob("gold_set_*.yml")), DEV_C]
 
 
 def test_the_development_sets_are_found():
