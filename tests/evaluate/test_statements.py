@@ -53,3 +53,15 @@ def test_heldout_b_floor(tmp_path):
     assert result.n_gold == 114
     assert result.recall >= 0.81 and result.precision >= 0.90
     assert result.rate(result.speaker_ok) >= 0.82 and result.rate(result.country_ok) >= 0.84
+
+
+def test_a_joint_subjects_first_principal_counts_by_surname_too():
+    def joint(pred_speaker):
+        article = Article(path="x.md", text="The leaders discussed the port.", blocks=[])
+        gold = [Gold(0, 22, 30, "indirect", ["Tom Aldren", "Aldren", "Ana Vel", "Vel"], ["USA"])]
+        pred = {"start_char": 22, "end_char": 30, "text": "the port", "speaker_kind": "group"}
+        pred.update(speaker=pred_speaker, speaker_country="USA")
+        return score([article], gold, [[pred]]).speaker_ok
+
+    assert joint("Tom J. Aldren") == 1 and joint("Tom Aldren") == 1
+    assert joint("Tom Aldrin") == 0 and joint("The leaders") == 0

@@ -129,12 +129,12 @@ def _judge(result: Score, article: Article, g: Gold, p: dict) -> None:
     wanted = {normalise(s) if s else None for s in g.speakers}
     kind = p.get("speaker_kind", "person")
     got = normalise(p["speaker"]) if p["speaker"] and kind in (*NAMED, "group") else None
-    if kind == "group" and got not in wanted:
-        got = None  # "Republicans": no name; a joint subject's first principal: a name
     if got is not None and got not in wanted and len(got.split()) > 1:
-        surname = _surname(got)
+        surname = _surname(got)  # "Antony J. Blinken" for gold "Antony Blinken, Blinken"
         if surname in {w for w in wanted if w and len(w.split()) == 1}:
             got = surname
+    if kind == "group" and got not in wanted:
+        got = None  # "Republicans": no name; a joint subject's first principal: a name
     if got in wanted:
         result.speaker_ok += 1
     else:
