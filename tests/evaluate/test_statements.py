@@ -18,10 +18,10 @@ def test_statements_floor(tmp_path):
     assert result.rate(result.speaker_ok) >= 0.96 and result.rate(result.country_ok) >= 0.95
 
 
-def _one(speakers, country, pred_speaker, pred_country):
+def _one(speakers, country, pred_speaker, pred_country, kind="person"):
     article = Article(path="x.md", text="The leaders discussed the port.", blocks=[])
     gold = [Gold(0, 22, 30, "indirect", speakers, country)]
-    pred = {"start_char": 22, "end_char": 30, "text": "the port"}
+    pred = {"start_char": 22, "end_char": 30, "text": "the port", "speaker_kind": kind}
     pred.update(speaker=pred_speaker, speaker_country=pred_country)
     return score([article], gold, [[pred]])
 
@@ -57,11 +57,8 @@ def test_heldout_b_floor(tmp_path):
 
 def test_a_joint_subjects_first_principal_counts_by_surname_too():
     def joint(pred_speaker):
-        article = Article(path="x.md", text="The leaders discussed the port.", blocks=[])
-        gold = [Gold(0, 22, 30, "indirect", ["Tom Aldren", "Aldren", "Ana Vel", "Vel"], ["USA"])]
-        pred = {"start_char": 22, "end_char": 30, "text": "the port", "speaker_kind": "group"}
-        pred.update(speaker=pred_speaker, speaker_country="USA")
-        return score([article], gold, [[pred]]).speaker_ok
+        gold = ["Tom Aldren", "Aldren", "Ana Vel", "Vel"]
+        return _one(gold, ["USA"], pred_speaker, "USA", kind="group").speaker_ok
 
     assert joint("Tom J. Aldren") == 1 and joint("Tom Aldren") == 1
     assert joint("Tom Aldrin") == 0 and joint("The leaders") == 0

@@ -16,9 +16,15 @@ from workbench.stances.extract import extract_stances
 def stances_of(nlp, gaz):
     cues, lexicon, topics = load_cues(), load_lexicon(), load_topics()
 
-    def run(text: str) -> list[dict]:
-        blocks = parse_blocks(text)
-        doc = next(parse(nlp, [(text, blocks)]))
+    def run(text: str, title: str | None = None) -> list[dict]:
+        """``title``: an official document's front-matter title (published by the White House),
+        the text then having no title line of its own."""
+        if title is None:
+            blocks, meta = parse_blocks(text), None
+        else:
+            blocks = parse_blocks(text, first_line_is_title=False)
+            meta = {"title": title, "source": "The White House"}
+        doc = next(parse(nlp, [(text, blocks, meta)]))
         entities = link_entities(doc, blocks, gaz)
         quotes = extract_quotes(doc, blocks, entities, cues, gaz)
         found = extract_stances(doc, blocks, entities, quotes, lexicon, topics)
@@ -407,21 +413,6 @@ def test_a_western_diplomat_in_a_capital_does_not_speak_for_it(stances_of):
     assert not {c for c, _ in cells(stances_of(INTRO + text), "troop_deployment")} & {"UKR"}
 
 
-@pytest.fixture(scope="module")
-def readout_stances(nlp, gaz):
-    cues, lexicon, topics = load_cues(), load_lexicon(), load_topics()
-
-    def run(text: str, title: str) -> list[dict]:
-        blocks = parse_blocks(text, first_line_is_title=False)
-        meta = {"title": title, "source": "The White House"}
-        doc = next(parse(nlp, [(text, blocks, meta)]))
-        entities = link_entities(doc, blocks, gaz)
-        quotes = extract_quotes(doc, blocks, entities, cues, gaz)
-        return extract_stances(doc, blocks, entities, quotes, lexicon, topics)
-
-    return run
-
-
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -430,12 +421,10 @@ def readout_stances(nlp, gaz):
         "The two presidents welcomed the new package of sanctions against Russia.",
     ],
 )
-def test_a_joint_statement_is_every_principals_position(readout_stances, sentence):
+def test_a_joint_statement_is_every_principals_position(stances_of, sentence):
     text = "President Tom Aldren spoke today with President Ana Vel of Finland. " + sentence + "\n"
     title = "Readout of President Tom Aldren’s Call with President Ana Vel of Finland"
-    assert {("USA", "support"), ("FIN", "support")} <= cells(
-        readout_stances(text, title), "sanctions"
-    )
+    assert {("USA", "support"), ("FIN", "support")} <= cells(stances_of(text, title), "sanctions")
 
 
 @pytest.mark.parametrize(
