@@ -9,7 +9,11 @@ import pytest
 import workbench
 from workbench.entities.linking import link_entities
 from workbench.nlp.model import load_model, parse
+from workbench.quotes.extract import extract_quotes
+from workbench.quotes.official import Official
 from workbench.read import read_file
+from workbench.read.structure import parse_blocks
+from workbench.resources.cues import load_cues
 from workbench.resources.gazetteer import load_gazetteer
 from workbench.schema import ARTICLE_COLUMNS, QUOTE_COLUMNS, STANCE_COLUMNS, Corpus, frame
 
@@ -45,6 +49,25 @@ def link(nlp):
         article = read_file(Path(path))[0][0]
         doc = next(parse(nlp, [(article.text, article.blocks)]))
         return link_entities(doc, article.blocks, gazetteers[actors])
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def official_doc(nlp, gaz):
+    """official_doc(text, title, source) -> (quotes, the :class:`Official` reading) of a text
+    with a title and a publisher (tests/quotes: official documents and their principals)."""
+    cues = load_cues()
+
+    def run(text: str, title: str | None, source: str | None = "The White House"):
+        blocks = parse_blocks(text, first_line_is_title=False)
+        meta = {"title": title, "source": source}
+        doc = next(parse(nlp, [(text, blocks, meta)]))
+        entities = link_entities(doc, blocks, gaz)
+        found = extract_quotes(doc, blocks, entities, cues, gaz)
+        for q in found:
+            assert text[q["start_char"] : q["end_char"]] == q["text"]
+        return found, Official(doc, blocks, entities, gaz)
 
     return run
 

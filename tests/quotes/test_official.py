@@ -3,33 +3,8 @@ and remarks: fictional people, real countries, three phrasings per mechanism."""
 
 import pytest
 
-from workbench.entities.linking import link_entities
-from workbench.nlp.model import parse
-from workbench.quotes.extract import extract_quotes
-from workbench.quotes.official import Official
-from workbench.read.structure import parse_blocks
 from workbench.read.transcripts import genre, is_procedural
-from workbench.resources.cues import load_cues
 from workbench.resources.words import official_words
-
-WH = "The White House"
-
-
-@pytest.fixture(scope="module")
-def analyse(nlp, gaz):
-    cues = load_cues()
-
-    def run(text: str, title: str | None, source: str | None = WH):
-        blocks = parse_blocks(text, first_line_is_title=False)
-        meta = {"title": title, "source": source}
-        doc = next(parse(nlp, [(text, blocks, meta)]))
-        entities = link_entities(doc, blocks, gaz)
-        found = extract_quotes(doc, blocks, entities, cues, gaz)
-        for q in found:
-            assert text[q["start_char"] : q["end_char"]] == q["text"]
-        return found, Official(doc, blocks, entities, gaz)
-
-    return run
 
 
 def _rows(found):
@@ -61,13 +36,15 @@ def _rows(found):
         ),
     ],
 )
-def test_principals_come_from_the_title_with_their_countries(analyse, title, first, principals):
-    _, official = analyse(first + "\n", title)
+def test_principals_come_from_the_title_with_their_countries(
+    official_doc, title, first, principals
+):
+    _, official = official_doc(first + "\n", title)
     assert [(p.name, p.country) for p in official.principals][: len(principals)] == principals
 
 
-def test_a_document_with_no_official_title_or_publisher_has_no_principals(analyse):
-    _, official = analyse("President Ana Vel of Finland reaffirmed her support.\n", None, None)
+def test_a_document_with_no_official_title_or_publisher_has_no_principals(official_doc):
+    _, official = official_doc("President Ana Vel of Finland reaffirmed her support.\n", None, None)
     assert official.principals == []
 
 
@@ -107,9 +84,9 @@ FIRST = "President Tom Aldren spoke today with President Ana Vel of Finland.\n\n
     ],
 )
 def test_role_references_resolve_to_the_principal(
-    analyse, title, first, sentence, speaker, country
+    official_doc, title, first, sentence, speaker, country
 ):
-    found, _ = analyse(first + sentence + "\n", title)
+    found, _ = official_doc(first + sentence + "\n", title)
     rows = [r for r in _rows(found) if r[1] in sentence]
     assert rows and rows[0][2:] == (speaker, country)
 
@@ -132,8 +109,8 @@ def test_role_references_resolve_to_the_principal(
         ),
     ],
 )
-def test_joint_subjects_are_one_group_statement(analyse, sentence, content):
-    found, _ = analyse(FIRST + sentence + "\n", READOUT)
+def test_joint_subjects_are_one_group_statement(official_doc, sentence, content):
+    found, _ = official_doc(FIRST + sentence + "\n", READOUT)
     group = [q for q in found if q["text"] == content]
     assert len(group) == 1
     q = group[0]
@@ -144,10 +121,46 @@ def test_joint_subjects_are_one_group_statement(analyse, sentence, content):
     )
 
 
-def test_a_single_speaker_has_no_co_speakers(analyse):
-    found, _ = analyse(FIRST + "President Vel thanked the American people.\n", READOUT)
+def test_a_single_speaker_has_no_co_speakers(official_doc):
+    found, _ = official_doc(FIRST + "President Vel thanked the American people.\n", READOUT)
     q = next(q for q in found if q["text"] == "the American people")
     assert (q["speaker"], q["speaker_country"], q["co_speakers"]) == ("Ana Vel", "FIN", None)
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        ("The two discussed the reconstruction of the port.", "the reconstruction of the port"),
+        (
+            "Both agreed on the need to reopen the border crossing.",
+            "on the need to reopen the border crossing",
+        ),
+        (
+            "The President and his counterpart condemned the strikes on the power grid.",
+            "the strikes on the power grid",
+        ),
+    ],
+)
+def test_numbers_both_and_counterparts_are_joint_subjects(official_doc, sentence, content):
+    found, _ = official_doc(FIRST + sentence + "\n", READOUT)
+    q = next(q for q in found if q["text"] == content)
+    assert (q["speaker"], q["speaker_kind"], q["co_speakers"]) == ("Tom Aldren", "group", "Ana Vel")
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Russia has massed troops on the border.",
+        "The Kremlin announced new drills.",
+        "Belarus hosted the exercises.",
+    ],
+)
+def test_they_is_the_principals_not_the_last_country_named(official_doc, before):
+    found, _ = official_doc(
+        f"{FIRST}{before} They stressed their commitment to diplomacy.\n", READOUT
+    )
+    q = next(q for q in found if q["text"] == "their commitment to diplomacy")
+    assert (q["speaker"], q["co_speakers"]) == ("Tom Aldren", "Ana Vel")
 
 
 # -- 4. first-person documents ---------------------------------------------------------------
@@ -167,8 +180,8 @@ STATEMENT = (
         "Statement of President Tom Aldren Regarding Support for Finland",
     ],
 )
-def test_first_person_paragraphs_are_the_authors_direct_quotes(analyse, title):
-    found, _ = analyse(STATEMENT, title)
+def test_first_person_paragraphs_are_the_authors_direct_quotes(official_doc, title):
+    found, _ = official_doc(STATEMENT, title)
     assert _rows(found) == [
         (
             "direct",
@@ -185,9 +198,9 @@ def test_first_person_paragraphs_are_the_authors_direct_quotes(analyse, title):
     ]
 
 
-def test_the_author_of_a_statement_is_named_after_a_long_title(analyse):
+def test_the_author_of_a_statement_is_named_after_a_long_title(official_doc):
     title = "Statement from Deputy National Security Advisor for Trade Lena Brook on Sanctions"
-    found, _ = analyse("We are closing the loopholes that remained open.\n", title)
+    found, _ = official_doc("We are closing the loopholes that remained open.\n", title)
     assert _rows(found) == [
         ("direct", "We are closing the loopholes that remained open.", "Lena Brook", "USA")
     ]
@@ -230,8 +243,10 @@ TRANSCRIPT = (
         ),
     ],
 )
-def test_labelled_turns_are_direct_quotes_of_the_labelled_speaker(analyse, title, host, speaker):
-    found, _ = analyse(TRANSCRIPT.format(host=host), title)
+def test_labelled_turns_are_direct_quotes_of_the_labelled_speaker(
+    official_doc, title, host, speaker
+):
+    found, _ = official_doc(TRANSCRIPT.format(host=host), title)
     assert _rows(found) == [
         ("direct", "Welcome back, my friend. We have a lot to discuss.", speaker, "USA"),
         ("direct", "And we will keep standing with you.", speaker, "USA"),
@@ -270,8 +285,8 @@ def test_procedural_lines_and_genres():
         ),
     ],
 )
-def test_readout_verbs_are_cues(analyse, sentence, content):
-    found, _ = analyse(FIRST + sentence + "\n", READOUT)
+def test_readout_verbs_are_cues(official_doc, sentence, content):
+    found, _ = official_doc(FIRST + sentence + "\n", READOUT)
     assert ("indirect", content, "Ana Vel", "FIN") in _rows(found)
 
 
@@ -298,8 +313,8 @@ def test_readout_verbs_are_cues(analyse, sentence, content):
         ),
     ],
 )
-def test_a_purpose_clause_of_a_meeting_is_a_statement(analyse, sentence, content, co):
-    found, _ = analyse(sentence + "\n", READOUT)
+def test_a_purpose_clause_of_a_meeting_is_a_statement(official_doc, sentence, content, co):
+    found, _ = official_doc(sentence + "\n", READOUT)
     q = next(q for q in found if q["text"] == content)
     assert (q["speaker"], q["speaker_country"], q["co_speakers"]) == ("Tom Aldren", "USA", co)
 
@@ -312,17 +327,17 @@ def test_a_purpose_clause_of_a_meeting_is_a_statement(analyse, sentence, content
         ("The leaders agreed on a new round of talks.", "on a new round of talks"),
     ],
 )
-def test_agreed_and_committed_are_cues_only_in_official_documents(analyse, sentence, content):
-    official, _ = analyse(FIRST + sentence + "\n", READOUT)
-    news, _ = analyse(FIRST + sentence + "\n", "Talks resume in Turku", None)
+def test_agreed_and_committed_are_cues_only_in_official_documents(official_doc, sentence, content):
+    official, _ = official_doc(FIRST + sentence + "\n", READOUT)
+    news, _ = official_doc(FIRST + sentence + "\n", "Talks resume in Turku", None)
     assert content in [q["text"] for q in official]
     assert content not in [q["text"] for q in news]
 
 
 @pytest.mark.parametrize("verb", ["Secures", "Announces", "Welcomes"])
-def test_a_title_case_name_ends_where_the_text_no_longer_knows_it(analyse, verb):
+def test_a_title_case_name_ends_where_the_text_no_longer_knows_it(official_doc, verb):
     title = f"Fact Sheet: President Tom Aldren {verb} Agreement with Finland"
-    _, official = analyse("Today, President Aldren signed the agreement.\n", title)
+    _, official = official_doc("Today, President Aldren signed the agreement.\n", title)
     assert [(p.name, p.country) for p in official.principals] == [("Tom Aldren", "USA")]
 
 
@@ -338,10 +353,10 @@ def test_a_title_case_name_ends_where_the_text_no_longer_knows_it(analyse, verb)
     ],
 )
 def test_a_joint_statement_of_countries_speaks_for_the_countries_of_its_title(
-    analyse, sentence, content
+    official_doc, sentence, content
 ):
     text = "On 3 May, delegations met in Geneva for discussions.\n\n" + sentence + "\n"
-    found, _ = analyse(text, "Joint Statement on Finland-Estonia Meeting")
+    found, _ = official_doc(text, "Joint Statement on Finland-Estonia Meeting")
     q = next(q for q in found if q["text"] == content)
     assert (q["speaker"], q["speaker_country"], q["co_speakers"]) == ("Finland", "FIN", "Estonia")
 
@@ -370,12 +385,12 @@ def test_a_joint_statement_of_countries_speaks_for_the_countries_of_its_title(
     ],
 )
 def test_a_short_role_reference_names_the_principal_with_the_longer_role(
-    analyse, title, sentence, speaker
+    official_doc, title, sentence, speaker
 ):
     first = (
         "Secretary of State Rhea Dunn spoke today with Foreign Minister Eda Kask of Estonia.\n\n"
     )
-    found, _ = analyse(first + sentence + "\n", title)
+    found, _ = official_doc(first + sentence + "\n", title)
     rows = [r for r in _rows(found) if r[1] in sentence]
     assert rows and rows[0][2:] == (speaker, "USA")
 
@@ -388,12 +403,12 @@ def test_a_short_role_reference_names_the_principal_with_the_longer_role(
         "Remarks by President Tom Aldren Before Departing for Finland",
     ],
 )
-def test_remarks_with_no_labels_are_a_speech_of_the_first_principal(analyse, title):
+def test_remarks_with_no_labels_are_a_speech_of_the_first_principal(official_doc, title):
     text = (
         "Turku, Finland\n\nThank you all for coming.\n\n"
         "We will send more air defense this winter.\n"
     )
-    found, _ = analyse(text, title)
+    found, _ = official_doc(text, title)
     assert _rows(found) == [
         ("direct", "Thank you all for coming.", "Tom Aldren", "USA"),
         ("direct", "We will send more air defense this winter.", "Tom Aldren", "USA"),
@@ -408,8 +423,8 @@ def test_remarks_with_no_labels_are_a_speech_of_the_first_principal(analyse, tit
         ("President Vel found that the grid had held.", "the grid had held"),
     ],
 )
-def test_found_that_is_a_cue_in_official_documents(analyse, sentence, content):
-    found, _ = analyse(FIRST + sentence + "\n", READOUT)
+def test_found_that_is_a_cue_in_official_documents(official_doc, sentence, content):
+    found, _ = official_doc(FIRST + sentence + "\n", READOUT)
     assert content in [q["text"] for q in found]
 
 
@@ -424,12 +439,14 @@ def test_found_that_is_a_cue_in_official_documents(analyse, sentence, content):
         "Estonia.",
     ],
 )
-def test_a_paragraph_listing_the_participants_names_principals(analyse, listing):
+def test_a_paragraph_listing_the_participants_names_principals(official_doc, listing):
     text = (
         "President Tom Aldren held a video call with European leaders today. The leaders "
         "discussed their support for further sanctions on Russia.\n\n" + listing + "\n"
     )
-    found, official = analyse(text, "Readout of President Tom Aldren’s Call with European Leaders")
+    found, official = official_doc(
+        text, "Readout of President Tom Aldren’s Call with European Leaders"
+    )
     names = [(p.name, p.country) for p in official.principals]
     assert names[0] == ("Tom Aldren", "USA")
     assert {("Lena Berg", "SWE"), ("Tomas Rand", "EST")} <= set(names)
@@ -437,10 +454,10 @@ def test_a_paragraph_listing_the_participants_names_principals(analyse, listing)
     assert joint and joint[0]["co_speakers"] == "Lena Berg; Tomas Rand"
 
 
-def test_a_later_paragraph_that_only_mentions_people_names_no_principals(analyse):
+def test_a_later_paragraph_that_only_mentions_people_names_no_principals(official_doc):
     text = (
         "President Tom Aldren held a video call with European leaders today.\n\n"
         "Earlier, Prime Minister Lena Berg of Sweden visited the border.\n"
     )
-    _, official = analyse(text, "Readout of President Tom Aldren’s Call with European Leaders")
+    _, official = official_doc(text, "Readout of President Tom Aldren’s Call with European Leaders")
     assert [p.name for p in official.principals] == ["Tom Aldren"]

@@ -7,7 +7,7 @@ one, best overlaps first. Reported figures:
 - speaker accuracy = matched quotes whose speaker is the gold speaker (both null counts) / matched;
   a gold speaker may list several acceptable names ("Joe Biden", "Biden"), and a predicted full
   name is right when its surname is one of them ("Joseph R. Biden", "Volodymyr Zelensky": the
-  gazetteer's spelling of the same person);
+  gazetteer's spelling of the same person), spelt with or without accents ("Lipavský");
 - country accuracy, the same for the speaker's country (a gold list, a joint subject's
   countries: any one of them);
 - wrong-speaker rate = matched quotes that name a speaker other than the gold one / matched
@@ -30,7 +30,7 @@ from pathlib import Path
 
 from workbench.evaluate.gold import Gold, load_gold
 from workbench.quotes.kinds import NAMED
-from workbench.resources.gazetteer import normalise
+from workbench.resources.gazetteer import normalise, unaccented
 from workbench.run.options import RunOptions
 from workbench.run.pipeline import iter_results
 from workbench.schema import Article
@@ -124,11 +124,16 @@ def score(articles: list[Article], golds: list[Gold], predicted: list[list[dict]
     return result
 
 
+def _fold(name: str) -> str:
+    """``name`` normalised and without accents."""
+    return unaccented(normalise(name))
+
+
 def _judge(result: Score, article: Article, g: Gold, p: dict) -> None:
     result.n_matched += 1
-    wanted = {normalise(s) if s else None for s in g.speakers}
+    wanted = {_fold(s) if s else None for s in g.speakers}
     kind = p.get("speaker_kind", "person")
-    got = normalise(p["speaker"]) if p["speaker"] and kind in (*NAMED, "group") else None
+    got = _fold(p["speaker"]) if p["speaker"] and kind in (*NAMED, "group") else None
     if got is not None and got not in wanted and len(got.split()) > 1:
         surname = _surname(got)  # "Antony J. Blinken" for gold "Antony Blinken, Blinken"
         if surname in {w for w in wanted if w and len(w.split()) == 1}:

@@ -9,10 +9,13 @@ with a role and a country; the publisher's own officials speak for the publisher
   "the National Security Advisor": the principal with that role, the publisher's own first), a
   surname, a pronoun whose antecedent is a principal;
 - reads a **joint subject** ("The leaders discussed …", "Both sides agreed …", "the two
-  presidents", "they", "X and Y condemned …") as one statement of a group: ``speaker`` the first
-  principal (or the first conjunct), the others in ``co_speakers`` ("; "-joined), kind "group";
+  presidents", "The two", "they", "X and Y condemned …", "the Secretary and her counterparts")
+  as one statement of a group: ``speaker`` the first principal (or the first conjunct), the
+  others in ``co_speakers`` ("; "-joined), kind "group"; "they" is the principals even where the
+  general rules found a country for it, when the document has two or more;
 - gives the paragraphs a document quotes whole (:meth:`Official.paragraph_quotes`): in a
-  **first-person document** ("Statement from President X …") every paragraph of the author's
+  **first-person document** ("Statement from President X …", or a known publisher's statement
+  under a byline, "Antony J. Blinken, Secretary of State") every paragraph of the author's
   text is a direct quote of the author; in a **speaker-labelled transcript** ("THE PRESIDENT:",
   "PRESIDENT OREN:") every paragraph of a turn is a direct quote of the labelled person, up to
   the next label; "Q" turns and procedural lines are no one's quotes.
@@ -30,6 +33,7 @@ from spacy.tokens import Doc, Token
 from workbench.nlp.model import text_of
 from workbench.quotes.principals import Principal, Principals
 from workbench.quotes.speakers import Speaker
+from workbench.read.structure import is_attribution
 from workbench.read.transcripts import Label, genre, is_procedural, spoken_start, turn_label
 from workbench.resources.cues import Cues
 from workbench.resources.gazetteer import Gazetteer, normalise
@@ -65,6 +69,15 @@ class Official:
             self.title, self.home, self.text, blocks, entities, gaz, self.words, find=official
         )
         self.principals = self.people.found
+        self.author: Principal | None = None
+        if self.genre == "first_person":
+            self.author = self.people.author()
+        elif self.genre is None and official:
+            self.author = self.people.byline()  # a press statement under its author's byline
+            if self.author is not None:
+                self.genre = "first_person"
+                if self.people.by_name(self.author.name) is None:
+                    self.principals.append(self.author)
 
     @property
     def active(self) -> bool:
@@ -161,28 +174,38 @@ class Official:
 
     def _joint(self, tok: Token, found: Speaker | None) -> GroupSpeaker | None:
         conj = [c for c in tok.children if c.dep_ == "conj"]
-        if conj and found is not None and found.name:
-            others = []
+        lead = self._lead(tok, found) if conj else None
+        if conj and (lead is not None or (found is not None and found.name)):
+            others: list[str] = []
             for c in conj:
                 p = self.people.by_name(c.text) or self._role_reference(c)
                 entry = self.gaz.lookup(c.text)
                 if p is not None:
                     others.append(p.name)
+                elif c.lemma_.lower() in self.words.joint_nouns:  # "… and her counterparts"
+                    others += [q.name for q in self.principals if q is not lead]
                 elif entry is not None and entry.kind in ("country", "organisation"):
                     others.append(entry.canonical)
             if others:
-                first = self.people.by_name(found.name)
-                name = first.name if first is not None else found.name
-                country = first.country if first is not None else found.country
+                name = lead.name if lead is not None else found.name
+                country = lead.country if lead is not None else found.country
+                where = (found.start, found.end) if found else (tok.idx, tok.idx + len(tok))
                 return GroupSpeaker(
-                    name, found.start, found.end, country, "group", co_speakers="; ".join(others)
+                    name,
+                    *where,
+                    country,
+                    "group",
+                    co_speakers="; ".join(o for o in others if o != name) or None,
                 )
-        plural = tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in self.words.joint_nouns
-        pronoun = tok.pos_ == "PRON" and tok.lower_ in self.words.joint_pronouns
-        if not (plural or pronoun) or (pronoun and found is not None and found.name):
-            return None
-        if plural and any(c.dep_ == "poss" for c in tok.children):
-            return None  # "their leaders"
+        plural = self._plural_noun(tok) and not any(c.dep_ == "poss" for c in tok.children)
+        pronoun = tok.lower_ in self.words.joint_pronouns and tok.pos_ in ("PRON", "DET")
+        number = (  # "the two", "the three ministers" is a plural noun
+            tok.tag_ == "CD"
+            and tok.dep_.startswith("nsubj")
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        )
+        if not (plural or pronoun or number) or (len(self.principals) < 2 and not plural):
+            return None  # "their leaders"; "they" with one principal is someone else
         first, rest = self.principals[0], self.principals[1:]
         return GroupSpeaker(
             first.name,
@@ -192,6 +215,19 @@ class Official:
             "group",
             co_speakers="; ".join(p.name for p in rest) or None,
         )
+
+    def _lead(self, tok: Token, found: Speaker | None) -> Principal | None:
+        """The principal a joint subject's first conjunct names."""
+        if found is not None and found.name:
+            p = self.people.by_name(found.name)
+            if p is not None:
+                return p
+        return self._role_reference(tok) or (
+            self.people.by_name(tok.text) if tok.pos_ == "PROPN" else None
+        )
+
+    def _plural_noun(self, tok: Token) -> bool:
+        return tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in self.words.joint_nouns
 
     # -- whole paragraphs ---------------------------------------------------------------------
     def paragraph_quotes(self) -> list[tuple[int, int, int, Speaker | None]]:
@@ -203,7 +239,7 @@ class Official:
         if turns:
             return turns
         if self.genre == "first_person":
-            return self._first_person(self.people.author())
+            return self._first_person(self.author)
         if self.genre == "transcript" and self.principals and not self._labels():
             return self._first_person(self.principals[0])  # a speech: "Remarks by X on …"
         return []
@@ -215,8 +251,8 @@ class Official:
             if b.kind not in _PARAGRAPHS:
                 continue
             line = self.text[b.start : b.end].strip()
-            if is_procedural(line):
-                continue
+            if is_procedural(line) or is_attribution(line):
+                continue  # "END", a byline ("Antony J. Blinken, Secretary of State")
             short = len(line.split()) < _MIN_WORDS
             if short and (line[-1:] not in '.!?”"' or all(w[:1].isupper() for w in line.split())):
                 continue  # a dateline, a place, a signature ("Washington, D.C.", "J. R. VEL")

@@ -9,7 +9,10 @@ first paragraph, or a paragraph opening with ``participants`` in cues.yml ("Part
 call included …"), names with a title; a title that names no person gives its countries ("Joint
 Statement on Estmark-Norland Meeting"). A principal's country is "… of <country>" in the title,
 else the gazetteer's, else the organisation's before the role ("NATO Secretary General": none),
-else ``home``, the publisher's country. ``by_name``, ``by_role`` and ``author`` find one of them.
+else ``home``, the publisher's country. ``by_name``, ``by_role`` and ``author`` find one of them;
+``byline`` reads the "Name, Role" line above a press statement. The first paragraph is the first
+that does not end in a colon ("The below is attributable to Spokesperson Ned Price:"). Surnames
+match with or without accents ("LIPAVSKY" is "Lipavský").
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from workbench.resources.gazetteer import Gazetteer, normalise
+from workbench.read.structure import is_attribution
+from workbench.resources.gazetteer import Gazetteer, normalise, unaccented
 from workbench.resources.words import OfficialWords
 from workbench.schema import Block
 
@@ -36,8 +40,9 @@ class Principal:
 
 
 def surname_of(name: str) -> str:
-    """The last word of a name, suffixes ("Jr.") and commas left out, lower-cased."""
-    words = [w.strip(",").lower() for w in name.replace("’", "'").split()]
+    """The last word of a name, suffixes ("Jr.") and commas left out, lower-cased, without
+    accents ("LIPAVSKY" in a transcript's label is "Lipavský")."""
+    words = [w.strip(",").lower() for w in unaccented(name).replace("’", "'").split()]
     words = [w for w in words if w and w not in _SUFFIXES]
     return words[-1] if words else ""
 
@@ -67,6 +72,10 @@ class Principals:
     def _find(self) -> list[Principal]:
         found = self._from_title()
         paragraphs = [b for b in self.blocks if b.kind == "paragraph"]
+        while (
+            paragraphs and self.text[paragraphs[0].start : paragraphs[0].end].rstrip()[-1:] == ":"
+        ):
+            paragraphs = paragraphs[1:]  # "The below is attributable to Spokesperson Ned Price:"
         first = paragraphs[0] if paragraphs else None
         listed = [first, *(b for b in paragraphs[1:] if self._lists_participants(b))]
         if first is not None:
@@ -292,6 +301,36 @@ class Principals:
         if normalise(" ".join(name)) in self.gaz.roles:
             return None
         return self.principal(" ".join(name), None, None, (False, None))
+
+    def byline(self) -> Principal | None:
+        """The person a byline names: a first paragraph that is only "Name, Role" ("Antony J.
+        Blinken, Secretary of State" above a press statement), the role one roles.yml knows."""
+        first = next((b for b in self.blocks if b.kind == "paragraph"), None)
+        if first is None:
+            return None
+        line = " ".join(self.text[first.start : first.end].split())
+        if "," not in line or not is_attribution(line):
+            return None
+        written, _, rest = line.partition(",")
+        if not rest.strip()[:1].isupper():
+            return None  # "Mara Quill, who chairs the committee"
+        role = normalise(rest.split(",")[0])
+        words = role.split()
+        known = next(
+            (
+                " ".join(words[i:j])
+                for i in range(len(words))
+                for j in range(len(words), i, -1)
+                if " ".join(words[i:j]) in self.gaz.roles
+            ),
+            None,
+        )
+        if known is None:
+            return None
+        named = self.by_name(written)
+        if named is not None:
+            return named
+        return self.principal(written.strip(), known, None, (False, None))
 
     def role_holder(self, role: str) -> Principal | None:
         """A person the text names with ``role`` who speaks for the publisher (or for no

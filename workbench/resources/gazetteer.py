@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -75,6 +76,15 @@ class Gazetteer:
 @lru_cache(maxsize=65536)  # called for every token of every article: the same words recur
 def normalise(text: str) -> str:
     return " ".join(text.replace("’", "'").replace("‘", "'").split()).lower()
+
+
+_UNACCENTED = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss"})
+
+
+def unaccented(text: str) -> str:
+    """``text`` without accents ("Lipavský" -> "Lipavsky", "Sørlie" -> "Sorlie")."""
+    bare = unicodedata.normalize("NFKD", text.translate(_UNACCENTED))
+    return "".join(c for c in bare if not unicodedata.combining(c))
 
 
 def load_gazetteer(
