@@ -320,6 +320,25 @@ def test_a_purpose_clause_of_a_meeting_is_a_statement(official_doc, sentence, co
 
 
 @pytest.mark.parametrize(
+    "purpose, content",
+    [
+        ("to congratulate her on her election and discuss the energy grid", "the energy grid"),
+        ("to thank her for her leadership and discuss the port", "the port"),
+        (
+            "to mark the anniversary of the treaty and discuss the border crossings",
+            "the border crossings",
+        ),
+    ],
+)
+def test_a_second_purpose_verb_is_a_statement_too(official_doc, purpose, content):
+    found, _ = official_doc(
+        f"President Tom Aldren spoke today with President Ana Vel of Finland {purpose}.\n", READOUT
+    )
+    q = next(q for q in found if q["text"] == content)
+    assert (q["speaker"], q["co_speakers"]) == ("Tom Aldren", "Ana Vel")
+
+
+@pytest.mark.parametrize(
     "sentence, content",
     [
         ("President Vel agreed to extend the grain corridor.", "to extend the grain corridor"),

@@ -135,7 +135,10 @@ class Official:
 
     def purpose_subject(self, cue: Token) -> Token | None:
         """The subject of "met … to underscore X" for the cue "underscore": the meeting verb's
-        (None when ``cue`` is no purpose clause of one)."""
+        (None when ``cue`` is no purpose clause of one); "to thank X and discuss Y": the first
+        purpose verb's."""
+        while cue.dep_ == "conj" and cue.head.i != cue.i:
+            cue = cue.head
         if not self.active or cue.dep_ not in ("advcl", "xcomp", "acl"):
             return None
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
@@ -147,7 +150,11 @@ class Official:
 
     def _met_with(self, cue: Token) -> list[str]:
         """The principals a purpose clause's meeting verb met "with" (for a joint cue)."""
-        if cue.lemma_.lower() not in self.words.joint_cues or cue.dep_ not in ("advcl", "xcomp"):
+        if cue.lemma_.lower() not in self.words.joint_cues:
+            return []
+        while cue.dep_ == "conj" and cue.head.i != cue.i:  # "to thank X and discuss Y"
+            cue = cue.head
+        if cue.dep_ not in ("advcl", "xcomp"):
             return []
         out = []
         for prep in cue.head.children:

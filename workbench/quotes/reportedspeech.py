@@ -68,6 +68,8 @@ class ReportedSpeech:
                 subj = subject_of(tok, self.cues)
                 if subj is None and skippable(tok):  # "met … to underscore", ", saying …"
                     subj = self.official.purpose_subject(tok) or governing_subject(tok)
+                elif subj is None and tok.dep_ == "conj":  # "met … to thank X and discuss Y"
+                    subj = self.official.purpose_subject(tok)
                 elif skippable(tok):
                     continue
                 if subj is None or self._inside_quote(subj.idx):
