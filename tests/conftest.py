@@ -15,7 +15,14 @@ from workbench.read import read_file
 from workbench.read.structure import parse_blocks
 from workbench.resources.cues import load_cues
 from workbench.resources.gazetteer import load_gazetteer
-from workbench.schema import ARTICLE_COLUMNS, QUOTE_COLUMNS, STANCE_COLUMNS, Corpus, frame
+from workbench.schema import (
+    ARTICLE_COLUMNS,
+    BLOCK_COLUMNS,
+    QUOTE_COLUMNS,
+    STANCE_COLUMNS,
+    Corpus,
+    frame,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -85,6 +92,39 @@ def people(records: list[dict]) -> dict[str, set]:
         if r["kind"] == "person":
             out.setdefault(r["canonical"], set()).add((r["country_code"], r["role_class"]))
     return out
+
+
+def positions_corpus(paragraphs: list[str], origin: str = "model") -> Corpus:
+    """One article whose every paragraph holds one position (tests of the catalogue fit)."""
+    text, blocks, stances = "", [], []
+    for i, p in enumerate(paragraphs):
+        start = len(text)
+        text += p + "\n\n"
+        blocks.append(
+            {
+                "article_id": "a",
+                "block": i,
+                "kind": "paragraph",
+                "start_char": start,
+                "end_char": start + len(p),
+            }
+        )
+        stances.append(
+            {
+                "article_id": "a",
+                "actor": "Finland",
+                "topic": "troop_deployment",
+                "start_char": start + 8,
+                "end_char": start + len(p),
+                "origin": origin,
+            }
+        )
+    articles = frame([{"article_id": "a", "title": "T", "text": text}], ARTICLE_COLUMNS)
+    return Corpus(
+        articles=articles,
+        blocks=frame(blocks, BLOCK_COLUMNS),
+        stances=frame(stances, STANCE_COLUMNS),
+    )
 
 
 def hand_corpus() -> Corpus:

@@ -1,7 +1,7 @@
 """Report building blocks: renderer output, header, evidence and quote tables, escaping."""
 
 import plotly.graph_objects as go
-from conftest import datatable, hand_corpus, kinds_corpus
+from conftest import datatable, hand_corpus, kinds_corpus, positions_corpus
 
 import workbench
 from workbench.aggregate.views import quote_view
@@ -39,6 +39,16 @@ def test_header_says_what_the_report_covers(monkeypatch):
     assert "<code>FRA, DEU</code>" in html
     assert 'href="#method-notes"' in html and 'id="method-notes"' in report.method_notes().data
     assert PAYLOAD not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_header_warns_when_the_topic_catalogue_may_not_fit():
+    off = "Finland said it was ready to send troops to the mission in Estmark."
+    html = report.header(positions_corpus([off] * 25), "T", {}).data
+    assert '<li class="wb-warning"><b>Topic catalogue:</b> the topic catalogue may not fit' in html
+    assert "only 0 of 25 positions (0%)" in html
+    on = "Finland said it was ready to send troops to Ukraine after a ceasefire."
+    assert "wb-warning" not in report.header(positions_corpus([on] * 25), "T", {}).data
+    assert "wb-warning" not in report.header(hand_corpus(), "T", {}).data  # 4 positions
 
 
 def test_evidence_table_lists_cells_with_voice_source_and_date():

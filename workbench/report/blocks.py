@@ -21,6 +21,7 @@ from IPython.display import HTML
 from plotly.io._base_renderers import MimetypeRenderer
 
 from workbench import __version__
+from workbench.aggregate.fit import catalogue_fit
 from workbench.aggregate.views import country_name, date_range, outlet, topic_label, topic_labels
 from workbench.report.escape import html_text
 from workbench.report.kinds import SPEAKER_KINDS_NOTE, speaker_kind_text
@@ -95,6 +96,13 @@ def header(corpus: Corpus, title: str, params: dict, covers: str = "") -> HTML:
     rows = "".join(
         f"<tr><th>{html_text(k)}</th><td>{_param_cell(k, v)}</td></tr>" for k, v in params.items()
     )
+    fit = catalogue_fit(corpus)
+    warning = fit.warning() if fit is not None else None
+    fit_line = (
+        f'<li class="wb-warning"><b>Topic catalogue:</b> {html_text(warning)}</li>'
+        if warning
+        else ""
+    )
     return HTML(
         f"""<header class="wb-header">
 {nav()}
@@ -103,7 +111,7 @@ def header(corpus: Corpus, title: str, params: dict, covers: str = "") -> HTML:
 <ul>
 <li><b>Corpus:</b> {corpus_line}</li>
 <li><b>Dates:</b> {span}</li>
-<li><b>Generated:</b> <span class="wb-generated">{generated_at()}</span>
+{fit_line}<li><b>Generated:</b> <span class="wb-generated">{generated_at()}</span>
 by workbench {html_text(__version__)}</li>
 <li><a href="#method-notes">How positions are scored and aggregated</a></li>
 </ul>

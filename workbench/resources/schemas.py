@@ -249,7 +249,15 @@ class Topic(Strict):
     addressee: Addressee | None = None
 
 
+class Scope(Strict):
+    """What the whole catalogue is about: a label and the words that name it."""
+
+    label: Name
+    terms: list[Name]
+
+
 class TopicsFile(Strict):
+    scope: Scope | None = None
     topics: list[Topic]
 
     @model_validator(mode="after")

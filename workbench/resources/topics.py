@@ -3,6 +3,7 @@ triggers (:mod:`workbench.resources.topicmodel`)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -32,11 +33,29 @@ class Topic:
     addressee_words: tuple[tuple[str, ...], ...] = ()  # … these words is on this topic
 
 
+@dataclass(frozen=True)
+class Scope:
+    """What a catalogue is about ("Russia's war on Ukraine") and the words that name it
+    (``ukrain*``: a trailing ``*`` matches any ending)."""
+
+    label: str
+    terms: tuple[str, ...]
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        words = (re.escape(t.rstrip("*")) + (r"\w*" if t.endswith("*") else "") for t in self.terms)
+        return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+
+    def mentioned_in(self, text: str) -> bool:
+        return bool(self.terms) and self.pattern.search(text) is not None
+
+
 @dataclass
 class Catalogue:
     topics: list[Topic] = field(default_factory=list)
     fingerprint: str = ""
     classifier: TopicClassifier | None = None  # places clauses that name no trigger
+    scope: Scope | None = None  # what the catalogue is about (the catalogue-fit check)
 
     @cached_property
     def stance_entries(self) -> list[tuple[Topic, str, tuple[str, ...]]]:
@@ -99,8 +118,12 @@ def load_topics(path: str | Path | None = None, classifier: str | None = None) -
             )
         )
     learned = load_topic_classifier(classifier)
+    scope = data.get("scope")
     return Catalogue(
-        topics, f"{fingerprint}+{learned.fingerprint if learned else 'no classifier'}", learned
+        topics,
+        f"{fingerprint}+{learned.fingerprint if learned else 'no classifier'}",
+        learned,
+        Scope(scope["label"], tuple(scope["terms"])) if scope else None,
     )
 
 

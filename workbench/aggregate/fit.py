@@ -1,0 +1,96 @@
+"""Does the topic catalogue fit the corpus? A catalogue names what it is about (``scope`` in
+``data/topics.yml``: "Russia's war on Ukraine", with the words that name it). A position the
+stance stage found in a paragraph that never names the scope is most often a trigger word used
+about something else ("troops" in a speech on peacekeeping in another war). When fewer than
+:data:`MIN_IN_SCOPE` of a corpus's positions stand in such paragraphs, the catalogue may not fit
+it, and the report's header says so (docs/reports.md#catalogue-fit).
+
+The threshold sits between corpora on the war (0.40–0.99 of their positions in such paragraphs)
+and corpora about other things (0.00–0.06); the figures are in docs/reports.md#catalogue-fit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from workbench.resources.topics import Scope, load_topics
+from workbench.schema import Corpus
+
+MIN_IN_SCOPE = 0.3  # share of positions in paragraphs that name the scope
+MIN_POSITIONS = 20  # fewer positions than this say nothing about fit
+
+
+@dataclass(frozen=True)
+class CatalogueFit:
+    """How many of a corpus's positions (``positions``) stand in a paragraph that names the
+    catalogue's scope (``in_scope``)."""
+
+    label: str
+    positions: int
+    in_scope: int
+
+    @property
+    def share(self) -> float:
+        return self.in_scope / self.positions if self.positions else 1.0
+
+    @property
+    def fits(self) -> bool:
+        return self.positions < MIN_POSITIONS or self.share >= MIN_IN_SCOPE
+
+    def warning(self) -> str | None:
+        """One line for the report header when the catalogue may not fit, else None."""
+        if self.fits:
+            return None
+        return (
+            f"the topic catalogue may not fit this corpus: only {self.in_scope} of "
+            f"{self.positions} positions ({self.share:.0%}) stand in a paragraph about what it "
+            f"covers ({self.label}). Check them against their evidence, or analyse with a "
+            "catalogue of your own (--topics)."
+        )
+
+
+def catalogue_fit(corpus: Corpus, scope: Scope | None = None) -> CatalogueFit | None:
+    """The fit of ``scope`` (the shipped catalogue's unless given) to the corpus's positions
+    (the model's; analysts' overrides are left out); None when the catalogue has no scope."""
+    scope = scope if scope is not None else load_topics().scope
+    if scope is None:
+        return None
+    stances = corpus.stances
+    if "origin" in stances:
+        stances = stances[stances.origin.fillna("model") != "analyst"]
+    return CatalogueFit(scope.label, len(stances), _in_scope(corpus, stances, scope))
+
+
+def _in_scope(corpus: Corpus, stances: pd.DataFrame, scope: Scope) -> int:
+    """How many of ``stances`` stand in a block (the whole text where the tables give none)
+    that names the scope; each block is read once."""
+    if stances.empty:
+        return 0
+    rows = stances[["article_id", "start_char"]].astype({"start_char": "float64"})
+    blocks = corpus.blocks[["article_id", "start_char", "end_char"]].astype(
+        {"start_char": "float64", "end_char": "float64"}
+    )
+    blocks = blocks.rename(columns={"start_char": "block_start", "end_char": "block_end"})
+    found = pd.merge_asof(
+        rows.dropna().sort_values("start_char"),
+        blocks.dropna().sort_values("block_start"),
+        left_on="start_char",
+        right_on="block_start",
+        by="article_id",
+    )
+    inside = found.block_end > found.start_char
+    found.loc[~inside, ["block_start", "block_end"]] = float("nan")
+    texts = corpus.articles.set_index("article_id").text.to_dict()
+    seen: dict[tuple, bool] = {}
+    count = 0
+    for article_id, lo, hi in zip(
+        found.article_id, found.block_start, found.block_end, strict=True
+    ):
+        key = (article_id, -1.0, -1.0) if pd.isna(lo) else (article_id, lo, hi)
+        if key not in seen:
+            text = texts.get(article_id) or ""
+            seen[key] = scope.mentioned_in(text if pd.isna(lo) else text[int(lo) : int(hi)])
+        count += seen[key]
+    return count
