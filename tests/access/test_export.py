@@ -169,6 +169,7 @@ def test_demo_corpus_workbook_has_the_documented_sheets_and_the_tables_values(
     tables = workbench.load(data)
     for name, columns in [
         ("stances", ["article_id", "actor", "topic", "label", "stance", "evidence", "rule"]),
+        ("stances", ["article_id", "evidence", "cue", "cue_class", "holder_via", "topic_via", "p"]),
         ("quotes", ["article_id", "quote_id", "speaker", "text", "start_char", "end_char"]),
     ]:
         read = pd.read_excel(path, sheet_name=name)

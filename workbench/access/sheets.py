@@ -97,6 +97,11 @@ STANCES = [
     "start_char",
     "end_char",
     "rule",
+    "cue",
+    "cue_class",
+    "holder_via",
+    "topic_via",
+    "p",
     "origin",
 ]
 ARTICLES = ["article_id", "date", "title", "source", "url", "path", "n_words"]
