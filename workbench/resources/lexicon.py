@@ -29,7 +29,17 @@ def load_lexicon(path: str | Path | None = None, scorer: str | Path | None = Non
     (``scorer.load_scorer``: "rules", "model", a weights file, or None for the default)."""
     judge = load_scorer(scorer)
     data, fingerprint = read_data(path or default_data_path("stance"), "stance")
-    names = ("support", "support_weak", "oppose", "sceptical", "conditional", "undecided", "ignore")
+    names = (
+        "support",
+        "support_weak",
+        "oppose",
+        "sceptical",
+        "conditional",
+        "undecided",
+        "reluctance",
+        "procedure",
+        "ignore",
+    )
     cats = {k: phrases(data.get(k) or []) for k in names}
     nouns = {
         " ".join(p): cat

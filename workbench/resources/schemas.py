@@ -143,7 +143,16 @@ class Answers(Strict):
 
 
 class Rule(Strict):
-    cue: Literal["support", "support_weak", "oppose", "sceptical", "conditional", "undecided"]
+    cue: Literal[
+        "support",
+        "support_weak",
+        "oppose",
+        "sceptical",
+        "conditional",
+        "undecided",
+        "reluctance",
+        "procedure",
+    ]
     negated: bool | None  # the cue must be negated (true), not negated (false), or either (null)
     stance: float
     name: Name
@@ -179,6 +188,8 @@ class StanceFile(Strict):
     sceptical: list[Name] = []
     conditional: list[Name] = []
     undecided: list[Name] = []
+    reluctance: list[Name] = []
+    procedure: list[Name] = []
     ignore: list[Name] = []
     negation: list[Name] = []
     contrast: list[Name] = []

@@ -21,6 +21,7 @@ CUE_CLASSES = (
     "refusal cue",
     "negated until",
     "negated refusal",
+    "negated reluctance",
     "negated",
     "hedge",
     "condition",
