@@ -35,6 +35,25 @@ def test_seed_analysed_exit_0(tmp_path):
     assert "Traceback" not in proc.stderr
 
 
+def test_analyse_warns_when_the_catalogue_in_effect_may_not_fit(tmp_path):
+    """The catalogue-fit check with an analyst's --topics file: the shipped topics, but a scope
+    the State Department documents never name."""
+    import yaml
+
+    topics = yaml.safe_load((ROOT / "workbench/resources/data/topics.yml").read_text("utf-8"))
+    topics["scope"] = {"label": "the Arctic", "terms": ["arctic*", "svalbard"]}
+    arctic = tmp_path / "arctic.yml"
+    arctic.write_text(yaml.safe_dump(topics), encoding="utf-8")
+    docs = FIXTURES / "statements" / "dev_c"
+    proc = run("analyse", docs, "--topics", arctic, "--out", tmp_path / "a")
+    assert proc.returncode == 0, proc.stderr
+    warning = [line for line in proc.stderr.splitlines() if line.startswith("workbench: warning")]
+    assert len(warning) == 1 and "may not fit this corpus: only 0 of" in warning[0]
+    assert "(the Arctic)" in warning[0]
+    proc = run("analyse", docs, "--out", tmp_path / "b")
+    assert proc.returncode == 0 and "warning" not in proc.stderr, proc.stderr
+
+
 def test_bad_inputs_exit_1_one_line_each_good_files_analysed(tmp_path):
     inputs = tmp_path / "in"
     shutil.copytree(BAD, inputs)

@@ -12,19 +12,21 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from workbench import __version__
+from workbench.aggregate.fit import CatalogueFit, catalogue_fit
 from workbench.nlp.model import ModelNotFound
 from workbench.read import MAX_CHARS
 from workbench.read.inputs import mark_output
 from workbench.report.render import CELL_TIMEOUT, RENDER_TIMEOUT, REPORTS
 from workbench.resources.datafiles import DataFileError, check_files, read_data
+from workbench.resources.topics import Scope, load_topics
 from workbench.run.dask import ClusterError
 from workbench.run.options import RunOptions
 from workbench.run.pipeline import analyse_chunks, read_inputs
-from workbench.schema import Problem
+from workbench.schema import Corpus, Problem
 from workbench.store.tables import write_chunks
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -276,7 +278,8 @@ def _analyse(args: argparse.Namespace, skip: Sequence[Path] = ()) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    chunks = analyse_chunks(articles, problems, options, on_problem=_say)
+    fit = _FitTally(load_topics(options.topics).scope)
+    chunks = fit.count(analyse_chunks(articles, problems, options, on_problem=_say))
     try:
         counts = write_chunks(chunks, args.out, partition=args.partition)
     except (FileNotFoundError, ModelNotFound, ValueError, ClusterError) as exc:
@@ -294,7 +297,30 @@ def _analyse(args: argparse.Namespace, skip: Sequence[Path] = ()) -> int:
         f"{f', {rejected} inputs rejected' if rejected else ''} -> {args.out}",
         file=sys.stderr,
     )
+    if fit.warning():
+        print(f"workbench: warning: {fit.warning()}", file=sys.stderr)
     return EXIT_REJECTED if rejected else EXIT_OK
+
+
+class _FitTally:
+    """The catalogue fit (aggregate/fit.py) of a corpus analysed chunk by chunk, with the
+    catalogue in effect (``--topics`` included)."""
+
+    def __init__(self, scope: Scope | None):
+        self.scope, self.positions, self.in_scope = scope, 0, 0
+
+    def count(self, chunks: Iterator[Corpus]) -> Iterator[Corpus]:
+        for chunk in chunks:
+            fit = catalogue_fit(chunk, self.scope) if self.scope is not None else None
+            if fit is not None:
+                self.positions += fit.positions
+                self.in_scope += fit.in_scope
+            yield chunk
+
+    def warning(self) -> str | None:
+        if self.scope is None:
+            return None
+        return CatalogueFit(self.scope.label, self.positions, self.in_scope).warning()
 
 
 def _render(args: argparse.Namespace) -> int:
