@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.resources.datafiles import default_data_path, phrases, read_data
+from workbench.resources.schemas import CUE_CATEGORIES
 from workbench.resources.weights import Scorer, load_scorer
 
 
@@ -29,17 +30,7 @@ def load_lexicon(path: str | Path | None = None, scorer: str | Path | None = Non
     (``scorer.load_scorer``: "rules", "model", a weights file, or None for the default)."""
     judge = load_scorer(scorer)
     data, fingerprint = read_data(path or default_data_path("stance"), "stance")
-    names = (
-        "support",
-        "support_weak",
-        "oppose",
-        "sceptical",
-        "conditional",
-        "undecided",
-        "reluctance",
-        "procedure",
-        "ignore",
-    )
+    names = (*CUE_CATEGORIES, "ignore")
     cats = {k: phrases(data.get(k) or []) for k in names}
     nouns = {
         " ".join(p): cat

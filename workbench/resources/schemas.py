@@ -142,17 +142,21 @@ class Answers(Strict):
     negative: list[Name] = []
 
 
+# the cue categories of data/stance.yml a clause rule may name (and `ignore`, which names none)
+CUE_CATEGORIES = (
+    "support",
+    "support_weak",
+    "oppose",
+    "sceptical",
+    "conditional",
+    "undecided",
+    "reluctance",
+    "procedure",
+)
+
+
 class Rule(Strict):
-    cue: Literal[
-        "support",
-        "support_weak",
-        "oppose",
-        "sceptical",
-        "conditional",
-        "undecided",
-        "reluctance",
-        "procedure",
-    ]
+    cue: Literal[CUE_CATEGORIES]
     negated: bool | None  # the cue must be negated (true), not negated (false), or either (null)
     stance: float
     name: Name
