@@ -6,10 +6,11 @@ import json
 import pandas as pd
 import plotly.io as pio
 import pytest
-from conftest import hand_corpus, kinds_corpus
+from conftest import hand_corpus, kinds_corpus, positions_corpus
 
 import workbench
 from workbench.aggregate import views
+from workbench.aggregate.fit import catalogue_fit
 from workbench.report import blocks as report
 from workbench.report.dashboard import country_dashboard, first_country, speakers_frame
 from workbench.report.figures import quote_timeline, stance_heatmap
@@ -17,12 +18,14 @@ from workbench.report.source import (
     EVIDENCE_QUOTES,
     evidence_quotes,
     report_corpus,
+    report_fit,
     report_matrix,
     report_quotes,
     text_of,
 )
 from workbench.report.widgets import country_panel
 from workbench.schema import Corpus
+from workbench.store.tables import write_tables
 
 FILTERS = [
     {},
@@ -309,3 +312,18 @@ def test_tables_of_an_older_version_read_as_load_reads_them(data, tmp_path):
     pd.testing.assert_frame_equal(report_quotes(old), views.quote_view(chosen))
     narrow = report_corpus(old, quote_columns=EVIDENCE_QUOTES)
     assert narrow.quotes.speaker_kind.isna().all() and len(narrow.quotes) == len(chosen.quotes)
+
+
+@pytest.mark.parametrize("on, off", [(0, 25), (5, 20), (15, 15)])
+def test_the_catalogue_fit_through_duckdb_is_the_tables_fit(tmp_path, on, off):
+    """The reports read no text nor blocks: DuckDB works the fit out on the tables and finds
+    what catalogue_fit finds on the frames (the header's warning line)."""
+    on_topic = "Finland said it was ready to send troops to Ukraine after a ceasefire."
+    elsewhere = "Finland said it was ready to send troops to the mission in Estmark."
+    corpus = positions_corpus([on_topic] * on + [elsewhere] * off)
+    write_tables(corpus, tmp_path)
+    fit = report_fit(tmp_path)
+    assert fit == catalogue_fit(corpus) and (fit.positions, fit.in_scope) == (on + off, on)
+    assert (fit.warning() is None) is (on == 15)
+    html = report.header(report_corpus(tmp_path, stances=False), "T", {}, fit=fit).data
+    assert ("may not fit" in html) is (on < 15)

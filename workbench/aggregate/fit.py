@@ -94,3 +94,33 @@ def _in_scope(corpus: Corpus, stances: pd.DataFrame, scope: Scope) -> int:
             seen[key] = scope.mentioned_in(text if pd.isna(lo) else text[int(lo) : int(hi)])
         count += seen[key]
     return count
+
+
+def catalogue_fit_sql(con, scope: Scope | None = None) -> CatalogueFit | None:
+    """:func:`catalogue_fit` worked out by DuckDB over the tables ``con`` has as views
+    (``articles``, ``blocks``, ``stances``; :func:`workbench.store.sql.connect`): the reports
+    read neither the texts nor the blocks into memory. A position's block is the last one that
+    starts at or before it, as in :func:`catalogue_fit`."""
+    scope = scope if scope is not None else load_topics().scope
+    if scope is None:
+        return None
+    positions, inside = con.execute(
+        """
+        WITH s AS (
+            SELECT article_id, start_char FROM stances
+            WHERE coalesce(origin, 'model') <> 'analyst'
+        ),
+        placed AS (
+            SELECT s.article_id, s.start_char, b.start_char AS lo, b.end_char AS hi
+            FROM s ASOF LEFT JOIN blocks b
+              ON s.article_id = b.article_id AND s.start_char >= b.start_char
+        )
+        SELECT count(*),
+               count(*) FILTER (WHERE p.start_char IS NOT NULL AND regexp_matches(
+                   CASE WHEN p.hi > p.start_char THEN substr(a.text, p.lo + 1, p.hi - p.lo)
+                        ELSE a.text END, ?))
+        FROM placed p LEFT JOIN articles a ON a.article_id = p.article_id
+        """,
+        [scope.sql_pattern],
+    ).fetchone()
+    return CatalogueFit(scope.label, int(positions), int(inside))

@@ -21,7 +21,7 @@ from IPython.display import HTML
 from plotly.io._base_renderers import MimetypeRenderer
 
 from workbench import __version__
-from workbench.aggregate.fit import catalogue_fit
+from workbench.aggregate.fit import CatalogueFit, catalogue_fit
 from workbench.aggregate.views import country_name, date_range, outlet, topic_label, topic_labels
 from workbench.report.escape import html_text
 from workbench.report.kinds import SPEAKER_KINDS_NOTE, speaker_kind_text
@@ -74,9 +74,13 @@ def generated_at() -> str:
     return now.strftime("%Y-%m-%d %H:%M UTC")
 
 
-def header(corpus: Corpus, title: str, params: dict, covers: str = "") -> HTML:
+def header(
+    corpus: Corpus, title: str, params: dict, covers: str = "", fit: CatalogueFit | None = None
+) -> HTML:
     """The block a report opens with: what it covers (articles, sources, date range), when and by
-    which workbench version it was made, the parameters used, and a link to the method notes."""
+    which workbench version it was made, the parameters used, and a link to the method notes.
+    ``fit``: the catalogue fit of the tables (``source.report_fit``), else worked out from
+    ``corpus``; a warning line when the catalogue may not fit."""
     arts = corpus.articles
     sources = sorted(s for s in arts.source.dropna().unique() if s)
     first, last = date_range(corpus)
@@ -96,7 +100,7 @@ def header(corpus: Corpus, title: str, params: dict, covers: str = "") -> HTML:
     rows = "".join(
         f"<tr><th>{html_text(k)}</th><td>{_param_cell(k, v)}</td></tr>" for k, v in params.items()
     )
-    fit = catalogue_fit(corpus)
+    fit = fit if fit is not None else catalogue_fit(corpus)
     warning = fit.warning() if fit is not None else None
     fit_line = (
         f'<li class="wb-warning"><b>Topic catalogue:</b> {html_text(warning)}</li>'

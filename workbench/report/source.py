@@ -31,6 +31,7 @@ from dataclasses import replace
 import pandas as pd
 
 from workbench.aggregate import duck
+from workbench.aggregate.fit import CatalogueFit, catalogue_fit_sql
 from workbench.schema import Corpus
 from workbench.store.sql import connect as connect_tables
 
@@ -81,6 +82,13 @@ def report_corpus(
             quotes = duck.selected_quotes(con, countries, start, end, quote_columns)
             chosen = replace(chosen, quotes=quotes)
     return chosen
+
+
+def report_fit(data_dir: str | os.PathLike) -> CatalogueFit | None:
+    """The catalogue fit of the whole tables (the report header's warning), worked out by
+    DuckDB: the texts and blocks stay on disk."""
+    with connect(data_dir) as con:
+        return catalogue_fit_sql(con)
 
 
 def report_matrix(

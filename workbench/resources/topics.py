@@ -42,9 +42,14 @@ class Scope:
     terms: tuple[str, ...]
 
     @cached_property
-    def pattern(self) -> re.Pattern[str]:
+    def sql_pattern(self) -> str:
+        """The terms as one case-insensitive regular expression (Python's and DuckDB's)."""
         words = (re.escape(t.rstrip("*")) + (r"\w*" if t.endswith("*") else "") for t in self.terms)
-        return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+        return r"(?i)\b(?:" + "|".join(words) + r")\b"
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile(self.sql_pattern)
 
     def mentioned_in(self, text: str) -> bool:
         return bool(self.terms) and self.pattern.search(text) is not None
