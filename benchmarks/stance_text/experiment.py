@@ -35,7 +35,7 @@ import numpy as np
 from scipy import sparse
 
 from workbench.evaluate import train
-from workbench.evaluate.gold import load_stance_gold
+from workbench.evaluate.gold import load_stance_cells, load_stance_gold
 from workbench.evaluate.stances import cell_accuracy
 from workbench.resources.weights import CLASSES, VALUES
 from workbench.stances import statements
@@ -366,14 +366,11 @@ def results_at(sets: dict, oof: dict, threshold: float) -> dict:
 def gold_sentences(gold: Path) -> list[list[tuple]]:
     """Per article: (topic, start, end, sentence) of each gold cell's evidence, widened to its
     sentence (the evidence may be a short phrase)."""
-    import yaml
-
-    articles, _ = load_stance_gold(gold)
-    data = yaml.safe_load(gold.read_text(encoding="utf-8"))
+    articles, cells = load_stance_cells(gold)
     out = []
-    for article, item in zip(articles, data["articles"], strict=True):
+    for article, item in zip(articles, cells, strict=True):
         text, spans = article.text, []
-        for c in item.get("cells") or []:
+        for c in item:
             at = text.find(c.get("evidence") or "\0")
             if at < 0:
                 continue

@@ -73,11 +73,18 @@ def _find(text: str, needle: str, occurrence: int) -> int:
 
 def load_stance_gold(path: str | os.PathLike) -> tuple[list[Article], list[dict[tuple, str]]]:
     """Articles named by a stance gold file and, per article, (country, topic) -> label."""
+    articles, cells = load_stance_cells(path)
+    return articles, [{(c["country"], c["topic"]): c["label"] for c in item} for item in cells]
+
+
+def load_stance_cells(path: str | os.PathLike) -> tuple[list[Article], list[list[dict]]]:
+    """Articles named by a stance gold file and, per article, its cells as written (country,
+    topic, label and the optional evidence)."""
     path = Path(path)
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     articles, cells = [], []
     for item in data.get("articles") or []:
         articles.append(_gold_article(path, item))
-        cells.append({(c["country"], c["topic"]): c["label"] for c in item.get("cells") or []})
+        cells.append(list(item.get("cells") or []))
     assign_ids(articles)
     return articles, cells

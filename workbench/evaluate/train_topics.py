@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from workbench.evaluate.gold import load_stance_gold
+from workbench.evaluate.gold import load_stance_cells
 from workbench.resources.topicmodel import OTHER
 
 C = 3.0  # inverse regularisation strength (the design probe's, benchmarks/stance_text/)
@@ -39,13 +39,12 @@ def gold_sentences(gold_files: Sequence[str | os.PathLike]) -> dict[str, list[tu
     splitter.add_pipe("sentencizer")
     out = {}
     for path in gold_files:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-        articles, _ = load_stance_gold(path)
+        articles, cells = load_stance_cells(path)
         examples = []
-        for article, item in zip(articles, data.get("articles") or [], strict=True):
+        for article, item in zip(articles, cells, strict=True):
             text = article.text
             spans = []
-            for cell in item.get("cells") or []:
+            for cell in item:
                 at = text.find(cell.get("evidence") or "\0")
                 if at >= 0:
                     spans.append((at, at + len(cell["evidence"]), cell["topic"]))
