@@ -13,8 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pandas as pd
-
 from workbench.resources.topics import Scope, load_topics
 from workbench.schema import Corpus
 
@@ -53,47 +51,22 @@ class CatalogueFit:
 
 def catalogue_fit(corpus: Corpus, scope: Scope | None = None) -> CatalogueFit | None:
     """The fit of ``scope`` (the shipped catalogue's unless given) to the corpus's positions
-    (the model's; analysts' overrides are left out); None when the catalogue has no scope."""
-    scope = scope if scope is not None else load_topics().scope
-    if scope is None:
-        return None
-    stances = corpus.stances
-    if "origin" in stances:
-        stances = stances[stances.origin.fillna("model") != "analyst"]
-    return CatalogueFit(scope.label, len(stances), _in_scope(corpus, stances, scope))
+    (the model's; analysts' overrides are left out); None when the catalogue has no scope.
+    The frames are read by :func:`catalogue_fit_sql`, as the reports read the tables."""
+    import duckdb
 
-
-def _in_scope(corpus: Corpus, stances: pd.DataFrame, scope: Scope) -> int:
-    """How many of ``stances`` stand in a block (the whole text where the tables give none)
-    that names the scope; each block is read once."""
-    if stances.empty:
-        return 0
-    rows = stances[["article_id", "start_char"]].astype({"start_char": "float64"})
-    blocks = corpus.blocks[["article_id", "start_char", "end_char"]].astype(
-        {"start_char": "float64", "end_char": "float64"}
-    )
-    blocks = blocks.rename(columns={"start_char": "block_start", "end_char": "block_end"})
-    found = pd.merge_asof(
-        rows.dropna().sort_values("start_char"),
-        blocks.dropna().sort_values("block_start"),
-        left_on="start_char",
-        right_on="block_start",
-        by="article_id",
-    )
-    inside = found.block_end > found.start_char
-    found.loc[~inside, ["block_start", "block_end"]] = float("nan")
-    texts = corpus.articles.set_index("article_id").text.to_dict()
-    seen: dict[tuple, bool] = {}
-    count = 0
-    for article_id, lo, hi in zip(
-        found.article_id, found.block_start, found.block_end, strict=True
-    ):
-        key = (article_id, -1.0, -1.0) if pd.isna(lo) else (article_id, lo, hi)
-        if key not in seen:
-            text = texts.get(article_id) or ""
-            seen[key] = scope.mentioned_in(text if pd.isna(lo) else text[int(lo) : int(hi)])
-        count += seen[key]
-    return count
+    con = duckdb.connect(":memory:")
+    try:
+        frames = {
+            "stances": corpus.stances[["article_id", "start_char", "origin"]],
+            "blocks": corpus.blocks[["article_id", "start_char", "end_char"]],
+            "articles": corpus.articles[["article_id", "text"]],
+        }
+        for name, df in frames.items():
+            con.register(name, df)
+        return catalogue_fit_sql(con, scope)
+    finally:
+        con.close()
 
 
 def catalogue_fit_sql(con, scope: Scope | None = None) -> CatalogueFit | None:
