@@ -43,16 +43,10 @@ class Scope:
 
     @cached_property
     def sql_pattern(self) -> str:
-        """The terms as one case-insensitive regular expression (Python's and DuckDB's)."""
+        """The terms as one case-insensitive regular expression, as DuckDB reads it
+        (aggregate/fit.py)."""
         words = (re.escape(t.rstrip("*")) + (r"\w*" if t.endswith("*") else "") for t in self.terms)
         return r"(?i)\b(?:" + "|".join(words) + r")\b"
-
-    @cached_property
-    def pattern(self) -> re.Pattern[str]:
-        return re.compile(self.sql_pattern)
-
-    def mentioned_in(self, text: str) -> bool:
-        return bool(self.terms) and self.pattern.search(text) is not None
 
 
 @dataclass
