@@ -92,3 +92,164 @@ def test_a_label_without_accents_names_the_principal_with_them(official_doc):
         ("Mara Quill", "USA"),
         ("Jiří Dvořák", "CZE"),
     ]
+
+
+READOUT_INTRO = (
+    "Office of the Spokesperson\n\nThe below is attributable to Spokesperson Ilse Varga:\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "title, first, reference",
+    [
+        (
+            "Deputy Secretary Quill’s Meeting with Estmark State Secretary Oran",
+            "Deputy Secretary of State Mara Quill met with Estmark State Secretary Pavo Oran.",
+            "The Deputy Secretary",
+        ),
+        (
+            "Counselor Quill’s Trip to Kyiv",
+            "Counselor of the Department Mara Quill met with Ukrainian officials in Kyiv today.",
+            "The Counselor",
+        ),
+        (
+            "Under Secretary Quill’s Call with Political Director Oran",
+            "Under Secretary Mara Quill spoke today with Political Director Pavo Oran.",
+            "The Under Secretary",
+        ),
+    ],
+)
+def test_a_title_the_text_gives_a_principal_resolves_to_them(official_doc, title, first, reference):
+    # "the Deputy Secretary", "the Counselor": titles roles.yml does not know, read from the
+    # title words the document itself puts next to the name
+    text = f"{READOUT_INTRO}{first} {reference} underscored support for Ukraine’s sovereignty.\n"
+    found, official = official_doc(text, title, STATE)
+    assert official.principals[0].name == "Mara Quill"
+    assert [(q["speaker"], q["speaker_country"]) for q in found] == [("Mara Quill", "USA")]
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "The Deputy Secretary and the State Secretary",
+        "Both the Deputy Secretary and the State Secretary",
+        "They",
+    ],
+)
+def test_a_joint_subject_of_titles_is_both_principals(official_doc, subject):
+    title = "Deputy Secretary Quill’s Call with Estmark State Secretary Oran"
+    first = (
+        "Deputy Secretary of State Mara Quill spoke today with Estmark State Secretary Pavo Oran."
+    )
+    text = f"{READOUT_INTRO}{first} {subject} condemned the strikes on Odesa.\n"
+    found, _ = official_doc(text, title, STATE)
+    assert [(q["speaker"], q["speaker_kind"], q["co_speakers"]) for q in found] == [
+        ("Mara Quill", "group", "Pavo Oran")
+    ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Deputy Secretary Quill’s Call with Chief of Staff Oran",
+        "Readout of Deputy Secretary Quill’s Call with Pavo Oran",
+        "Deputy Secretary Quill and Mr. Oran Discuss the Grain Corridor",
+    ],
+)
+def test_people_the_title_names_are_principals_whatever_their_title(official_doc, title):
+    first = (
+        "Deputy Secretary of State Mara Quill spoke today with Pavo Oran, Chief of Staff for "
+        "the President of the Estmark Council."
+    )
+    text = (
+        f"{READOUT_INTRO}{first} The Deputy Secretary and Chief of Staff discussed the corridor.\n"
+    )
+    found, official = official_doc(text, title, STATE)
+    assert [p.name for p in official.principals][:2] == ["Mara Quill", "Pavo Oran"]
+    assert [(q["speaker"], q["co_speakers"]) for q in found] == [("Mara Quill", "Pavo Oran")]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Secretary Quill’s Call with Secretary General Oran, Chair-in-Office Vel and Others",
+        "Secretary Quill’s Call with Secretary General Oran, OSCE Chair Vel",
+        "Secretary Quill’s Call with Secretary General Oran, and Minister Vel",
+    ],
+)
+def test_a_name_in_the_title_ends_at_a_comma(official_doc, title):
+    text = f"{READOUT_INTRO}Secretary Mara Quill spoke today with Pavo Oran and Ana Vel.\n"
+    _, official = official_doc(text, title, STATE)
+    assert "Pavo Oran" in [p.name for p in official.principals]
+    assert all("," not in p.name and len(p.name.split()) <= 3 for p in official.principals)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Secretary Mara Quill And Estonian Foreign Minister Pavo-Ivar Oran After Their Meeting",
+        "Secretary Mara Quill and Estonian Foreign Minister Pavo-Ivar Oran at a Press Availability",
+        "Secretary Mara Quill With Estonian Foreign Minister Pavo-Ivar Oran Before Their Meeting",
+    ],
+)
+def test_a_name_only_the_labels_spell_in_capitals_is_still_the_name(official_doc, title):
+    # the text gives the guest's surname only in the turn labels: "FOREIGN MINISTER ORAN:"
+    text = (
+        "SECRETARY QUILL: Good afternoon. It is a pleasure to welcome my colleague.\n\n"
+        "FOREIGN MINISTER ORAN: Thank you, Mara. We discussed the grain corridor.\n"
+    )
+    found, official = official_doc(text, title, STATE)
+    assert ("Pavo-Ivar Oran", "EST") in [(p.name, p.country) for p in official.principals]
+    assert [(q["speaker"], q["speaker_country"]) for q in found] == [
+        ("Mara Quill", "USA"),
+        ("Pavo-Ivar Oran", "EST"),
+    ]
+
+
+JOINT_TEXT = (
+    "We are united in our concern about the detention of journalists in the region.\n\n"
+    "Today, we have taken coordinated action in response to the forced landing of the flight.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "title, lead_in",
+    [
+        (
+            "Joint Statement on Belarus",
+            "The text of the following statement was released by the Governments of Canada, "
+            "Norway and Finland.\n\nBegin Text:\n\n",
+        ),
+        (
+            "Joint Statement of Canada, Norway and Finland on Belarus",
+            "Canada, Norway and Finland issue the following joint statement:\n\n",
+        ),
+        (
+            "Joint Declaration on the Detention of Journalists",
+            "Office of the Spokesperson\n\nThe Governments of Canada, Norway and Finland released "
+            "the following declaration.\n\nBegin text:\n\n",
+        ),
+    ],
+)
+def test_a_joint_statements_own_text_is_every_signatorys(official_doc, title, lead_in):
+    found, _ = official_doc(f"{lead_in}{JOINT_TEXT}\nEnd text.\n", title, STATE)
+    assert [(q["kind"], q["speaker"], q["speaker_country"], q["co_speakers"]) for q in found] == [
+        ("direct", "Canada", "CAN", "Norway; Finland"),
+        ("direct", "Canada", "CAN", "Norway; Finland"),
+    ]
+    assert [q["text"] for q in found] == JOINT_TEXT.strip().split("\n\n")
+
+
+def test_a_joint_statement_that_narrates_is_read_as_a_readout(official_doc):
+    text = (
+        "The following is the text of a joint statement released by the Governments of Canada "
+        "and Norway.\n\nBegin text:\n\nForeign Minister Ana Vel of Canada and Foreign Minister "
+        "Pavo Oran of Norway met in Oslo on May 18.\n\nThey reiterated their support for "
+        "Ukraine’s sovereignty.\n\nEnd text.\n"
+    )
+    found, _ = official_doc(
+        text, "Joint Statement on Foreign Minister Vel’s Meeting with Foreign Minister Oran", STATE
+    )
+    assert [(q["text"], q["speaker"]) for q in found] == [
+        ("their support for Ukraine’s sovereignty", "Ana Vel")
+    ]

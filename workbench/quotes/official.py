@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from workbench.nlp.model import text_of
+from workbench.quotes.jointtext import is_joint_statement, joint_text, signatories
 from workbench.quotes.principals import Principal, Principals
 from workbench.quotes.speakers import Speaker
 from workbench.read.structure import is_attribution
@@ -125,6 +126,9 @@ class Official:
             p = self.people.by_name(found.name)
             if p is not None:
                 return Speaker(p.name, found.start, found.end, p.country, "person")
+            p = self._role_reference(tok)  # a title taken for a name: "The Counselor"
+            if p is not None:
+                return Speaker(p.name, found.start, found.end, p.country, "person")
             return found
         p = self._role_reference(tok)
         if p is None and tok.pos_ == "PROPN":
@@ -168,16 +172,27 @@ class Official:
                             out.append(p.name)
         return out
 
-    def _role_reference(self, tok: Token) -> Principal | None:
-        """ "the President", "the Vice President", "the National Security Advisor"."""
+    def _role_reference(self, tok: Token, the: bool = True) -> Principal | None:
+        """ "the President", "the Vice President", "the National Security Advisor"; a title the
+        text gives a principal ("the Deputy Secretary", "the State Secretary"). ``the=False``: a
+        capitalised title without its article ("The Deputy Secretary and Chief of Staff")."""
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
         lo = tok.i
         while lo > 0 and self.doc[lo - 1].dep_ == "compound" and self.doc[lo - 1].head.i == tok.i:
             lo -= 1
-        if lo == 0 or self.doc[lo - 1].lower_ != "the":
+        if the and (lo == 0 or self.doc[lo - 1].lower_ != "the"):
             return None
-        return self.people.by_role(normalise(self.doc[lo : tok.i + 1].text))
+        if not the and not self.doc[lo].text[:1].isupper():
+            return None
+        hi = tok.i + 1
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.i == hi), None)
+        if of is not None and of.lower_ == "of":  # "Chief of Staff"
+            obj = next((c for c in of.children if c.dep_ == "pobj" and c.i == hi + 1), None)
+            if obj is not None and obj.text[:1].isupper():
+                hi = obj.i + 1
+        role = normalise(self.doc[lo : tok.i + 1].text)
+        return self.people.by_role(role) or self.people.by_title(normalise(self.doc[lo:hi].text))
 
     def _joint(self, tok: Token, found: Speaker | None) -> GroupSpeaker | None:
         conj = [c for c in tok.children if c.dep_ == "conj"]
@@ -186,6 +201,7 @@ class Official:
             others: list[str] = []
             for c in conj:
                 p = self.people.by_name(c.text) or self._role_reference(c)
+                p = p or self._role_reference(c, the=False)
                 entry = self.gaz.lookup(c.text)
                 if p is not None:
                     others.append(p.name)
@@ -239,7 +255,11 @@ class Official:
     # -- whole paragraphs ---------------------------------------------------------------------
     def paragraph_quotes(self) -> list[tuple[int, int, int, Speaker | None]]:
         """(block, start, end, speaker) of every paragraph the document quotes whole: a
-        first-person document's paragraphs, a transcript's turns (empty otherwise)."""
+        first-person document's paragraphs, a transcript's turns, a joint statement's own text
+        (empty otherwise)."""
+        joint = self._joint_statement()
+        if joint:
+            return joint
         if not self.active and self.genre not in ("first_person", "transcript"):
             return []
         turns = self._turns()
@@ -250,6 +270,26 @@ class Official:
         if self.genre == "transcript" and self.principals and not self._labels():
             return self._first_person(self.principals[0])  # a speech: "Remarks by X on …"
         return []
+
+    def _joint_statement(self) -> list[tuple[int, int, int, Speaker | None]]:
+        """A joint statement's first-person plural paragraphs, each the signatories' statement."""
+        if not is_joint_statement(self.title, self.words.joint_statements):
+            return []
+        lead_in, own = joint_text(self.text, self.blocks)
+        names = signatories(self.text, self.blocks, lead_in, self.entities)
+        names = names or [(p.name, p.country) for p in self.principals]
+        if not own or not names:
+            return []
+        (first, country), rest = names[0], names[1:]
+        co = "; ".join(n for n, _ in rest) or None
+        speaker = GroupSpeaker(first, None, None, country, "group", co_speakers=co)  # type: ignore[arg-type]
+        out = []
+        for bi in own:
+            b = self.blocks[bi]
+            line = self.text[b.start : b.end].strip()
+            if not is_procedural(line) and len(line.split()) >= _MIN_WORDS:
+                out.append((bi, b.start, b.end, speaker))
+        return out
 
     def _first_person(self, author: Principal | None) -> list[tuple[int, int, int, Speaker | None]]:
         """Every paragraph that is a sentence, as ``author``'s."""

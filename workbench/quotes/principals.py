@@ -27,6 +27,7 @@ from workbench.schema import Block
 
 _WORD = re.compile(r"[^\W\d][\w.’'\-]*")
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii"}
+_LINKS = {"of", "for", "the"}  # inside a title run: "Counselor of the Department"
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,13 @@ class Principals:
 
     def _find(self) -> list[Principal]:
         found = self._from_title()
+        for e in self._named_in_title():
+            if all(p.surname != surname_of(e["canonical"]) for p in found):
+                found.append(
+                    self.principal(
+                        e["canonical"], e.get("role"), e.get("country_code"), (False, None)
+                    )
+                )
         paragraphs = [b for b in self.blocks if b.kind == "paragraph"]
         while (
             paragraphs and self.text[paragraphs[0].start : paragraphs[0].end].rstrip()[-1:] == ":"
@@ -104,6 +112,24 @@ class Principals:
                         surname = normalise(e["canonical"])
                         found.append(Principal(e["canonical"], surname, None, e["country_code"]))
         return found
+
+    def _named_in_title(self) -> list[dict]:
+        """The people of the text whose surname is a word of the title ("Counselor Chollet’s Trip
+        to Ukraine" names Derek Chollet, whatever his title), in the title's order."""
+        words = [
+            surname_of(re.sub(r"[’']s$", "", w))
+            for w in _WORD.findall(self.title)
+            if w[:1].isupper() and len(w) > 2 and w.lower() not in self.words.title_stops
+        ]
+        people = [e for e in self.entities if e["kind"] == "person"]
+        surnames = {surname_of(e["canonical"]) for e in people}
+        titles = {w for w, nxt in zip(words, words[1:], strict=False) if nxt in surnames}
+        out: dict[str, dict] = {}
+        for e in people:
+            s = surname_of(e["canonical"])
+            if s in words and s not in out and s not in titles:
+                out[s] = e  # not "Counselor" (spaCy's person) before "Chollet’s"
+        return sorted(out.values(), key=lambda e: words.index(surname_of(e["canonical"])))
 
     def _lists_participants(self, block: Block) -> bool:
         """A paragraph that opens by listing the participants ("Participants in the call
@@ -156,6 +182,8 @@ class Principals:
             name: list[str] = []
             while j < len(words) and len(name) < 4:
                 w = words[j][0]
+                if name and "," in self.title[words[j - 1][1] : words[j][1]]:
+                    break  # "… Secretary General Stoltenberg, OSCE Chair-in-Office …"
                 bare = re.sub(r"[’']s$", "", w)
                 if not w[:1].isupper() or bare.lower() in self.words.title_stops:
                     break
@@ -188,7 +216,8 @@ class Principals:
             entry = self.gaz.lookup(" ".join(name[:k])) or self.gaz.lookup(last)
             if entry is not None and entry.kind == "person":
                 return name[:k]
-            if len(last) > 2 and re.search(rf"\b{re.escape(last)}\b", self.text):
+            said = (last, last.upper())  # a transcript's labels are in capitals
+            if len(last) > 2 and any(re.search(rf"\b{re.escape(w)}\b", self.text) for w in said):
                 return name[:k]
         if self.gaz.roles.get(role) in (None, "other"):  # role classes: roles.yml
             return None
@@ -332,6 +361,47 @@ class Principals:
             return named
         return self.principal(written.strip(), known, None, (False, None))
 
+    def by_title(self, phrase: str) -> Principal | None:
+        """The principal the text titles ``phrase`` ("the Deputy Secretary": "Deputy Secretary
+        of State Wendy Sherman"; "Chief of Staff": "Bjoern Seibert, Chief of Staff for …"): the
+        phrase heads a run of title words next to one of their mentions; the publisher's own
+        first."""
+        want = phrase.split()
+        fits = [p for p in self.found if any(self._heads(want, t) for t in self._titles(p))]
+        home = [p for p in fits if self.home is not None and p.country == self.home]
+        return (home or fits or [None])[0]
+
+    def _heads(self, want: list[str], run: list[str]) -> bool:
+        """``want`` is the head of a title run: it ends the run or comes before "of"/"for", and
+        no role word stands before it ("Deputy Secretary" is not "Secretary")."""
+        n = len(want)
+        for i in range(len(run) - n + 1):
+            if run[i : i + n] != want or (i + n < len(run) and run[i + n] not in ("of", "for")):
+                continue
+            if i == 0 or (run[i - 1] not in _LINKS and run[i - 1] not in self._role_words):
+                return True
+        return False
+
+    @property
+    def _role_words(self) -> set[str]:
+        if not hasattr(self, "_role_words_"):
+            self._role_words_ = {w for role in self.gaz.roles for w in role.split()}
+        return self._role_words_
+
+    def _titles(self, p: Principal) -> list[list[str]]:
+        """The runs of title words around each mention of ``p`` in the title and the text."""
+        given = {w.lower() for w in p.name.split()}
+        runs = []
+        for m in _WORD.finditer(self.title):
+            if surname_of(re.sub(r"[’']s$", "", m.group())) == p.surname:
+                runs.append(_run_before(self.title, m.start(), given, self.words.title_stops))
+        for e in self.entities:
+            if e["kind"] == "person" and surname_of(e["canonical"]) == p.surname:
+                runs.append(_run_before(self.text, e["start_char"], given, self.words.title_stops))
+                if self.text[e["end_char"] : e["end_char"] + 2] == ", ":
+                    runs.append(_run_after(self.text, e["end_char"] + 2))
+        return [r for r in runs if r]
+
     def role_holder(self, role: str) -> Principal | None:
         """A person the text names with ``role`` who speaks for the publisher (or for no
         known country): "Statement of the President" with "President Vel" in its text."""
@@ -341,3 +411,40 @@ class Principals:
             if e.get("country_code") in (None, self.home):
                 return self.principal(e["canonical"], role, e.get("country_code"), (False, None))
         return None
+
+
+def _titlecase_word(w: str) -> bool:
+    return w[:1].isupper() or w.lower() in _LINKS
+
+
+def _run_before(text: str, start: int, given: set[str], stops) -> list[str]:
+    """The title words right before a name ("Deputy Secretary of State" before "Wendy
+    Sherman"), lower-cased, the person's own given names left out."""
+    run: list[str] = []
+    for w in reversed(text[max(0, start - 120) : start].split()):
+        bare = re.sub(r"[’']s$", "", w)
+        if bare[-1:] in ",;:." and not re.fullmatch(r"(?:[A-Z]\.)+", bare):
+            break
+        if not _titlecase_word(bare) or (bare.lower() in stops and bare.lower() not in _LINKS):
+            break
+        run.insert(0, bare.lower())
+    while run and run[-1] in given:
+        run.pop()
+    while run and run[0] in _LINKS:
+        run.pop(0)
+    return run
+
+
+def _run_after(text: str, start: int) -> list[str]:
+    """An appositive title after "Name, " ("Chief of Staff for European Commission …")."""
+    run: list[str] = []
+    for w in text[start : start + 120].split():
+        bare = w.rstrip(",;:.")
+        if not _titlecase_word(bare):
+            break
+        run.append(bare.lower())
+        if bare != w:
+            break
+    while run and run[-1] in _LINKS:
+        run.pop()
+    return run

@@ -113,6 +113,7 @@ class OfficialWords(Strict):
     meeting_verbs: list[Name] = []
     joint_cues: list[Name] = []
     askers: list[Name] = []
+    joint_statements: list[Name] = []
 
 
 class CuesFile(Strict):

@@ -67,6 +67,7 @@ class OfficialWords:
     meeting_verbs: frozenset[str]  # "met … to underscore X": the cue's subject is theirs
     joint_cues: frozenset[str]  # "met … to discuss X": a joint statement
     askers: frozenset[str]  # transcript labels that are questions
+    joint_statements: tuple[str, ...] = ()  # title words of a joint statement (quotes/jointtext)
 
 
 def _words(values: list | None) -> frozenset[str]:
@@ -144,6 +145,7 @@ def official_words() -> OfficialWords:
         meeting_verbs=_words(off.get("meeting_verbs")),
         joint_cues=_words(off.get("joint_cues")),
         askers=_words(off.get("askers")),
+        joint_statements=tuple(sorted(_words(off.get("joint_statements")))),
     )
 
 
