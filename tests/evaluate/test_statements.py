@@ -48,6 +48,7 @@ HELDOUT_D = FIXTURES / "statements" / "heldout_d" / "gold.yml"
 DEV_C = FIXTURES / "statements" / "dev_c" / "gold.yml"
 DEV_E = FIXTURES / "statements" / "dev_e" / "gold.yml"
 HELDOUT_F = FIXTURES / "statements" / "heldout_f" / "gold.yml"
+DEV_G = FIXTURES / "statements" / "dev_g" / "gold.yml"
 
 
 def test_heldout_b_floor(tmp_path):
@@ -97,6 +98,17 @@ def test_dev_e_floor(tmp_path):
     result = evaluate_quotes([DEV_E], cache_dir=tmp_path)
     assert result.n_gold == 111
     assert result.recall >= 0.89 and result.precision >= 0.97
+    assert result.rate(result.speaker_ok) >= 0.99 and result.rate(result.country_ok) >= 0.99
+
+
+def test_dev_g_floor(tmp_path):
+    # development set G (20 State Department documents of May 2021 - April 2022 from every
+    # region, 122 statements, annotated blind; tuned on): first measured at P 0.975, R 0.959,
+    # speaker 0.949, country 0.812; after the demonyms of every country, the title run's country,
+    # joint statements by people and stacked bylines: P 0.992, R 0.959, speaker 1.000, country 1.000
+    result = evaluate_quotes([DEV_G], cache_dir=tmp_path)
+    assert result.n_gold == 122
+    assert result.recall >= 0.95 and result.precision >= 0.98
     assert result.rate(result.speaker_ok) >= 0.99 and result.rate(result.country_ok) >= 0.99
 
 

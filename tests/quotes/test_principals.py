@@ -253,3 +253,83 @@ def test_a_joint_statement_that_narrates_is_read_as_a_readout(official_doc):
     assert [(q["text"], q["speaker"]) for q in found] == [
         ("their support for Ukraine’s sovereignty", "Ana Vel")
     ]
+
+
+@pytest.mark.parametrize(
+    "title, name, country",
+    [
+        (
+            "Secretary Mara Quill and Kenyan Cabinet Secretary for Foreign Affairs Ambassador "
+            "Pavo Oran Before Their Meeting",
+            "Pavo Oran",
+            "KEN",
+        ),
+        (
+            "Secretary Mara Quill With Uruguayan Foreign Minister Pavo Oran Before Their Meeting",
+            "Pavo Oran",
+            "URY",
+        ),
+        (
+            "Deputy Secretary Quill’s Call with Panamanian Vice Minister of Foreign Affairs Oran",
+            "Pavo Oran",
+            "PAN",
+        ),
+    ],
+)
+def test_a_demonym_anywhere_in_the_title_run_gives_the_country(official_doc, title, name, country):
+    text = f"{READOUT_INTRO}Secretary Mara Quill spoke today with Pavo Oran.\n"
+    _, official = official_doc(text, title, STATE)
+    assert (name, country) in [(p.name, p.country) for p in official.principals]
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        "The following is the text of a joint statement by Secretary of State Mara Quill, EU "
+        "High Representative Pavo Oran, and Canadian Foreign Minister Ana Vel.",
+        "Secretary of State Mara Quill, EU High Representative Pavo Oran and Canadian Foreign "
+        "Minister Ana Vel released the following joint statement.",
+        "Begin text of a joint statement by Secretary of State Mara Quill, EU High "
+        "Representative Pavo Oran, and Canadian Foreign Minister Ana Vel:",
+    ],
+)
+def test_a_joint_statement_by_people_is_theirs(official_doc, lead_in):
+    text = f"Office of the Spokesperson\n\n{lead_in}\n\nBegin text:\n\n{JOINT_TEXT}\nEnd text.\n"
+    found, _ = official_doc(text, "U.S.-EU-Canada: Joint Statement on Belarus", STATE)
+    assert {(q["speaker"], q["speaker_country"], q["co_speakers"]) for q in found} == {
+        ("Mara Quill", "USA", "Pavo Oran; Ana Vel")
+    }
+    assert len(found) == 2
+
+
+@pytest.mark.parametrize(
+    "bylines",
+    [
+        "Mara Quill, Secretary of State\n\nPavo Oran, President of Palau",
+        "Mara Quill, Secretary of State\n\nPavo Oran, Foreign Minister of Estonia",
+        "Mara Quill, Deputy Secretary of State\n\nPavo Oran, President of Panama",
+    ],
+)
+def test_stacked_bylines_are_no_quote(official_doc, bylines):
+    text = (
+        f"{bylines}\n\nWashington, D.C.\n\n"
+        "SECRETARY QUILL: Good morning, everyone. It is good to see you here today.\n\n"
+        "PRESIDENT ORAN: Thank you so much for having us here in Washington today.\n"
+    )
+    found, _ = official_doc(text, "Secretary Mara Quill and Pavo Oran Before Their Meeting", STATE)
+    assert [q["text"][:12] for q in found] == ["Good morning", "Thank you so"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Special Representative for the Democratic People’s Republic of Korea Oran’s Call with "
+        "Japanese Director General Vel",
+        "Special Envoy for Ukraine Oran’s Call with Japanese Director General Vel",
+        "Special Representative for Afghanistan Oran’s Call with Japanese Director General Vel",
+    ],
+)
+def test_a_country_after_for_is_a_portfolio_not_a_nationality(official_doc, title):
+    text = f"{READOUT_INTRO}Special Representative Pavo Oran spoke today with Ana Vel.\n"
+    _, official = official_doc(text, title, STATE)
+    assert ("Pavo Oran", "USA") in [(p.name, p.country) for p in official.principals]

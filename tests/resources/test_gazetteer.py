@@ -20,6 +20,19 @@ def test_every_iso_country_is_known(gaz):
     assert gaz.country_names["RUS"] == "Russia"
 
 
+@pytest.mark.parametrize(
+    "demonym, code",
+    [("Uruguayan", "URY"), ("Kenyans", "KEN"), ("Panamanian", "PAN"), ("Palestinian", "PSE")],
+)
+def test_the_demonyms_of_countries_beyond_the_overlay(gaz, demonym, code):
+    entry = gaz.lookup(demonym)
+    assert (entry.country_code, entry.type) == (code, "demonym")
+
+
+def test_a_demonym_two_countries_share_names_neither(gaz):
+    assert gaz.lookup("Congolese") is None  # DR Congo or the Republic of the Congo
+
+
 def test_fingerprint_follows_the_actors_file(tmp_path):
     a = tmp_path / "a.yml"
     a.write_text("actors:\n  - {name: Jane Roe, country: FRA}\n")

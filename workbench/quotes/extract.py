@@ -39,6 +39,7 @@ from workbench.quotes.reported import (
 from workbench.quotes.reportedspeech import ReportedSpeech
 from workbench.quotes.speakers import Speaker, SpeakerFinder
 from workbench.read.interviews import answerer, interviewee
+from workbench.read.structure import is_attribution
 from workbench.resources.cues import Cues
 from workbench.resources.gazetteer import Gazetteer
 from workbench.schema import Block
@@ -107,7 +108,8 @@ class _Extractor(ReportedSpeech):
                 continue
             try:
                 if block.kind == "blockquote":
-                    self._block_quote(bi, block)
+                    if not is_attribution(" ".join(self.text[block.start : block.end].split())):
+                        self._block_quote(bi, block)  # bylines stacked: "Name, Role" twice
                 elif block.kind in ("title", "heading"):  # "Cruz Says Trump Should Win …"
                     self._reported(bi, block)
                 elif block.kind in ("paragraph", "list_item", "question", "answer"):

@@ -4,8 +4,8 @@
 following statement was released by the Governments of the United States of America, Canada and
 the United Kingdom, and the European External Action Service."), often a "Begin text:" line, and
 then speaks in the first person plural ("We are united in our deep concern …"). Each paragraph
-of that text is one direct statement of all the signatories: the countries and organisations
-the lead-in names, in its order (else the document's principals).
+of that text is one direct statement of all the signatories: the people the lead-in names, else
+its countries and organisations, in its order (else the document's principals).
 
 The text is the paragraphs between "Begin text:" and "End text." when the document has such a
 line and they speak in the first person plural somewhere; else the paragraphs in the first
@@ -53,19 +53,22 @@ def joint_text(text: str, blocks: list[Block]) -> tuple[list[int], list[int]]:
 def signatories(
     text: str, blocks: list[Block], lead_in: list[int], entities: list[dict]
 ) -> list[tuple[str, str | None]]:
-    """(name, country code) of each country and organisation the lead-in names, in its order;
-    a byline ("Office of the Spokesperson") names no one."""
+    """(name, country code) of each person the lead-in names ("a joint statement by Secretary of
+    State Antony J. Blinken, EU High Representative Josep Borrell, and …"), else of each country
+    and organisation, in its order; a byline ("Office of the Spokesperson") names no one."""
     spans = [
         (blocks[bi].start, blocks[bi].end)
         for bi in lead_in
         if not is_attribution(" ".join(text[blocks[bi].start : blocks[bi].end].split()))
     ]
+    named = [
+        e
+        for e in sorted(entities, key=lambda e: e["start_char"])
+        if any(a <= e["start_char"] < b for a, b in spans)
+    ]
+    people = [e for e in named if e["kind"] == "person"]
     out: list[tuple[str, str | None]] = []
-    for e in sorted(entities, key=lambda e: e["start_char"]):
-        if e["kind"] not in ("country", "organisation"):
-            continue
-        if not any(a <= e["start_char"] < b for a, b in spans):
-            continue
+    for e in people or [e for e in named if e["kind"] in ("country", "organisation")]:
         if all(e["canonical"] != name for name, _ in out):
             out.append((e["canonical"], e.get("country_code")))
     return out

@@ -277,7 +277,10 @@ class Official:
             return []
         lead_in, own = joint_text(self.text, self.blocks)
         names = signatories(self.text, self.blocks, lead_in, self.entities)
-        names = names or [(p.name, p.country) for p in self.principals]
+        names = [
+            (p.name, p.country) if (p := self.people.by_name(n)) is not None else (n, c)
+            for n, c in names
+        ] or [(p.name, p.country) for p in self.principals]
         if not own or not names:
             return []
         (first, country), rest = names[0], names[1:]

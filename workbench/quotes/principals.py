@@ -74,11 +74,9 @@ class Principals:
         found = self._from_title()
         for e in self._named_in_title():
             if all(p.surname != surname_of(e["canonical"]) for p in found):
-                found.append(
-                    self.principal(
-                        e["canonical"], e.get("role"), e.get("country_code"), (False, None)
-                    )
-                )
+                org = self._organisation_before(*self._title_position(surname_of(e["canonical"])))
+                country = e.get("country_code") or org[1]
+                found.append(self.principal(e["canonical"], e.get("role"), country, org))
         paragraphs = [b for b in self.blocks if b.kind == "paragraph"]
         while (
             paragraphs and self.text[paragraphs[0].start : paragraphs[0].end].rstrip()[-1:] == ":"
@@ -130,6 +128,19 @@ class Principals:
             if s in words and s not in out and s not in titles:
                 out[s] = e  # not "Counselor" (spaCy's person) before "Chollet’s"
         return sorted(out.values(), key=lambda e: words.index(surname_of(e["canonical"])))
+
+    def _title_position(self, surname: str) -> tuple[list[tuple[str, int]], int]:
+        """The title's words and the index of the first that is ``surname`` (0: none)."""
+        words = [(m.group(), m.start()) for m in _WORD.finditer(self.title)]
+        at = next(
+            (
+                k
+                for k, (w, _) in enumerate(words)
+                if surname_of(re.sub(r"[’']s$", "", w)) == surname
+            ),
+            0,
+        )
+        return words, at
 
     def _lists_participants(self, block: Block) -> bool:
         """A paragraph that opens by listing the participants ("Participants in the call
@@ -249,13 +260,29 @@ class Principals:
 
     def _organisation_before(self, words: list[tuple[str, int]], i: int) -> tuple[bool, str | None]:
         """(an organisation or country stands before the role, its country): "NATO Secretary
-        General", "European Commission President"."""
-        for n in (3, 2, 1):
-            if i - n < 0:
+        General", "European Commission President", and further back in the same run of title
+        words: "Kenyan Cabinet Secretary for Foreign Affairs Ambassador Raychelle Omamo"."""
+        lo = i
+        while lo > 0 and lo > i - 8:
+            w = words[lo - 1][0]
+            if not w[:1].isupper() and w.lower() not in _LINKS:
+                break
+            if w.lower() in self.words.title_stops and w.lower() not in _LINKS:
+                break
+            lo -= 1
+        end = i
+        while end > lo:
+            for n in range(min(6, end - lo), 0, -1):  # the longest name ending here
+                entry = self.gaz.lookup(" ".join(w for w, _ in words[end - n : end]))
+                if entry is not None and entry.kind in ("organisation", "country"):
+                    break
+            else:
+                end -= 1
                 continue
-            entry = self.gaz.lookup(" ".join(w for w, _ in words[i - n : i]))
-            if entry is not None and entry.kind in ("organisation", "country"):
+            before = [w.lower() for w, _ in words[max(lo, end - n - 2) : end - n]]
+            if "for" not in before:
                 return entry.kind == "organisation", entry.country_code
+            end -= n  # a portfolio: "Special Representative for the DPRK Sung Kim"
         return False, None
 
     def principal(
