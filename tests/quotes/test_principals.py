@@ -333,3 +333,32 @@ def test_a_country_after_for_is_a_portfolio_not_a_nationality(official_doc, titl
     text = f"{READOUT_INTRO}Special Representative Pavo Oran spoke today with Ana Vel.\n"
     _, official = official_doc(text, title, STATE)
     assert ("Pavo Oran", "USA") in [(p.name, p.country) for p in official.principals]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Acting Assistant Secretary of State Pavo Oran Visits Tunisia",
+        "Special Envoy Pavo Oran Travels to Kenya",
+        "Ambassador Pavo Oran Meets Chile",
+    ],
+)
+def test_a_country_after_a_name_in_the_title_is_not_the_name(official_doc, title):
+    text = f"{READOUT_INTRO}Ambassador Pavo Oran visited Tunisia, Kenya and Chile this week.\n"
+    _, official = official_doc(text, title, STATE)
+    assert official.principals[0].name == "Pavo Oran"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Secretary Quill’s Call with Commission Chairperson Oran",
+        "Secretary Quill’s Call with Chairperson Oran",
+        "Secretary Quill Speaks with Commission Chair Oran",
+    ],
+)
+def test_a_title_may_name_a_person_by_any_of_their_family_names(official_doc, title):
+    # "Chairperson Faki" is Moussa Faki Mahamat
+    text = f"{READOUT_INTRO}Secretary of State Mara Quill spoke today with Pavo Oran Velasco.\n"
+    _, official = official_doc(text, title, STATE)
+    assert "Pavo Oran Velasco" in [p.name for p in official.principals]

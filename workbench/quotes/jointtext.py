@@ -23,7 +23,7 @@ from workbench.schema import Block
 
 _BEGIN = re.compile(r"(?i)\s*begin(?: the)? text\s*:?\s*")
 _END = re.compile(r"(?i)\s*end(?: of)?(?: the)? text\s*\.?\s*")
-_WE = re.compile(r"(?i)\b(?:we|our|us)\b")
+_WE = re.compile(r"(?i)\bwe\b")  # the subject: "our two countries" also narrates
 _KINDS = ("paragraph", "list_item")
 
 

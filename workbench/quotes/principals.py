@@ -74,7 +74,7 @@ class Principals:
         found = self._from_title()
         for e in self._named_in_title():
             if all(p.surname != surname_of(e["canonical"]) for p in found):
-                org = self._organisation_before(*self._title_position(surname_of(e["canonical"])))
+                org = self._organisation_before(*self._title_position(e["canonical"]))
                 country = e.get("country_code") or org[1]
                 found.append(self.principal(e["canonical"], e.get("role"), country, org))
         paragraphs = [b for b in self.blocks if b.kind == "paragraph"]
@@ -113,7 +113,8 @@ class Principals:
 
     def _named_in_title(self) -> list[dict]:
         """The people of the text whose surname is a word of the title ("Counselor Chollet’s Trip
-        to Ukraine" names Derek Chollet, whatever his title), in the title's order."""
+        to Ukraine" names Derek Chollet, whatever his title), in the title's order; not a name
+        the text also writes in lower case, a common word spaCy took for a name."""
         words = [
             surname_of(re.sub(r"[’']s$", "", w))
             for w in _WORD.findall(self.title)
@@ -122,22 +123,27 @@ class Principals:
         people = [e for e in self.entities if e["kind"] == "person"]
         surnames = {surname_of(e["canonical"]) for e in people}
         titles = {w for w, nxt in zip(words, words[1:], strict=False) if nxt in surnames}
-        out: dict[str, dict] = {}
+        out: dict[str, tuple[int, dict]] = {}
         for e in people:
-            s = surname_of(e["canonical"])
-            if s in words and s not in out and s not in titles:
-                out[s] = e  # not "Counselor" (spaCy's person) before "Chollet’s"
-        return sorted(out.values(), key=lambda e: words.index(surname_of(e["canonical"])))
+            parts = [surname_of(w) for w in e["canonical"].split()[1:] if len(w) > 2]
+            named = [s for s in parts or [surname_of(e["canonical"])] if s in words]
+            if not named or surname_of(e["canonical"]) in out or named[0] in titles:
+                continue  # not "Counselor" (spaCy's person) before "Chollet’s"
+            if re.search(rf"\b{re.escape(named[0])}\b", self.text):
+                continue  # a word the text also writes in lower case: "Resourcing Conference"
+            out[surname_of(e["canonical"])] = (
+                words.index(named[0]),
+                e,
+            )  # "Faki": Moussa Faki Mahamat
+        return [e for _, e in sorted(out.values(), key=lambda x: x[0])]
 
-    def _title_position(self, surname: str) -> tuple[list[tuple[str, int]], int]:
-        """The title's words and the index of the first that is ``surname`` (0: none)."""
+    def _title_position(self, name: str) -> tuple[list[tuple[str, int]], int]:
+        """The title's words and the index of the first that is a word of ``name`` but its first
+        (0: none)."""
         words = [(m.group(), m.start()) for m in _WORD.finditer(self.title)]
+        parts = {surname_of(w) for w in name.split()[1:]} or {surname_of(name)}
         at = next(
-            (
-                k
-                for k, (w, _) in enumerate(words)
-                if surname_of(re.sub(r"[’']s$", "", w)) == surname
-            ),
+            (k for k, (w, _) in enumerate(words) if surname_of(re.sub(r"[’']s$", "", w)) in parts),
             0,
         )
         return words, at
@@ -227,6 +233,8 @@ class Principals:
             entry = self.gaz.lookup(" ".join(name[:k])) or self.gaz.lookup(last)
             if entry is not None and entry.kind == "person":
                 return name[:k]
+            if entry is not None:
+                continue  # "Joey Hood Visits Tunisia": a country ends no name
             said = (last, last.upper())  # a transcript's labels are in capitals
             if len(last) > 2 and any(re.search(rf"\b{re.escape(w)}\b", self.text) for w in said):
                 return name[:k]

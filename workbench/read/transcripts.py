@@ -76,5 +76,7 @@ def spoken_start(text: str, start: int, end: int) -> int:
 
 
 def is_procedural(line: str) -> bool:
-    """A line that is no one's words: "END", "(Cross-talk.)", "[Applause]", "2:17 P.M. EST"."""
-    return _PROCEDURAL.match(" ".join(line.split())) is not None
+    """A line that is no one's words: "END", "(Cross-talk.)", "[Applause]", "2:17 P.M. EST", an
+    end mark with no letter in it ("###", "* * *")."""
+    line = " ".join(line.split())
+    return _PROCEDURAL.match(line) is not None or not any(c.isalnum() for c in line)
