@@ -64,3 +64,18 @@ def test_bad_actors_file_one_line(tmp_path, text, where, expected):
     path.write_text(text + "\n", encoding="utf-8")
     message = one_line_error(load_gazetteer, path)
     assert message.startswith(f"{path}: {where}: ") and expected in message, message
+
+
+@pytest.mark.parametrize(
+    "name, canonical",
+    [
+        ("African Union Commission", "African Union"),  # not the European "Commission"
+        ("AU Commission", "African Union"),
+        ("ASEAN", "Association of Southeast Asian Nations"),
+        ("IAEA", "International Atomic Energy Agency"),
+    ],
+)
+def test_multilateral_bodies_beyond_europe(gaz, name, canonical):
+    entry = gaz.lookup(name)
+    assert (entry.canonical, entry.kind, entry.country_code) == (canonical, "organisation", None)
+    assert gaz.lookup("who") is None  # the pronoun is not the WHO
