@@ -512,3 +512,14 @@ def test_readout_verbs_of_other_sets_are_cues_in_official_documents(
     news, _ = official_doc(FIRST + sentence + "\n", "Talks resume in Turku", None)
     assert content in [q["text"] for q in official]
     assert content not in [q["text"] for q in news]
+
+
+@pytest.mark.parametrize("subject", ["The group", "the group", "Later, the group"])
+def test_the_group_is_every_principal(official_doc, subject):
+    first = (
+        "President Tom Aldren met today with President Ana Vel of Finland and Prime Minister "
+        "Pavo Oran of Estonia. "
+    )
+    found, _ = official_doc(first + f"{subject} discussed the grain corridor.\n", READOUT)
+    q = next(q for q in found if q["text"] == "the grain corridor")
+    assert (q["speaker"], q["speaker_kind"]) == ("Tom Aldren", "group")

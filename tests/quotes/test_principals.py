@@ -362,3 +362,17 @@ def test_a_title_may_name_a_person_by_any_of_their_family_names(official_doc, ti
     text = f"{READOUT_INTRO}Secretary of State Mara Quill spoke today with Pavo Oran Velasco.\n"
     _, official = official_doc(text, title, STATE)
     assert "Pavo Oran Velasco" in [p.name for p in official.principals]
+
+
+@pytest.mark.parametrize(
+    "title, country",
+    [
+        ("Secretary Mara Quill and Colombian Vice President and Foreign Minister Pavo Oran", "COL"),
+        ("Secretary Mara Quill and Kenyan Deputy President and Cabinet Secretary Pavo Oran", "KEN"),
+        ("Secretary Mara Quill With Peruvian Prime Minister and Foreign Minister Pavo Oran", "PER"),
+    ],
+)
+def test_two_roles_joined_by_and_are_one_title(official_doc, title, country):
+    text = f"{READOUT_INTRO}Secretary Mara Quill spoke today with Pavo Oran.\n"
+    _, official = official_doc(text, title, STATE)
+    assert ("Pavo Oran", country) in [(p.name, p.country) for p in official.principals]

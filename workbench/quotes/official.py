@@ -222,6 +222,10 @@ class Official:
                 )
         plural = self._plural_noun(tok) and not any(c.dep_ == "poss" for c in tok.children)
         pronoun = tok.lower_ in self.words.joint_pronouns and tok.pos_ in ("PRON", "DET")
+        pronoun = pronoun or (  # "The group discussed …"
+            tok.lemma_.lower() in self.words.joint_collectives
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        )
         number = (  # "the two", "the three ministers" is a plural noun
             tok.tag_ == "CD"
             and tok.dep_.startswith("nsubj")

@@ -273,9 +273,11 @@ class Principals:
         lo = i
         while lo > 0 and lo > i - 8:
             w = words[lo - 1][0]
-            if not w[:1].isupper() and w.lower() not in _LINKS:
+            # "Colombian Vice President and Foreign Minister …" is one title
+            joined = w.lower() == "and" and lo > 1 and words[lo - 2][0].lower() in self._role_words
+            if not w[:1].isupper() and w.lower() not in _LINKS and not joined:
                 break
-            if w.lower() in self.words.title_stops and w.lower() not in _LINKS:
+            if w.lower() in self.words.title_stops and w.lower() not in _LINKS and not joined:
                 break
             lo -= 1
         end = i

@@ -109,6 +109,7 @@ class OfficialWords(Strict):
     author_ends: list[Name] = []
     joint_nouns: list[Name] = []
     joint_pronouns: list[Name] = []
+    joint_collectives: list[Name] = []
     participants: list[Name] = []
     meeting_verbs: list[Name] = []
     joint_cues: list[Name] = []

@@ -63,6 +63,7 @@ class OfficialWords:
     author_ends: frozenset[str]  # title words that end a statement's author
     joint_nouns: frozenset[str]  # lemmas of a joint subject ("the leaders", "both sides")
     joint_pronouns: frozenset[str]
+    joint_collectives: frozenset[str]  # "The group discussed …" (two or more principals)
     participants: tuple[str, ...]  # openings of a paragraph listing the participants
     meeting_verbs: frozenset[str]  # "met … to underscore X": the cue's subject is theirs
     joint_cues: frozenset[str]  # "met … to discuss X": a joint statement
@@ -141,6 +142,7 @@ def official_words() -> OfficialWords:
         author_ends=_words(off.get("author_ends")),
         joint_nouns=_words(off.get("joint_nouns")),
         joint_pronouns=_words(off.get("joint_pronouns")),
+        joint_collectives=_words(off.get("joint_collectives")),
         participants=tuple(sorted(_words(off.get("participants")), key=len, reverse=True)),
         meeting_verbs=_words(off.get("meeting_verbs")),
         joint_cues=_words(off.get("joint_cues")),
