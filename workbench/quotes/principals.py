@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from workbench.quotes.titleruns import LINKS, heads, run_after, run_before
 from workbench.read.structure import is_attribution
 from workbench.resources.gazetteer import Gazetteer, normalise, unaccented
 from workbench.resources.words import OfficialWords
@@ -27,7 +28,6 @@ from workbench.schema import Block
 
 _WORD = re.compile(r"[^\W\d][\w.’'\-]*")
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii"}
-_LINKS = {"of", "for", "the"}  # inside a title run: "Counselor of the Department"
 
 
 @dataclass(frozen=True)
@@ -131,10 +131,8 @@ class Principals:
                 continue  # not "Counselor" (spaCy's person) before "Chollet’s"
             if re.search(rf"\b{re.escape(named[0])}\b", self.text):
                 continue  # a word the text also writes in lower case: "Resourcing Conference"
-            out[surname_of(e["canonical"])] = (
-                words.index(named[0]),
-                e,
-            )  # "Faki": Moussa Faki Mahamat
+            # "Chairperson Faki" names Moussa Faki Mahamat
+            out[surname_of(e["canonical"])] = (words.index(named[0]), e)
         return [e for _, e in sorted(out.values(), key=lambda x: x[0])]
 
     def _title_position(self, name: str) -> tuple[list[tuple[str, int]], int]:
@@ -274,10 +272,12 @@ class Principals:
         while lo > 0 and lo > i - 8:
             w = words[lo - 1][0]
             # "Colombian Vice President and Foreign Minister …" is one title
-            joined = w.lower() == "and" and lo > 1 and words[lo - 2][0].lower() in self._role_words
-            if not w[:1].isupper() and w.lower() not in _LINKS and not joined:
+            joined = (
+                w.lower() == "and" and lo > 1 and words[lo - 2][0].lower() in self.gaz.role_words
+            )
+            if not w[:1].isupper() and w.lower() not in LINKS and not joined:
                 break
-            if w.lower() in self.words.title_stops and w.lower() not in _LINKS and not joined:
+            if w.lower() in self.words.title_stops and w.lower() not in LINKS and not joined:
                 break
             lo -= 1
         end = i
@@ -404,39 +404,28 @@ class Principals:
         phrase heads a run of title words next to one of their mentions; the publisher's own
         first."""
         want = phrase.split()
-        fits = [p for p in self.found if any(self._heads(want, t) for t in self._titles(p))]
+        fits = [
+            p
+            for p in self.found
+            if any(heads(want, t, self.gaz.role_words) for t in self._titles(p))
+        ]
         home = [p for p in fits if self.home is not None and p.country == self.home]
         return (home or fits or [None])[0]
-
-    def _heads(self, want: list[str], run: list[str]) -> bool:
-        """``want`` is the head of a title run: it ends the run or comes before "of"/"for", and
-        no role word stands before it ("Deputy Secretary" is not "Secretary")."""
-        n = len(want)
-        for i in range(len(run) - n + 1):
-            if run[i : i + n] != want or (i + n < len(run) and run[i + n] not in ("of", "for")):
-                continue
-            if i == 0 or (run[i - 1] not in _LINKS and run[i - 1] not in self._role_words):
-                return True
-        return False
-
-    @property
-    def _role_words(self) -> set[str]:
-        if not hasattr(self, "_role_words_"):
-            self._role_words_ = {w for role in self.gaz.roles for w in role.split()}
-        return self._role_words_
 
     def _titles(self, p: Principal) -> list[list[str]]:
         """The runs of title words around each mention of ``p`` in the title and the text."""
         given = {w.lower() for w in p.name.split()}
-        runs = []
-        for m in _WORD.finditer(self.title):
-            if surname_of(re.sub(r"[’']s$", "", m.group())) == p.surname:
-                runs.append(_run_before(self.title, m.start(), given, self.words.title_stops))
+        stops = self.words.title_stops
+        runs = [
+            run_before(self.title, m.start(), given, stops)
+            for m in _WORD.finditer(self.title)
+            if surname_of(re.sub(r"[’']s$", "", m.group())) == p.surname
+        ]
         for e in self.entities:
             if e["kind"] == "person" and surname_of(e["canonical"]) == p.surname:
-                runs.append(_run_before(self.text, e["start_char"], given, self.words.title_stops))
+                runs.append(run_before(self.text, e["start_char"], given, stops))
                 if self.text[e["end_char"] : e["end_char"] + 2] == ", ":
-                    runs.append(_run_after(self.text, e["end_char"] + 2))
+                    runs.append(run_after(self.text, e["end_char"] + 2))
         return [r for r in runs if r]
 
     def role_holder(self, role: str) -> Principal | None:
@@ -448,40 +437,3 @@ class Principals:
             if e.get("country_code") in (None, self.home):
                 return self.principal(e["canonical"], role, e.get("country_code"), (False, None))
         return None
-
-
-def _titlecase_word(w: str) -> bool:
-    return w[:1].isupper() or w.lower() in _LINKS
-
-
-def _run_before(text: str, start: int, given: set[str], stops) -> list[str]:
-    """The title words right before a name ("Deputy Secretary of State" before "Wendy
-    Sherman"), lower-cased, the person's own given names left out."""
-    run: list[str] = []
-    for w in reversed(text[max(0, start - 120) : start].split()):
-        bare = re.sub(r"[’']s$", "", w)
-        if bare[-1:] in ",;:." and not re.fullmatch(r"(?:[A-Z]\.)+", bare):
-            break
-        if not _titlecase_word(bare) or (bare.lower() in stops and bare.lower() not in _LINKS):
-            break
-        run.insert(0, bare.lower())
-    while run and run[-1] in given:
-        run.pop()
-    while run and run[0] in _LINKS:
-        run.pop(0)
-    return run
-
-
-def _run_after(text: str, start: int) -> list[str]:
-    """An appositive title after "Name, " ("Chief of Staff for European Commission …")."""
-    run: list[str] = []
-    for w in text[start : start + 120].split():
-        bare = w.rstrip(",;:.")
-        if not _titlecase_word(bare):
-            break
-        run.append(bare.lower())
-        if bare != w:
-            break
-    while run and run[-1] in _LINKS:
-        run.pop()
-    return run
