@@ -61,6 +61,13 @@ def test_scope_terms_are_whole_words_with_an_optional_ending(text, found):
     assert _names(scope, text) is found
 
 
+def test_a_scope_without_terms_names_nothing():
+    # as before the fit moved to DuckDB: no term, no position in scope
+    scope = Scope("x", ())
+    assert not _names(scope, "Ukrainian troops held the line.")
+    assert catalogue_fit(positions_corpus([ON] * 30), scope).in_scope == 0
+
+
 def test_the_shipped_catalogue_names_its_scope():
     scope = load_topics().scope
     assert scope is not None and _names(scope, "Kyiv") and _names(scope, "Zelenskyy")

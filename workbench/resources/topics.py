@@ -44,7 +44,9 @@ class Scope:
     @cached_property
     def sql_pattern(self) -> str:
         """The terms as one case-insensitive regular expression, as DuckDB reads it
-        (aggregate/fit.py)."""
+        (aggregate/fit.py); with no terms, one that matches nothing."""
+        if not self.terms:
+            return r"[^\s\S]"  # RE2 has no "(?!)"
         words = (re.escape(t.rstrip("*")) + (r"\w*" if t.endswith("*") else "") for t in self.terms)
         return r"(?i)\b(?:" + "|".join(words) + r")\b"
 
