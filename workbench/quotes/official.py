@@ -123,10 +123,8 @@ class Official:
                     p.name, tok.idx, tok.idx + len(tok), p.country, "group", co_speakers=co
                 )
         if found is not None and found.name:
-            p = self.people.by_name(found.name)
-            if p is not None:
-                return Speaker(p.name, found.start, found.end, p.country, "person")
-            p = self._role_reference(tok)  # a title taken for a name: "The Counselor"
+            # a title spaCy took for a name resolves as a role: "The Counselor"
+            p = self.people.by_name(found.name) or self._role_reference(tok)
             if p is not None:
                 return Speaker(p.name, found.start, found.end, p.country, "person")
             return found
