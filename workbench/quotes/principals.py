@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from workbench.quotes.titleruns import LINKS, heads, run_after, run_before
+from workbench.quotes.titleruns import LINKS, heads, run_after, run_before, unpossessive
 from workbench.read.structure import is_attribution
 from workbench.resources.gazetteer import Gazetteer, normalise, unaccented
 from workbench.resources.words import OfficialWords
@@ -116,7 +116,7 @@ class Principals:
         to Ukraine" names Derek Chollet, whatever his title), in the title's order; not a name
         the text also writes in lower case, a common word spaCy took for a name."""
         words = [
-            surname_of(re.sub(r"[’']s$", "", w))
+            surname_of(unpossessive(w))
             for w in _WORD.findall(self.title)
             if w[:1].isupper() and len(w) > 2 and w.lower() not in self.words.title_stops
         ]
@@ -141,7 +141,7 @@ class Principals:
         words = [(m.group(), m.start()) for m in _WORD.finditer(self.title)]
         parts = {surname_of(w) for w in name.split()[1:]} or {surname_of(name)}
         at = next(
-            (k for k, (w, _) in enumerate(words) if surname_of(re.sub(r"[’']s$", "", w)) in parts),
+            (k for k, (w, _) in enumerate(words) if surname_of(unpossessive(w)) in parts),
             0,
         )
         return words, at
@@ -199,7 +199,7 @@ class Principals:
                 w = words[j][0]
                 if name and "," in self.title[words[j - 1][1] : words[j][1]]:
                     break  # "… Secretary General Stoltenberg, OSCE Chair-in-Office …"
-                bare = re.sub(r"[’']s$", "", w)
+                bare = unpossessive(w)
                 if not w[:1].isupper() or bare.lower() in self.words.title_stops:
                     break
                 if normalise(bare) in self.gaz.roles:
@@ -349,7 +349,7 @@ class Principals:
         for w in words:
             if w.lower() in self.words.author_ends:
                 break
-            phrase.append(re.sub(r"[’']s$", "", w))
+            phrase.append(unpossessive(w))
         if not phrase:
             return None
         if phrase[0].lower() == "the":
@@ -419,7 +419,7 @@ class Principals:
         runs = [
             run_before(self.title, m.start(), given, stops)
             for m in _WORD.finditer(self.title)
-            if surname_of(re.sub(r"[’']s$", "", m.group())) == p.surname
+            if surname_of(unpossessive(m.group())) == p.surname
         ]
         for e in self.entities:
             if e["kind"] == "person" and surname_of(e["canonical"]) == p.surname:

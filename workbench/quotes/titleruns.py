@@ -14,6 +14,12 @@ import re
 from collections.abc import Collection
 
 LINKS = frozenset({"of", "for", "the"})  # inside a title run: "Counselor of the Department"
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
+def unpossessive(word: str) -> str:
+    """The word without a trailing possessive ("Chollet’s" -> "Chollet")."""
+    return _POSSESSIVE.sub("", word)
 
 
 def _titlecase(word: str) -> bool:
@@ -26,7 +32,7 @@ def run_before(text: str, start: int, given: set[str], stops: Collection[str]) -
     headline's ``stops`` ("With", "And") end the run."""
     run: list[str] = []
     for w in reversed(text[max(0, start - 120) : start].split()):
-        bare = re.sub(r"[’']s$", "", w)
+        bare = unpossessive(w)
         if bare[-1:] in ",;:." and not re.fullmatch(r"(?:[A-Z]\.)+", bare):
             break
         if not _titlecase(bare) or (bare.lower() in stops and bare.lower() not in LINKS):
