@@ -523,3 +523,24 @@ def test_the_group_is_every_principal(official_doc, subject):
     found, _ = official_doc(first + f"{subject} discussed the grain corridor.\n", READOUT)
     q = next(q for q in found if q["text"] == "the grain corridor")
     assert (q["speaker"], q["speaker_kind"]) == ("Tom Aldren", "group")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the governing clause's subject is the principal
+        "Under Secretary Mara Quill visited Peru on May 3, where she underscored the value of "
+        "free elections.",
+        "Under Secretary Mara Quill traveled to Lima and Quito, where she stressed the value of "
+        "free elections.",
+        # spaCy parses the long title as a phrase: the document's only principal
+        "Under Secretary of State for Civilian Security, Democracy, and Human Rights Mara Quill "
+        "visited Peru on May 3-7, where she underscored the value of free elections.",
+    ],
+)
+def test_a_pronoun_in_a_clause_of_the_principal_is_the_principal(official_doc, text):
+    # seen on development set N (a State Department readout of a visit)
+    found, _ = official_doc(text + "\n", "Under Secretary Quill’s Travel to Peru")
+    q = next(q for q in found if q["text"] == "the value of free elections")
+    assert q["speaker"] in ("Mara Quill", "Quill")  # the title's spelling or the text's
+    assert (q["speaker_kind"], q["speaker_country"]) == ("person", "USA")

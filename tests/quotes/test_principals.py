@@ -376,3 +376,51 @@ def test_two_roles_joined_by_and_are_one_title(official_doc, title, country):
     text = f"{READOUT_INTRO}Secretary Mara Quill spoke today with Pavo Oran.\n"
     _, official = official_doc(text, title, STATE)
     assert ("Pavo Oran", country) in [(p.name, p.country) for p in official.principals]
+
+
+@pytest.mark.parametrize(
+    "title, first, country",
+    [
+        (
+            "U.S.-Tajikistan Annual Bilateral Consultations",
+            "The State Department hosted Foreign Minister Pavo Oran and a delegation for the "
+            "consultations on July 1.",
+            "TJK",
+        ),
+        (
+            "Deputy Secretary Quill’s Meeting in Lima",
+            "Deputy Secretary Mara Quill met Foreign Minister Pavo Oran of the Government of "
+            "Peru today.",
+            "PER",
+        ),
+        (
+            "U.S.-Djibouti Bi-National Forum",
+            "Assistant Secretary Mara Quill and Djiboutian Foreign Minister Pavo Oran concluded "
+            "the forum today.",
+            "DJI",
+        ),
+    ],
+)
+def test_a_foreign_principal_without_a_country_speaks_for_the_one_other_country_named(
+    official_doc, title, first, country
+):
+    _, official = official_doc(f"{READOUT_INTRO}{first}\n", title, STATE)
+    assert ("Pavo Oran", country) in [(p.name, p.country) for p in official.principals]
+    # a U.S. official (no minister) is not the counterpart's
+    assert all(p.country != country for p in official.principals if p.name != "Pavo Oran")
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # two other countries: which one is not known
+        "Foreign Minister Pavo Oran met officials of Peru and Chile today.",
+        # an organisation's title: the OAS is no country's
+        "The Secretary met OAS Secretary General Pavo Oran to discuss Peru today.",
+        # no other country at all
+        "The Secretary met Foreign Minister Pavo Oran today.",
+    ],
+)
+def test_no_sole_other_country_no_guess(official_doc, first):
+    _, official = official_doc(f"{READOUT_INTRO}{first}\n", "Secretary’s Meeting", STATE)
+    assert ("Pavo Oran", None) in [(p.name, p.country) for p in official.principals]

@@ -131,6 +131,8 @@ class Official:
         p = self._role_reference(tok)
         if p is None and tok.pos_ == "PROPN":
             p = self.people.by_name(tok.text)
+        if p is None and tok.lower_ in ("he", "she"):  # a pronoun the general rules left
+            p = self._governing_principal(tok)
         if p is not None:
             return Speaker(p.name, tok.idx, tok.idx + len(tok), p.country, "person")
         return found
@@ -169,6 +171,18 @@ class Official:
                         if p is not None and p.name not in out:
                             out.append(p.name)
         return out
+
+    def _governing_principal(self, tok: Token) -> Principal | None:
+        """The principal that is the subject of the clause governing ``tok``'s own ("Zeya
+        visited Tunisia, where she underscored …": Zeya), else the document's only one."""
+        verb = tok.head
+        while verb.head.i != verb.i:
+            verb = verb.head
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return self.people.by_name(subj.text) or self._role_reference(subj)
+        people = [p for p in self.principals if p.role]
+        return people[0] if len(people) == 1 else None
 
     def _role_reference(self, tok: Token, the: bool = True) -> Principal | None:
         """ "the President", "the Vice President", "the National Security Advisor"; a title the

@@ -93,12 +93,12 @@ class Principals:
                     continue
                 if not self._titled(e) or self.by_name(e["canonical"]) is not None:
                     continue
+                country = e.get("country_code")
+                if country is None and self._counterpart(e):
+                    country = self._sole_other_country(first)
                 found.append(
                     Principal(
-                        e["canonical"],
-                        surname_of(e["canonical"]),
-                        (e.get("role") or None),
-                        e.get("country_code"),
+                        e["canonical"], surname_of(e["canonical"]), (e.get("role") or None), country
                     )
                 )
         if not found:  # "Joint Statement on United States-Ukraine Meeting": the countries
@@ -145,6 +145,37 @@ class Principals:
             0,
         )
         return words, at
+
+    def _sole_other_country(self, first: Block) -> str | None:
+        """The one country other than ``home`` that the title and the first paragraph name, if
+        only one: "Foreign Minister Sirojiddin Muhriddin" in "U.S.-Tajikistan Consultations"
+        speaks for Tajikistan."""
+        codes = {p.country for p in self._title_countries()}
+        codes |= {
+            e.get("country_code")
+            for e in self.entities
+            if e["kind"] == "country" and first.start <= e["start_char"] < first.end
+        }
+        codes -= {None, self.home}
+        return next(iter(codes)) if len(codes) == 1 else None
+
+    def _counterpart(self, e: dict) -> bool:
+        """A person whose title the publisher's own officials never hold ("Foreign Minister" in
+        a U.S. document: ``counterpart_roles``), not an organisation's ("OAS Secretary General
+        X")."""
+        words = set((e.get("role") or "").lower().split())
+        if not words & self.words.counterpart_roles.get(self.home or "", frozenset()):
+            return False
+        return not self._org_titled(e)
+
+    def _org_titled(self, e: dict) -> bool:
+        """An organisation's name runs into the person's title ("OAS Minister X")."""
+        for o in self.entities:
+            if o["kind"] == "organisation" and o["end_char"] <= e["start_char"]:
+                between = self.text[o["end_char"] : e["start_char"]].split()
+                if len(between) < 8 and all(w[:1].isupper() or w in LINKS for w in between):
+                    return True
+        return False
 
     def _lists_participants(self, block: Block) -> bool:
         """A paragraph that opens by listing the participants ("Participants in the call

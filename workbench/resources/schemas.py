@@ -115,6 +115,7 @@ class OfficialWords(Strict):
     joint_cues: list[Name] = []
     askers: list[Name] = []
     joint_statements: list[Name] = []
+    counterpart_roles: dict[Code, list[Name]] = {}
 
 
 class CuesFile(Strict):

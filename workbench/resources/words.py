@@ -6,7 +6,7 @@ in ``data/linking.yml``, read with the gazetteer). Read once
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from workbench.resources.datafiles import default_data_path, read_data
@@ -69,6 +69,8 @@ class OfficialWords:
     joint_cues: frozenset[str]  # "met … to discuss X": a joint statement
     askers: frozenset[str]  # transcript labels that are questions
     joint_statements: tuple[str, ...] = ()  # title words of a joint statement (quotes/jointtext)
+    # home country -> role words its own officials never hold ("minister" for the USA)
+    counterpart_roles: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _words(values: list | None) -> frozenset[str]:
@@ -148,6 +150,9 @@ def official_words() -> OfficialWords:
         joint_cues=_words(off.get("joint_cues")),
         askers=_words(off.get("askers")),
         joint_statements=tuple(sorted(_words(off.get("joint_statements")))),
+        counterpart_roles={
+            str(k): _words(v) for k, v in (off.get("counterpart_roles") or {}).items()
+        },
     )
 
 
