@@ -544,3 +544,51 @@ def test_a_pronoun_in_a_clause_of_the_principal_is_the_principal(official_doc, t
     q = next(q for q in found if q["text"] == "the value of free elections")
     assert q["speaker"] in ("Mara Quill", "Quill")  # the title's spelling or the text's
     assert (q["speaker_kind"], q["speaker_country"]) == ("person", "USA")
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        (
+            "Special Envoy Mara Quill held calls to discuss the missile launch with Foreign "
+            "Minister Pavo Oran of Japan.",
+            "the missile launch",
+        ),
+        (
+            "Special Envoy Mara Quill spoke today to discuss the missile launch with Foreign "
+            "Minister Pavo Oran.",
+            "the missile launch",
+        ),
+        (
+            "Special Envoy Mara Quill discussed regional security with Foreign Minister Pavo "
+            "Oran of Japan.",
+            "regional security",
+        ),
+    ],
+)
+def test_the_people_discussed_with_end_the_content_and_join_the_statement(
+    official_doc, sentence, content
+):
+    # seen on development set N: "held calls to discuss X with <officials>"
+    title = "Special Envoy Quill’s Call with Japanese Foreign Minister Oran"
+    found, _ = official_doc(sentence + "\n", title)
+    q = next(q for q in found if q["text"] == content)
+    assert (q["speaker"], q["speaker_kind"]) == ("Mara Quill", "group")
+    assert "Pavo Oran" in q["co_speakers"]
+
+
+@pytest.mark.parametrize(
+    "purpose", ["for discussions on", "for talks on", "for consultations about"]
+)
+def test_a_meeting_for_discussions_on_a_subject_is_a_joint_statement(official_doc, purpose):
+    # seen on development set N: "met with X today in Washington for discussions on Y"
+    sentence = (
+        f"Deputy Secretary Mara Quill met with Foreign Minister Pavo Oran of Peru today in Lima "
+        f"{purpose} regional security and trade.\n"
+    )
+    found, _ = official_doc(
+        sentence, "Deputy Secretary Quill’s Meeting with Peruvian Foreign Minister Oran"
+    )
+    q = next(q for q in found if q["text"] == "regional security and trade")
+    assert (q["speaker"], q["speaker_kind"], q["speaker_country"]) == ("Mara Quill", "group", "USA")
+    assert "Pavo Oran" in q["co_speakers"]

@@ -113,7 +113,7 @@ class Official:
         group = self._joint(tok, found)
         if group is not None:
             return group
-        others = self._met_with(cue) if cue is not None else []
+        others = (self._met_with(cue) or self.interlocutors(cue)[1]) if cue is not None else []
         if others:
             p = self.people.by_name(found.name) if found is not None and found.name else None
             p = p or self._role_reference(tok)
@@ -152,16 +152,59 @@ class Official:
             return None
         return next((c for c in head.children if c.dep_ == "nsubj"), None)
 
+    def noun_purpose(self, tok: Token) -> tuple[Token, tuple[int, int], int] | None:
+        """ "X met with Y for discussions on Z": (the meeting's subject X, the token range of Z,
+        the index of the cue's last token "on"); None for any other token."""
+        if not self.active or tok.lemma_.lower() not in self.words.purpose_nouns:
+            return None
+        if tok.dep_ != "pobj" or tok.head.lower_ != "for":
+            return None
+        verb = tok.head.head
+        if verb.lemma_.lower() not in self.words.meeting_verbs:
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:  # a long title spaCy parsed as a phrase: a principal named before it
+            named = [t for t in verb.sent[: verb.i - verb.sent.start] if t.ent_type_ == "PERSON"]
+            subj = next((t for t in named if self.people.by_name(t.text)), None)
+        on = next((c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1), None)
+        if subj is None or on is None or on.lower_ not in ("on", "about", "of", "regarding"):
+            return None
+        end = tok.sent.end  # the purpose runs to the end of the sentence
+        while end > on.i + 1 and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
+            end -= 1
+        return (subj, (on.i + 1, end), on.i) if end > on.i + 1 else None
+
+    def interlocutors(self, cue: Token) -> tuple[int | None, list[str]]:
+        """ "to discuss X with Minister Y and Z": where the content stops (the index of "with")
+        and the principals it names; (None, []) when the cue's object names none."""
+        if not self.active or cue.lemma_.lower() not in self.words.joint_cues:
+            return None, []
+        for tok in cue.subtree:
+            if tok.i > cue.i and tok.dep_ == "prep" and tok.lower_ == "with":
+                names: list[str] = []
+                for t in tok.subtree:
+                    p = self.people.by_name(t.text) if t.pos_ == "PROPN" else None
+                    if p is not None and p.name not in names:
+                        names.append(p.name)
+                if names:
+                    return tok.i, names
+        return None, []
+
     def _met_with(self, cue: Token) -> list[str]:
-        """The principals a purpose clause's meeting verb met "with" (for a joint cue)."""
-        if cue.lemma_.lower() not in self.words.joint_cues:
-            return []
-        while cue.dep_ == "conj" and cue.head.i != cue.i:  # "to thank X and discuss Y"
-            cue = cue.head
-        if cue.dep_ not in ("advcl", "xcomp"):
-            return []
+        """The principals a purpose clause's meeting verb met "with" (for a joint cue, or a
+        purpose noun: "met with X for discussions on Y")."""
+        if cue.lemma_.lower() in self.words.purpose_nouns and cue.dep_ == "pobj":
+            verb = cue.head.head
+        else:
+            if cue.lemma_.lower() not in self.words.joint_cues:
+                return []
+            while cue.dep_ == "conj" and cue.head.i != cue.i:  # "to thank X and discuss Y"
+                cue = cue.head
+            if cue.dep_ not in ("advcl", "xcomp"):
+                return []
+            verb = cue.head
         out = []
-        for prep in cue.head.children:
+        for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ == "with":
                 for obj in prep.children:
                     if obj.dep_ != "pobj":

@@ -17,6 +17,7 @@ from spacy.tokens import Span
 
 from workbench.quotes.leadins import is_lead_in, plain_cue, token_range
 from workbench.quotes.reported import (
+    Cue,
     according_to,
     content_span,
     governing_subject,
@@ -59,6 +60,14 @@ class ReportedSpeech:
                         cue = match_cue(tok, self.cues) or plain_cue(tok, 2)
                         self._statement(hit[1], speaker, cue, bi)
                     continue
+                purpose = self.official.noun_purpose(tok)  # "met with X for discussions on Y"
+                if purpose is not None:
+                    subj, span, last = purpose
+                    speaker = self.official.speaker(subj, self.finder.phrase(subj), tok)
+                    end = self.doc[last].idx + len(self.doc[last])
+                    if speaker is not None:
+                        self._statement(span, speaker, Cue(tok, tok.idx, end, last), bi)
+                    continue
                 cue = match_cue(tok, self.cues)
                 if cue is None or withheld(tok):
                     continue
@@ -78,6 +87,9 @@ class ReportedSpeech:
                 if speaker is None:
                     continue
                 span = content_span(cue, sent, self.cues)
+                stop = self.official.interlocutors(tok)[0]  # "to discuss X with Minister Y"
+                if span is not None and stop is not None and span[0] < stop < span[1]:
+                    span = (span[0], stop)
                 if span is not None:
                     span = self._with_list(bi, sent, span)
                     self._statement(span, speaker, cue, bi)

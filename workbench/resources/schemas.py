@@ -113,6 +113,7 @@ class OfficialWords(Strict):
     participants: list[Name] = []
     meeting_verbs: list[Name] = []
     joint_cues: list[Name] = []
+    purpose_nouns: list[Name] = []
     askers: list[Name] = []
     joint_statements: list[Name] = []
     counterpart_roles: dict[Code, list[Name]] = {}

@@ -67,6 +67,7 @@ class OfficialWords:
     participants: tuple[str, ...]  # openings of a paragraph listing the participants
     meeting_verbs: frozenset[str]  # "met … to underscore X": the cue's subject is theirs
     joint_cues: frozenset[str]  # "met … to discuss X": a joint statement
+    purpose_nouns: frozenset[str]  # "met with X for discussions on Y": a joint statement
     askers: frozenset[str]  # transcript labels that are questions
     joint_statements: tuple[str, ...] = ()  # title words of a joint statement (quotes/jointtext)
     # home country -> role words its own officials never hold ("minister" for the USA)
@@ -148,6 +149,7 @@ def official_words() -> OfficialWords:
         participants=tuple(sorted(_words(off.get("participants")), key=len, reverse=True)),
         meeting_verbs=_words(off.get("meeting_verbs")),
         joint_cues=_words(off.get("joint_cues")),
+        purpose_nouns=_words(off.get("purpose_nouns")),
         askers=_words(off.get("askers")),
         joint_statements=tuple(sorted(_words(off.get("joint_statements")))),
         counterpart_roles={
