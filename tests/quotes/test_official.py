@@ -592,3 +592,38 @@ def test_a_meeting_for_discussions_on_a_subject_is_a_joint_statement(official_do
     q = next(q for q in found if q["text"] == "regional security and trade")
     assert (q["speaker"], q["speaker_kind"], q["speaker_country"]) == ("Mara Quill", "group", "USA")
     assert "Pavo Oran" in q["co_speakers"]
+
+
+@pytest.mark.parametrize(
+    "item, content",
+    [
+        ("Announced a new grant for small businesses.", "a new grant for small businesses"),
+        ("In Lima, reaffirmed the partnership with Peru.", "the partnership with Peru"),
+        ("Emphasized the value of free elections.", "the value of free elections"),
+    ],
+)
+def test_paragraphs_after_a_subject_and_colon_are_that_subjects(official_doc, item, content):
+    # seen on development set P: "During her trip, Under Secretary of State Nuland:" and then
+    # one paragraph per action, each opening with its verb
+    text = (
+        "Under Secretary Mara Quill visited Peru and Chile on May 3-7.\n\n"
+        "During her trip, Under Secretary Quill:\n\n"
+        "Met President Pavo Oran of Peru.\n\n"
+        f"{item}\n\n"
+        "The delegation returned on May 8. Officials noted the trade figures.\n"
+    )
+    found, _ = official_doc(text, "Under Secretary Quill’s Travel to Peru and Chile")
+    q = next(q for q in found if q["text"] == content)
+    assert (q["speaker"], q["speaker_country"]) == ("Mara Quill", "USA")
+
+
+@pytest.mark.parametrize("subject", ["The senior officials", "The officials", "The two officials"])
+def test_the_officials_are_every_principal(official_doc, subject):
+    # seen on development set P (a Quad readout): "The senior officials discussed …"
+    first = (
+        "President Tom Aldren met today with President Ana Vel of Finland and Prime Minister "
+        "Pavo Oran of Estonia. "
+    )
+    found, _ = official_doc(first + f"{subject} discussed the grain corridor.\n", READOUT)
+    q = next(q for q in found if q["text"] == "the grain corridor")
+    assert (q["speaker"], q["speaker_kind"]) == ("Tom Aldren", "group")

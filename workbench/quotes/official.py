@@ -309,7 +309,11 @@ class Official:
         )
 
     def _plural_noun(self, tok: Token) -> bool:
-        return tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in self.words.joint_nouns
+        lemma = tok.lemma_.lower()
+        if lemma in self.words.definite_joint_nouns:  # "the officials", not "Officials noted"
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                return False
+        return tok.tag_ in ("NNS", "NNPS") and lemma in self.words.joint_nouns
 
     # -- whole paragraphs ---------------------------------------------------------------------
     def paragraph_quotes(self) -> list[tuple[int, int, int, Speaker | None]]:

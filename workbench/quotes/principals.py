@@ -40,6 +40,15 @@ class Principal:
     country: str | None
 
 
+def without_portfolio(name: str, ends: frozenset[str]) -> str:
+    """A name without the end of a portfolio spaCy read into it ("Human Rights Uzra Zeya" after
+    "Under Secretary for … Democracy, and", "Affairs Kin Moy" after "… for … Pacific"); ``ends``
+    are the portfolios' last words (cues.yml ``portfolio_ends``). Two words always stay."""
+    words = name.split()
+    cut = [k for k, w in enumerate(words[:-2]) if w.lower() in ends]
+    return " ".join(words[cut[-1] + 1 :]) if cut else name
+
+
 def surname_of(name: str) -> str:
     """The last word of a name, suffixes ("Jr.") and commas left out, lower-cased, without
     accents ("LIPAVSKY" in a transcript's label is "Lipavský")."""
@@ -96,11 +105,8 @@ class Principals:
                 country = e.get("country_code")
                 if country is None and self._counterpart(e):
                     country = self._sole_other_country(first)
-                found.append(
-                    Principal(
-                        e["canonical"], surname_of(e["canonical"]), (e.get("role") or None), country
-                    )
-                )
+                name = without_portfolio(e["canonical"], self.words.portfolio_ends)
+                found.append(Principal(name, surname_of(name), (e.get("role") or None), country))
         if not found:  # "Joint Statement on United States-Ukraine Meeting": the countries
             found = self._title_countries()
         if not found and first is not None:  # "representatives of the United States and X met"
@@ -348,7 +354,7 @@ class Principals:
                 country = country or best.get("country_code")
         if country is None:
             country = org[1] if org[0] or org[1] else self.home
-        return Principal(name, surname, role, country)
+        return Principal(without_portfolio(name, self.words.portfolio_ends), surname, role, country)
 
     def by_name(self, name: str) -> Principal | None:
         s = surname_of(name)

@@ -75,6 +75,8 @@ class ReportedSpeech:
                     self._passive(cue, bi)
                     continue
                 subj = subject_of(tok, self.cues)
+                if subj is None and tok.dep_ == "ROOT":  # "Nuland:" then "Announced X."
+                    subj = self._listed_subject(bi, sent)
                 if subj is None and skippable(tok):  # "met … to underscore", ", saying …"
                     subj = self.official.purpose_subject(tok) or governing_subject(tok)
                 elif subj is None and tok.dep_ == "conj":  # "met … to thank X and discuss Y"
@@ -134,6 +136,30 @@ class ReportedSpeech:
                 return  # said: “We are ready.”: the direct quote stands for itself
             self.out = [r for r in self.out if not (start <= r["start_char"] < end)]
         self._emit("indirect", start, end, speaker, cue, bi)
+
+    def _listed_subject(self, bi: int, sent: Span):
+        """ "During her trip, Under Secretary Nuland:" and paragraphs that each open with a
+        verb ("Announced X.", "In Panama, reaffirmed Y."): in an official document, the subject
+        before the colon is theirs."""
+        if not self.official.active or sent.start != self._tokens(*self._span(bi))[0]:
+            return None
+        for k in range(bi - 1, max(bi - 16, -1), -1):
+            lo, hi = self._tokens(*self._span(k))
+            if hi <= lo:
+                return None
+            line = self.doc[lo:hi]
+            if line.text.rstrip().endswith(":"):
+                before = [t for t in line if t.pos_ in ("PROPN", "NOUN") and t.i < hi - 1]
+                return before[-1] if before and before[-1].i == hi - 2 else None
+            if not any(
+                t.dep_ == "ROOT" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+                for t in next(iter(line.sents))
+            ):
+                return None  # a paragraph with its own subject ends the list
+        return None
+
+    def _span(self, k: int) -> tuple[int, int]:
+        return self.blocks[k].start, self.blocks[k].end
 
     def _with_list(self, bi: int, sent: Span, span: tuple[int, int]) -> tuple[int, int]:
         """ "outlined four primary objectives:" + the list items that follow."""

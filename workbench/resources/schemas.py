@@ -109,6 +109,7 @@ class OfficialWords(Strict):
     author_ends: list[Name] = []
     joint_nouns: list[Name] = []
     joint_pronouns: list[Name] = []
+    definite_joint_nouns: list[Name] = []
     joint_collectives: list[Name] = []
     participants: list[Name] = []
     meeting_verbs: list[Name] = []
@@ -117,6 +118,7 @@ class OfficialWords(Strict):
     askers: list[Name] = []
     joint_statements: list[Name] = []
     counterpart_roles: dict[Code, list[Name]] = {}
+    portfolio_ends: list[Name] = []
 
 
 class CuesFile(Strict):

@@ -63,6 +63,7 @@ class OfficialWords:
     author_ends: frozenset[str]  # title words that end a statement's author
     joint_nouns: frozenset[str]  # lemmas of a joint subject ("the leaders", "both sides")
     joint_pronouns: frozenset[str]
+    definite_joint_nouns: frozenset[str]  # joint nouns only after "the" ("the officials")
     joint_collectives: frozenset[str]  # "The group discussed …" (two or more principals)
     participants: tuple[str, ...]  # openings of a paragraph listing the participants
     meeting_verbs: frozenset[str]  # "met … to underscore X": the cue's subject is theirs
@@ -72,6 +73,7 @@ class OfficialWords:
     joint_statements: tuple[str, ...] = ()  # title words of a joint statement (quotes/jointtext)
     # home country -> role words its own officials never hold ("minister" for the USA)
     counterpart_roles: dict[str, frozenset[str]] = field(default_factory=dict)
+    portfolio_ends: frozenset[str] = frozenset()  # "… for African Affairs" before a name
 
 
 def _words(values: list | None) -> frozenset[str]:
@@ -145,6 +147,7 @@ def official_words() -> OfficialWords:
         author_ends=_words(off.get("author_ends")),
         joint_nouns=_words(off.get("joint_nouns")),
         joint_pronouns=_words(off.get("joint_pronouns")),
+        definite_joint_nouns=_words(off.get("definite_joint_nouns")),
         joint_collectives=_words(off.get("joint_collectives")),
         participants=tuple(sorted(_words(off.get("participants")), key=len, reverse=True)),
         meeting_verbs=_words(off.get("meeting_verbs")),
@@ -152,6 +155,7 @@ def official_words() -> OfficialWords:
         purpose_nouns=_words(off.get("purpose_nouns")),
         askers=_words(off.get("askers")),
         joint_statements=tuple(sorted(_words(off.get("joint_statements")))),
+        portfolio_ends=_words(off.get("portfolio_ends")),
         counterpart_roles={
             str(k): _words(v) for k, v in (off.get("counterpart_roles") or {}).items()
         },
