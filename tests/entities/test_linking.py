@@ -182,3 +182,18 @@ def test_a_person_named_after_a_preposition_still_titles(link, tmp_path):
         encoding="utf-8",
     )
     assert {c for c, _ in people(link(p))["Pavel Novak"]} == {"FIN"}
+
+
+@pytest.mark.parametrize(
+    "sentence, code",
+    [
+        ("U.S. Ambassador to Libya Mara Quill met the prime minister.", "USA"),
+        ("French Ambassador to Chile Mara Quill met the foreign minister.", "FRA"),
+        ("The Norwegian Special Envoy to Sudan Mara Quill visited Khartoum.", "NOR"),
+    ],
+)
+def test_the_country_an_envoy_is_posted_to_is_not_theirs(link, tmp_path, sentence, code):
+    # seen on development set P: "U.S. Special Envoy and Ambassador to Libya Richard Norland"
+    p = tmp_path / "envoy.txt"
+    p.write_text("Talks in the south\n\n" + sentence + "\n", encoding="utf-8")
+    assert {c for c, _ in people(link(p))["Mara Quill"]} == {code}

@@ -94,6 +94,8 @@ def _title_facts(
                     refs.setdefault(key, []).append(identity[id(x)])
                     continue
                 d = described[id(x)]
+                if x.first > 0 and doc[x.first - 1].lower_ == "to":
+                    continue  # "Ambassador to Libya": a posting, not the country spoken for
                 if d["country_code"] and d["kind"] in ("country", "organisation"):
                     codes.setdefault(key, []).append(d["country_code"])
     return roles, codes, refs

@@ -79,8 +79,9 @@ def _pre_modifier(doc: Doc, start: int, sent: Span) -> Span | None:
             break
         if tok.pos_ == "DET" or tok.lower_ in ("the", "a", "an"):
             break
-        if tok.pos_ not in _PRE_POS and tok.lower_ not in ("of", "for", "’s", "'s"):
-            break
+        posting = tok.lower_ == "to" and i > sent.start and doc[i - 1].pos_ in ("NOUN", "PROPN")
+        if tok.pos_ not in _PRE_POS and tok.lower_ not in ("of", "for", "’s", "'s") and not posting:
+            break  # "Ambassador to Libya X" goes on over "to" (the country is the posting)
         i -= 1
     if i + 1 >= start:
         return None

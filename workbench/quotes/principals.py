@@ -327,6 +327,8 @@ class Principals:
                 end -= 1
                 continue
             before = [w.lower() for w, _ in words[max(lo, end - n - 2) : end - n]]
+            if end - n == lo and lo > 0 and words[lo - 1][0].lower() == "to":
+                before.append("for")  # "Ambassador to Libya X": a posting, as a portfolio is
             if "for" not in before:
                 return entry.kind == "organisation", entry.country_code
             end -= n  # a portfolio: "Special Representative for the DPRK Sung Kim"
