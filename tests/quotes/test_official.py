@@ -627,3 +627,26 @@ def test_the_officials_are_every_principal(official_doc, subject):
     found, _ = official_doc(first + f"{subject} discussed the grain corridor.\n", READOUT)
     q = next(q for q in found if q["text"] == "the grain corridor")
     assert (q["speaker"], q["speaker_kind"]) == ("Tom Aldren", "group")
+
+
+@pytest.mark.parametrize(
+    "host, guest", [("MS VARGA", "MR ORAN"), ("MS. VARGA", "DR. ORAN"), ("MRS VARGA", "DR ORAN")]
+)
+def test_labels_with_an_honorific_name_the_speaker(official_doc, host, guest):
+    # seen on development set R: a teleconference briefing ("MR PRICE:", "MR ZUNIGA:") whose title
+    # names no transcript
+    text = (
+        "Ilse Varga, Department Spokesperson\n\nVia Teleconference\n\n"
+        f"{host}:  Thanks very much for joining us today, everyone.\n\n"
+        "We have with us Special Envoy for Democracy and Human Rights Pavo Oran, who takes questions."
+        "\n\n"
+        f"{guest}:  Thank you, Ilse. We will publish the list of corrupt actors today.\n\n"
+        "QUESTION:  When will the list be published?\n\n"
+        f"{guest}:  Later today, after the notice to Congress.\n"
+    )
+    title = "Special Envoy for Democracy and Human Rights Pavo Oran On Release of the Report"
+    found, _ = official_doc(text, title, "U.S. Department of State")
+    said = {q["text"]: q["speaker"] for q in found}
+    assert said["Thanks very much for joining us today, everyone."] == "Ilse Varga"
+    assert said["Later today, after the notice to Congress."] in ("Pavo Oran", "Oran")
+    assert "When will the list be published?" not in said

@@ -455,3 +455,27 @@ def test_a_principal_posted_to_a_country_speaks_for_the_publishers(official_doc,
     text = f"{READOUT_INTRO}{title.split('’s')[0]} visited Tripoli today.\n"
     _, official = official_doc(text, title, STATE)
     assert ("Pavo Oran", "USA") in [(p.name, p.country) for p in official.principals]
+
+
+@pytest.mark.parametrize(
+    "run, name, country",
+    [
+        (
+            "Qatari Minister of Foreign Affairs and Deputy Prime Minister",
+            "Pavo bin Karim Oran",
+            "QAT",
+        ),
+        ("Emirati Minister of State and Deputy Foreign Minister", "Ana bint Saif Vel", "ARE"),
+        ("Dutch Minister of Foreign Trade and Deputy Prime Minister", "Jan van der Berg", "NLD"),
+    ],
+)
+def test_a_title_run_over_and_keeps_its_country_and_a_name_its_particles(
+    official_doc, run, name, country
+):
+    # seen on development set R: "Qatari Minister of Foreign Affairs and Deputy Prime Minister
+    # Mohammed bin Abdulrahman Al-Thani" spoke for the United States
+    surname = name.split()[-1]
+    text = f"SECRETARY QUILL:  Welcome.\n\n{surname.upper()}:  Thank you, Mr. Secretary.\n"
+    title = f"Secretary Mara Quill And {run} {name} Before Their Meeting"
+    _, official = official_doc(text, title, STATE)
+    assert (name, country) in [(p.name, p.country) for p in official.principals]

@@ -425,6 +425,9 @@ class Official:
         p = self.people.by_name(words[-1]) if words else None
         if p is not None:
             return p
+        if len(words) > 1 and words[0].lower().rstrip(".") in self.words.label_honorifics:
+            name = " ".join(w.capitalize() for w in words[1:])  # "MR PRICE": Ned Price
+            return self.people.principal(name, None, None, (False, None))
         role = next(
             (
                 normalise(" ".join(words[:n]))

@@ -237,6 +237,14 @@ class Principals:
                 if name and "," in self.title[words[j - 1][1] : words[j][1]]:
                     break  # "… Secretary General Stoltenberg, OSCE Chair-in-Office …"
                 bare = unpossessive(w)
+                k = j  # "Mohammed bin Abdulrahman Al-Thani", "Jan van der Berg"
+                while k < len(words) and words[k][0] in self.words.name_particles:
+                    k += 1
+                particle = name and k > j and k < len(words) and words[k][0][:1].isupper()
+                if particle:
+                    name.append(w)
+                    j += 1
+                    continue
                 if not w[:1].isupper() or bare.lower() in self.words.title_stops:
                     break
                 if normalise(bare) in self.gaz.roles:
@@ -308,9 +316,16 @@ class Principals:
         lo = i
         while lo > 0 and lo > i - 8:
             w = words[lo - 1][0]
-            # "Colombian Vice President and Foreign Minister …" is one title
+            # "Colombian Vice President and Foreign Minister …", "Qatari Minister of Foreign
+            # Affairs and Deputy Prime Minister …" are one title
             joined = (
-                w.lower() == "and" and lo > 1 and words[lo - 2][0].lower() in self.gaz.role_words
+                w.lower() == "and"
+                and lo > 1
+                and words[lo - 2][0][:1].isupper()
+                and any(
+                    words[k][0].lower() in self.gaz.role_words
+                    for k in range(max(0, lo - 6), lo - 1)
+                )
             )
             if not w[:1].isupper() and w.lower() not in LINKS and not joined:
                 break
@@ -335,7 +350,7 @@ class Principals:
         return False, None
 
     def principal(
-        self, written: str, role: str, country: str | None, org: tuple[bool, str | None]
+        self, written: str, role: str | None, country: str | None, org: tuple[bool, str | None]
     ) -> Principal:
         surname = surname_of(written)
         name = written

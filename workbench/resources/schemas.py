@@ -116,6 +116,8 @@ class OfficialWords(Strict):
     joint_cues: list[Name] = []
     purpose_nouns: list[Name] = []
     askers: list[Name] = []
+    label_honorifics: list[Name] = []
+    name_particles: list[Name] = []
     joint_statements: list[Name] = []
     counterpart_roles: dict[Code, list[Name]] = {}
     portfolio_ends: list[Name] = []

@@ -70,6 +70,8 @@ class OfficialWords:
     joint_cues: frozenset[str]  # "met … to discuss X": a joint statement
     purpose_nouns: frozenset[str]  # "met with X for discussions on Y": a joint statement
     askers: frozenset[str]  # transcript labels that are questions
+    label_honorifics: frozenset[str]  # "MR PRICE:" names a person by surname
+    name_particles: frozenset[str]  # "bin" in "Mohammed bin Abdulrahman Al-Thani"
     joint_statements: tuple[str, ...] = ()  # title words of a joint statement (quotes/jointtext)
     # home country -> role words its own officials never hold ("minister" for the USA)
     counterpart_roles: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -154,6 +156,8 @@ def official_words() -> OfficialWords:
         joint_cues=_words(off.get("joint_cues")),
         purpose_nouns=_words(off.get("purpose_nouns")),
         askers=_words(off.get("askers")),
+        label_honorifics=_words(off.get("label_honorifics")),
+        name_particles=_words(off.get("name_particles")),
         joint_statements=tuple(sorted(_words(off.get("joint_statements")))),
         portfolio_ends=_words(off.get("portfolio_ends")),
         counterpart_roles={
