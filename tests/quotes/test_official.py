@@ -638,8 +638,8 @@ def test_labels_with_an_honorific_name_the_speaker(official_doc, host, guest):
     text = (
         "Ilse Varga, Department Spokesperson\n\nVia Teleconference\n\n"
         f"{host}:  Thanks very much for joining us today, everyone.\n\n"
-        "We have with us Special Envoy for Democracy and Human Rights Pavo Oran, who takes questions."
-        "\n\n"
+        "We have with us Special Envoy for Democracy and Human Rights Pavo Oran, who takes "
+        "questions.\n\n"
         f"{guest}:  Thank you, Ilse. We will publish the list of corrupt actors today.\n\n"
         "QUESTION:  When will the list be published?\n\n"
         f"{guest}:  Later today, after the notice to Congress.\n"
