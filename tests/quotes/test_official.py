@@ -502,6 +502,14 @@ def test_a_later_paragraph_that_only_mentions_people_names_no_principals(officia
             "The two sides exchanged views on the situation in the Black Sea.",
             "the situation in the Black Sea",
         ),
+        (  # dev set T
+            "The two sides shared perspectives on the situation in the Black Sea.",
+            "the situation in the Black Sea",
+        ),
+        (  # dev set P
+            "The leaders examined ways to expand the grain corridor.",
+            "ways to expand the grain corridor",
+        ),
     ],
 )
 def test_readout_verbs_of_other_sets_are_cues_in_official_documents(
@@ -578,7 +586,8 @@ def test_the_people_discussed_with_end_the_content_and_join_the_statement(
 
 
 @pytest.mark.parametrize(
-    "purpose", ["for discussions on", "for talks on", "for consultations about"]
+    "purpose",
+    ["for discussions on", "for talks on", "for consultations about", "for discussions focused on"],
 )
 def test_a_meeting_for_discussions_on_a_subject_is_a_joint_statement(official_doc, purpose):
     # seen on development set N: "met with X today in Washington for discussions on Y"
@@ -650,3 +659,23 @@ def test_labels_with_an_honorific_name_the_speaker(official_doc, host, guest):
     assert said["Thanks very much for joining us today, everyone."] == "Ilse Varga"
     assert said["Later today, after the notice to Congress."] in ("Pavo Oran", "Oran")
     assert "When will the list be published?" not in said
+
+
+@pytest.mark.parametrize(
+    "heads",
+    [
+        "Executive Director Pavo Oran and Director-General Ana Vel",
+        "Director General Pavo Oran and High Commissioner Ana Vel",
+        "High Commissioner Pavo Oran and Executive Director Ana Vel",
+    ],
+)
+def test_heads_of_agencies_are_principals(official_doc, heads):
+    # seen on development set T: "UN World Food Program (WFP) Executive Director David Beasley"
+    text = (
+        f"Secretary of State Mara Quill met the heads of the agencies today, including {heads}. "
+        "They discussed the grain harvest.\n"
+    )
+    found, _ = official_doc(text, "Secretary Quill’s Meeting with the Food Agencies")
+    q = next(q for q in found if q["text"] == "the grain harvest")
+    assert (q["speaker"], q["speaker_kind"]) == ("Mara Quill", "group")
+    assert "Pavo Oran" in q["co_speakers"]

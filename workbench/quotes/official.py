@@ -167,6 +167,9 @@ class Official:
             named = [t for t in verb.sent[: verb.i - verb.sent.start] if t.ent_type_ == "PERSON"]
             subj = next((t for t in named if self.people.by_name(t.text)), None)
         on = next((c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1), None)
+        if on is None:  # "for discussions focused on Y"
+            acl = next((c for c in tok.children if c.dep_ == "acl" and c.i == tok.i + 1), None)
+            on = next((c for c in acl.children if c.i == tok.i + 2), None) if acl else None
         if subj is None or on is None or on.lower_ not in ("on", "about", "of", "regarding"):
             return None
         end = tok.sent.end  # the purpose runs to the end of the sentence
