@@ -522,8 +522,19 @@ def test_readout_verbs_of_other_sets_are_cues_in_official_documents(
     assert content not in [q["text"] for q in news]
 
 
-@pytest.mark.parametrize("subject", ["The group", "the group", "Later, the group"])
-def test_the_group_is_every_principal(official_doc, subject):
+@pytest.mark.parametrize(
+    "subject",
+    # "the officials": seen on development set P (a Quad readout)
+    [
+        "The group",
+        "the group",
+        "Later, the group",
+        "The senior officials",
+        "The officials",
+        "The two officials",
+    ],
+)
+def test_the_group_and_the_officials_are_every_principal(official_doc, subject):
     first = (
         "President Tom Aldren met today with President Ana Vel of Finland and Prime Minister "
         "Pavo Oran of Estonia. "
@@ -624,18 +635,6 @@ def test_paragraphs_after_a_subject_and_colon_are_that_subjects(official_doc, it
     found, _ = official_doc(text, "Under Secretary Quill’s Travel to Peru and Chile")
     q = next(q for q in found if q["text"] == content)
     assert (q["speaker"], q["speaker_country"]) == ("Mara Quill", "USA")
-
-
-@pytest.mark.parametrize("subject", ["The senior officials", "The officials", "The two officials"])
-def test_the_officials_are_every_principal(official_doc, subject):
-    # seen on development set P (a Quad readout): "The senior officials discussed …"
-    first = (
-        "President Tom Aldren met today with President Ana Vel of Finland and Prime Minister "
-        "Pavo Oran of Estonia. "
-    )
-    found, _ = official_doc(first + f"{subject} discussed the grain corridor.\n", READOUT)
-    q = next(q for q in found if q["text"] == "the grain corridor")
-    assert (q["speaker"], q["speaker_kind"]) == ("Tom Aldren", "group")
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from workbench.quotes.leadins import is_lead_in, plain_cue, token_range
 from workbench.quotes.reported import (
@@ -137,7 +137,7 @@ class ReportedSpeech:
             self.out = [r for r in self.out if not (start <= r["start_char"] < end)]
         self._emit("indirect", start, end, speaker, cue, bi)
 
-    def _listed_subject(self, bi: int, sent: Span):
+    def _listed_subject(self, bi: int, sent: Span) -> Token | None:
         """ "During her trip, Under Secretary Nuland:" and paragraphs that each open with a
         verb ("Announced X.", "In Panama, reaffirmed Y."): in an official document, the subject
         before the colon is theirs."""
