@@ -3,6 +3,9 @@
 import pytest
 from conftest import FIXTURES, SEED, people
 
+from workbench.entities.people import without_portfolio
+from workbench.resources.words import official_words
+
 MINIMAL_ACTORS = FIXTURES / "actors_trump_putin.yml"
 
 # The seed's people: canonical (full gazetteer) -> expected country, role class
@@ -197,3 +200,31 @@ def test_the_country_an_envoy_is_posted_to_is_not_theirs(link, tmp_path, sentenc
     p = tmp_path / "envoy.txt"
     p.write_text("Talks in the south\n\n" + sentence + "\n", encoding="utf-8")
     assert {c for c, _ in people(link(p))["Mara Quill"]} == {code}
+
+
+@pytest.mark.parametrize(
+    "name, kept",
+    [
+        ("Human Rights Pavo Oran", "Pavo Oran"),  # "… Democracy, and Human Rights Pavo Oran"
+        ("African Affairs Mara Quill", "Mara Quill"),  # "Assistant Secretary for African Affairs"
+        ("International Economics Ana Vel", "Ana Vel"),
+        ("Pavo Oran Velasco", "Pavo Oran Velasco"),
+        ("Security Vel", "Security Vel"),  # two words always stay
+    ],
+)
+def test_a_portfolio_spacy_reads_into_a_name_is_not_part_of_it(name, kept):
+    # seen on development sets N and P (State Department readouts) and in the seeds' quote
+    # timeline ("International Economics Mike Pyle")
+    assert without_portfolio(name, official_words().portfolio_ends) == kept
+
+
+def test_a_person_is_named_without_the_portfolio_before_them(link):
+    # a seed readout (public domain): "Deputy National Security Advisor for International
+    # Economics Mike Pyle", which spaCy reads as one name; the quote timeline showed it so
+    seed = SEED.parent / (
+        "2023-01-26-readout-of-inaugural-meeting-of-ukraine-donor-coordination-platform-"
+        "steering-committee.md"
+    )
+    names = set(people(link(seed)))
+    assert "Mike Pyle" in names
+    assert not any(n.endswith("Mike Pyle") and n != "Mike Pyle" for n in names)

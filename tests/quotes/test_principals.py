@@ -3,8 +3,7 @@ and names spelt with or without accents; fictional people, real countries."""
 
 import pytest
 
-from workbench.quotes.principals import surname_of, without_portfolio
-from workbench.resources.words import official_words
+from workbench.quotes.principals import surname_of
 
 STATE = "U.S. Department of State"
 STATEMENT_BODY = (
@@ -429,21 +428,6 @@ def test_a_foreign_principal_without_a_country_speaks_for_the_one_other_country_
 def test_no_sole_other_country_no_guess(official_doc, first):
     _, official = official_doc(f"{READOUT_INTRO}{first}\n", "Secretary’s Meeting", STATE)
     assert ("Pavo Oran", None) in [(p.name, p.country) for p in official.principals]
-
-
-@pytest.mark.parametrize(
-    "name, kept",
-    [
-        ("Human Rights Pavo Oran", "Pavo Oran"),  # "… Democracy, and Human Rights Pavo Oran"
-        ("African Affairs Mara Quill", "Mara Quill"),  # "Assistant Secretary for African Affairs"
-        ("International Economics Ana Vel", "Ana Vel"),
-        ("Pavo Oran Velasco", "Pavo Oran Velasco"),
-        ("Security Vel", "Security Vel"),  # two words always stay
-    ],
-)
-def test_a_portfolio_spacy_reads_into_a_name_is_not_part_of_it(name, kept):
-    # seen on development sets N and P (State Department readouts)
-    assert without_portfolio(name, official_words().portfolio_ends) == kept
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from workbench.entities.mention import Mention
 from workbench.entities.titles import titles_for
 from workbench.nlp.model import text_of
 from workbench.resources.gazetteer import Actor, Gazetteer, normalise
+from workbench.resources.words import official_words
 
 
 def resolve_people(
@@ -46,7 +47,7 @@ def resolve_people(
             role_class = role_class or (
                 gaz.roles.get(normalise(actor.role)) if actor.role else None
             )
-        name = actor.name if actor else _display(written[key])
+        name = actor.name if actor else without_portfolio(_display(written[key]), _portfolio_ends())
         role = role or (actor.role if actor else None)
         result[key] = {
             "canonical": name,
@@ -159,6 +160,19 @@ def _match_actor(key: tuple, role: str | None, code: str | None, gaz: Gazetteer)
         if (code and code == a.country) or (role and a.role and normalise(a.role) == role):
             return a
     return None
+
+
+def without_portfolio(name: str, ends: frozenset[str]) -> str:
+    """A name without the end of a portfolio spaCy read into it ("Human Rights Uzra Zeya" after
+    "Under Secretary for … Democracy, and", "Affairs Kin Moy" after "… for … Pacific"); ``ends``
+    are the portfolios' last words (cues.yml ``portfolio_ends``). Two words always stay."""
+    words = name.split()
+    cut = [k for k, w in enumerate(words[:-2]) if w.lower() in ends]
+    return " ".join(words[cut[-1] + 1 :]) if cut else name
+
+
+def _portfolio_ends() -> frozenset[str]:
+    return official_words().portfolio_ends
 
 
 def _display(text: str) -> str:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from workbench.entities.people import without_portfolio
 from workbench.quotes.titleruns import LINKS, heads, run_after, run_before, unpossessive
 from workbench.read.structure import is_attribution
 from workbench.resources.gazetteer import Gazetteer, normalise, unaccented
@@ -38,15 +39,6 @@ class Principal:
     surname: str
     role: str | None
     country: str | None
-
-
-def without_portfolio(name: str, ends: frozenset[str]) -> str:
-    """A name without the end of a portfolio spaCy read into it ("Human Rights Uzra Zeya" after
-    "Under Secretary for … Democracy, and", "Affairs Kin Moy" after "… for … Pacific"); ``ends``
-    are the portfolios' last words (cues.yml ``portfolio_ends``). Two words always stay."""
-    words = name.split()
-    cut = [k for k, w in enumerate(words[:-2]) if w.lower() in ends]
-    return " ".join(words[cut[-1] + 1 :]) if cut else name
 
 
 def surname_of(name: str) -> str:
