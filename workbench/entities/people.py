@@ -32,6 +32,7 @@ def resolve_people(
         written.setdefault(identity[id(m)], text_of(doc)[m.start : m.end])
 
     roles, codes, refs = _title_facts(doc, mentions, persons, identity, described, gaz)
+    ends = official_words().portfolio_ends
 
     result: dict[tuple, dict] = {}
     for key in dict.fromkeys(identity.values()):
@@ -47,7 +48,7 @@ def resolve_people(
             role_class = role_class or (
                 gaz.roles.get(normalise(actor.role)) if actor.role else None
             )
-        name = actor.name if actor else without_portfolio(_display(written[key]), _portfolio_ends())
+        name = actor.name if actor else without_portfolio(_display(written[key]), ends)
         role = role or (actor.role if actor else None)
         result[key] = {
             "canonical": name,
@@ -169,10 +170,6 @@ def without_portfolio(name: str, ends: frozenset[str]) -> str:
     words = name.split()
     cut = [k for k, w in enumerate(words[:-2]) if w.lower() in ends]
     return " ".join(words[cut[-1] + 1 :]) if cut else name
-
-
-def _portfolio_ends() -> frozenset[str]:
-    return official_words().portfolio_ends
 
 
 def _display(text: str) -> str:

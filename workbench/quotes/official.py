@@ -281,13 +281,10 @@ class Official:
         plural = self._plural_noun(tok) and not any(c.dep_ == "poss" for c in tok.children)
         pronoun = tok.lower_ in self.words.joint_pronouns and tok.pos_ in ("PRON", "DET")
         pronoun = pronoun or (  # "The group discussed …"
-            tok.lemma_.lower() in self.words.joint_collectives
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            tok.lemma_.lower() in self.words.joint_collectives and _after_the(tok)
         )
         number = (  # "the two", "the three ministers" is a plural noun
-            tok.tag_ == "CD"
-            and tok.dep_.startswith("nsubj")
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            tok.tag_ == "CD" and tok.dep_.startswith("nsubj") and _after_the(tok)
         )
         if not (plural or pronoun or number) or (len(self.principals) < 2 and not plural):
             return None  # "their leaders"; "they" with one principal is someone else
@@ -314,7 +311,7 @@ class Official:
     def _plural_noun(self, tok: Token) -> bool:
         lemma = tok.lemma_.lower()
         if lemma in self.words.definite_joint_nouns:  # "the officials", not "Officials noted"
-            if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            if not _after_the(tok):
                 return False
         return tok.tag_ in ("NNS", "NNPS") and lemma in self.words.joint_nouns
 
@@ -447,3 +444,8 @@ class Official:
     def _as_speaker(self, p: Principal, start: int | None, end: int | None) -> Speaker:
         """``start``/``end``: the label naming the speaker (None: the title names them)."""
         return Speaker(p.name, start, end, p.country, "person")  # type: ignore[arg-type]
+
+
+def _after_the(tok: Token) -> bool:
+    """``tok`` has the definite article: "the group", "the two", "the officials"."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 
-from workbench.entities.people import without_portfolio
 from workbench.quotes.principal import WORD, Principal, surname_of
 from workbench.quotes.titlereading import TitleReading
 from workbench.quotes.titleruns import heads, run_after, run_before, unpossessive
@@ -80,7 +79,7 @@ class Principals(TitleReading):
                 country = e.get("country_code")
                 if country is None and self._counterpart(e):
                     country = self._sole_other_country(first)
-                name = without_portfolio(e["canonical"], self.words.portfolio_ends)
+                name = e["canonical"]
                 found.append(Principal(name, surname_of(name), (e.get("role") or None), country))
         if not found:  # "Joint Statement on United States-Ukraine Meeting": the countries
             found = self._title_countries()
@@ -135,7 +134,7 @@ class Principals(TitleReading):
                 country = country or best.get("country_code")
         if country is None:
             country = org[1] if org[0] or org[1] else self.home
-        return Principal(without_portfolio(name, self.words.portfolio_ends), surname, role, country)
+        return Principal(name, surname, role, country)
 
     def by_name(self, name: str) -> Principal | None:
         s = surname_of(name)
